@@ -1,0 +1,33 @@
+import { cleanEnv, type CleanedEnv, type ValidatorSpec } from 'envalid';
+
+/** A configuration key is missing or invalid; the message names every bad key. */
+export class ConfigError extends Error {
+  constructor(readonly keys: Record<string, string>) {
+    super(
+      'Invalid configuration: ' +
+        Object.entries(keys)
+          .map(([key, reason]) => `${key} (${reason})`)
+          .join('; '),
+    );
+    this.name = ConfigError.name;
+  }
+}
+
+type Specs = { [key: string]: ValidatorSpec<unknown> };
+
+/**
+ * Reads and validates one concern's configuration from the environment, once, at start-up.
+ * Each lib declares its own spec (with a description per key) and calls this; a bad key throws.
+ */
+export function readConfig<S extends Specs>(specs: S, env: NodeJS.ProcessEnv = process.env): CleanedEnv<S> {
+  return cleanEnv(env, specs, {
+    reporter: ({ errors }) => {
+      const bad = Object.entries(errors);
+      if (bad.length === 0) return;
+      throw new ConfigError(Object.fromEntries(bad.map(([key, error]) => [key, String(error?.message)])));
+    },
+  });
+}
+
+/** The typed, validated configuration that a spec describes. */
+export type ConfigOf<S extends Specs> = CleanedEnv<S>;

@@ -1,0 +1,2 @@
+export { databaseConfigSpec, type DatabaseConfig } from './database.config';
+export { Database } from './database';

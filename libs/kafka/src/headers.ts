@@ -1,0 +1,48 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { IHeaders } from 'kafkajs';
+
+export interface CloudEventAttributes {
+  source: string;
+  type: string;
+  time: string;
+  id?: string;
+  subject?: string;
+  traceparent?: string;
+}
+
+/** A new W3C trace context: version 00, random trace and span ids, sampled. */
+export function newTraceparent(): string {
+  return `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+}
+
+/** A child span of an incoming W3C traceparent, or a new trace when there is none (or it is malformed). */
+function childTraceparent(parent: string | undefined): string {
+  const match = parent && /^00-([0-9a-f]{32})-[0-9a-f]{16}-([0-9a-f]{2})$/.exec(parent);
+  if (!match) return newTraceparent();
+  return `00-${match[1]}-${randomBytes(8).toString('hex')}-${match[2]}`;
+}
+
+/** CloudEvents Kafka binding (binary mode) headers, plus the trace context carried on from the input. */
+export function cloudEventHeaders(attributes: CloudEventAttributes): Record<string, string> {
+  const headers: Record<string, string> = {
+    ce_specversion: '1.0',
+    ce_id: attributes.id ?? randomUUID(),
+    ce_source: attributes.source,
+    ce_type: attributes.type,
+    ce_time: attributes.time,
+    'content-type': 'application/json',
+    traceparent: childTraceparent(attributes.traceparent),
+  };
+  if (attributes.subject) headers.ce_subject = attributes.subject;
+  return headers;
+}
+
+export function headersToRecord(headers: IHeaders | undefined): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) record[name] = first.toString();
+  }
+  return record;
+}

@@ -1,0 +1,6 @@
+export { kafkaConfigSpec, type KafkaConfig } from './kafka.config';
+export { Topics, type TopicSpec } from './topics';
+export { KafkaConnection } from './kafka-connection';
+export { cloudEventHeaders, headersToRecord, newTraceparent, type CloudEventAttributes } from './headers';
+export { TransactionalProcessor, type BatchTransform } from './transactional-processor';
+export type { IncomingRecord, OutgoingRecord } from './records';

@@ -1,0 +1,135 @@
+import { createLogger, type Logger } from '@lienthong/observability';
+import {
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Admin,
+  type Consumer,
+  type ConsumerConfig,
+  type LogEntry,
+  type Producer,
+  type SASLOptions,
+} from 'kafkajs';
+import type { KafkaConfig } from './kafka.config';
+import type { OutgoingRecord } from './records';
+import type { TopicSpec } from './topics';
+
+const LEVEL_NAMES: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'info',
+  [logLevel.DEBUG]: 'debug',
+};
+
+/**
+ * The one place the Kafka client library is used, so it can be replaced. Owns the client, and closes
+ * every producer, consumer and admin it handed out.
+ */
+export class KafkaConnection {
+  private readonly kafka: Kafka;
+  private readonly logger: Logger;
+  private readonly open = new Set<{ disconnect(): Promise<void> }>();
+  private admin?: Admin;
+
+  constructor(private readonly config: KafkaConfig) {
+    this.logger = createLogger('kafka');
+    this.kafka = new Kafka({
+      clientId: config.KAFKA_CLIENT_ID,
+      brokers: config.KAFKA_BROKERS.split(',').map((broker) => broker.trim()),
+      ssl: config.KAFKA_SSL,
+      sasl: this.sasl(),
+      logLevel: logLevel.WARN,
+      logCreator: () => (entry: LogEntry) => this.logClientEntry(entry),
+      retry: { initialRetryTime: 200, retries: 10 },
+    });
+  }
+
+  async ensureTopics(topics: TopicSpec[]): Promise<void> {
+    const admin = await this.getAdmin();
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((topic) => !existing.has(topic.name));
+    if (missing.length === 0) return;
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({
+        topic: topic.name,
+        numPartitions: topic.partitions ?? this.config.KAFKA_PARTITIONS,
+        replicationFactor: this.config.KAFKA_REPLICATION_FACTOR,
+        configEntries: Object.entries(topic.config ?? {}).map(([name, value]) => ({ name, value })),
+      })),
+    });
+    this.logger.info({ topics: missing.map((topic) => topic.name) }, 'created topics');
+  }
+
+  /** Readiness: the cluster answers a metadata request. */
+  async ping(): Promise<void> {
+    const admin = await this.getAdmin();
+    await admin.describeCluster();
+  }
+
+  async producer(options: { transactionalId?: string } = {}): Promise<Producer> {
+    const producer = this.kafka.producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+      idempotent: true,
+      maxInFlightRequests: options.transactionalId ? 1 : 5,
+      transactionalId: options.transactionalId,
+      transactionTimeout: 60_000,
+    });
+    await producer.connect();
+    this.open.add(producer);
+    return producer;
+  }
+
+  async consumer(config: ConsumerConfig): Promise<Consumer> {
+    const consumer = this.kafka.consumer({ readUncommitted: false, ...config });
+    await consumer.connect();
+    this.open.add(consumer);
+    return consumer;
+  }
+
+  /** Sends records outside any transaction (publishers and dead-letter writers of connectors). */
+  async send(producer: Producer, records: OutgoingRecord[]): Promise<void> {
+    await producer.sendBatch({ topicMessages: groupByTopic(records), acks: -1 });
+  }
+
+  async close(): Promise<void> {
+    const clients = [...this.open, ...(this.admin ? [this.admin] : [])];
+    this.open.clear();
+    this.admin = undefined;
+    await Promise.allSettled(clients.map((client) => client.disconnect()));
+  }
+
+  private async getAdmin(): Promise<Admin> {
+    if (!this.admin) {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      this.admin = admin;
+    }
+    return this.admin;
+  }
+
+  private sasl(): SASLOptions | undefined {
+    const mechanism = this.config.KAFKA_SASL_MECHANISM;
+    if (!mechanism) return undefined;
+    return {
+      mechanism,
+      username: this.config.KAFKA_SASL_USERNAME,
+      password: this.config.KAFKA_SASL_PASSWORD,
+    } as SASLOptions;
+  }
+
+  private logClientEntry({ level, log }: LogEntry): void {
+    const { message, ...rest } = log;
+    this.logger[LEVEL_NAMES[level] ?? 'info']({ client: rest }, message);
+  }
+}
+
+export function groupByTopic(records: OutgoingRecord[]) {
+  const byTopic = new Map<string, { key: string | null; value: Buffer | string; headers: Record<string, string> }[]>();
+  for (const { topic, key, value, headers } of records) {
+    let messages = byTopic.get(topic);
+    if (!messages) byTopic.set(topic, (messages = []));
+    messages.push({ key, value, headers });
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}

@@ -1,0 +1,18 @@
+/** A message as read from Kafka, independent of the client library. */
+export interface IncomingRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Record<string, string>;
+  timestamp: string;
+}
+
+/** A message to write to Kafka. */
+export interface OutgoingRecord {
+  topic: string;
+  key: string | null;
+  value: Buffer | string;
+  headers: Record<string, string>;
+}

@@ -1,0 +1,50 @@
+/** Every topic name of Lienthong, in one place. Versioned names: a breaking change is a new version. */
+export interface TopicSpec {
+  name: string;
+  partitions?: number;
+  config?: Record<string, string>;
+}
+
+const DLQ_RETENTION_MS = String(30 * 24 * 3600 * 1000);
+
+export class Topics {
+  constructor(private readonly prefix = '') {}
+
+  /** Where a sector system publishes its dossier events, in its own format. */
+  source(system: string): string {
+    return `${this.prefix}src.${system}.dossier-events`;
+  }
+
+  /** The canonical stream of every dossier event, key = dossier code. */
+  get dossier(): string {
+    return `${this.prefix}dossier.v1`;
+  }
+
+  /** The dossiers a connector must deliver. */
+  route(connector: string): string {
+    return `${this.prefix}route.${connector}.v1`;
+  }
+
+  /** Dead letters of one stage (`hub`, or a connector's name), with their reason in headers. */
+  deadLetter(stage: string): string {
+    return `${this.prefix}dlq.${stage}.v1`;
+  }
+
+  /** The topics the hub reads and writes, with the settings they are created with. */
+  hubTopics(sources: string[], connectors: string[]): TopicSpec[] {
+    return [
+      ...sources.map((system) => ({ name: this.source(system) })),
+      { name: this.dossier },
+      ...connectors.map((connector) => ({ name: this.route(connector) })),
+      { name: this.deadLetter('hub'), partitions: 1, config: { 'retention.ms': DLQ_RETENTION_MS } },
+    ];
+  }
+
+  /** The topics one connector reads and writes. */
+  connectorTopics(connector: string): TopicSpec[] {
+    return [
+      { name: this.route(connector) },
+      { name: this.deadLetter(connector), partitions: 1, config: { 'retention.ms': DLQ_RETENTION_MS } },
+    ];
+  }
+}

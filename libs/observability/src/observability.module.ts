@@ -1,0 +1,52 @@
+import { Controller, Get, Header, HttpStatus, Inject, Module, Res, type DynamicModule } from '@nestjs/common';
+import type { Response } from 'express';
+import { metricsRegistry } from './metrics';
+
+/** A readiness check of one dependency; it throws (or rejects) when the dependency is not usable. */
+export interface HealthCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
+
+@Controller()
+class ObservabilityController {
+  constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[]) {}
+
+  @Get('health')
+  async health(@Res() response: Response): Promise<void> {
+    const results = await Promise.all(
+      this.checks.map(async ({ name, check }) => {
+        try {
+          await check();
+          return [name, { status: 'up' }] as const;
+        } catch (error) {
+          return [name, { status: 'down', error: (error as Error).message }] as const;
+        }
+      }),
+    );
+    const ready = results.every(([, result]) => result.status === 'up');
+    response
+      .status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+      .json({ status: ready ? 'up' : 'down', checks: Object.fromEntries(results) });
+  }
+
+  @Get('metrics')
+  @Header('Content-Type', metricsRegistry.contentType)
+  metrics(): Promise<string> {
+    return metricsRegistry.metrics();
+  }
+}
+
+/** `/health` (readiness of the given checks) and `/metrics` (Prometheus) for an app. */
+@Module({})
+export class ObservabilityModule {
+  static register(checks: HealthCheck[]): DynamicModule {
+    return {
+      module: ObservabilityModule,
+      controllers: [ObservabilityController],
+      providers: [{ provide: HEALTH_CHECKS, useValue: checks }],
+    };
+  }
+}
