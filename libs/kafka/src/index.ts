@@ -4,3 +4,5 @@ export { KafkaConnection } from './kafka-connection';
 export { cloudEventHeaders, headersToRecord, newTraceparent, type CloudEventAttributes } from './headers';
 export { TransactionalProcessor, type BatchTransform } from './transactional-processor';
 export type { IncomingRecord, OutgoingRecord } from './records';
+export { deadLetter, DeadLetterHeader, type DeadLetterCause } from './dead-letter';
+export { AtLeastOnceConsumer, type AtLeastOnceConsumerOptions } from './at-least-once-consumer';

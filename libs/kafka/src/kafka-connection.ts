@@ -21,6 +21,9 @@ const LEVEL_NAMES: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
+const RETRIED_BY_CLIENT =
+  /coordinator is loading|coordinator is not available|not the correct coordinator|another concurrent operation|leader/i;
+
 /**
  * The one place the Kafka client library is used, so it can be replaced. Owns the client, and closes
  * every producer, consumer and admin it handed out.
@@ -74,6 +77,8 @@ export class KafkaConnection {
       maxInFlightRequests: options.transactionalId ? 1 : 5,
       transactionalId: options.transactionalId,
       transactionTimeout: 60_000,
+      // An idempotent producer must not give up on a send, or ordering and exactly-once are lost.
+      retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 10_000 },
     });
     await producer.connect();
     this.open.add(producer);
@@ -118,9 +123,11 @@ export class KafkaConnection {
     } as SASLOptions;
   }
 
+  /** Client errors the client itself retries (a coordinator moving or loading) are not the operator's concern. */
   private logClientEntry({ level, log }: LogEntry): void {
     const { message, ...rest } = log;
-    this.logger[LEVEL_NAMES[level] ?? 'info']({ client: rest }, message);
+    const retried = typeof rest.error === 'string' && RETRIED_BY_CLIENT.test(rest.error);
+    this.logger[retried ? 'debug' : (LEVEL_NAMES[level] ?? 'info')]({ client: rest }, message);
   }
 }
 

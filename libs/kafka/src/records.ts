@@ -1,3 +1,6 @@
+import type { KafkaMessage } from 'kafkajs';
+import { headersToRecord } from './headers';
+
 /** A message as read from Kafka, independent of the client library. */
 export interface IncomingRecord {
   topic: string;
@@ -15,4 +18,16 @@ export interface OutgoingRecord {
   key: string | null;
   value: Buffer | string;
   headers: Record<string, string>;
+}
+
+export function toIncomingRecord(topic: string, partition: number, message: KafkaMessage): IncomingRecord {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key,
+    value: message.value,
+    headers: headersToRecord(message.headers),
+    timestamp: message.timestamp,
+  };
 }

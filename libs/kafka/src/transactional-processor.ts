@@ -1,8 +1,7 @@
 import { createLogger, type Logger } from '@lienthong/observability';
-import type { Consumer, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Producer } from 'kafkajs';
 import { groupByTopic, type KafkaConnection } from './kafka-connection';
-import { headersToRecord } from './headers';
-import type { IncomingRecord, OutgoingRecord } from './records';
+import { toIncomingRecord, type IncomingRecord, type OutgoingRecord } from './records';
 
 /**
  * Turns a batch of consumed records into the records to write. It must not throw for a bad record (a bad
@@ -54,7 +53,7 @@ export class TransactionalProcessor {
   private async processBatch({ batch, resolveOffset, isRunning, isStale }: EachBatchPayload): Promise<void> {
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
     const producer = this.producer!;
-    const records = batch.messages.map((message) => toIncoming(batch.topic, batch.partition, message));
+    const records = batch.messages.map((message) => toIncomingRecord(batch.topic, batch.partition, message));
     const outputs = await this.options.transform(records);
     const lastOffset = batch.lastOffset();
     const transaction = await producer.transaction();
@@ -80,16 +79,4 @@ export class TransactionalProcessor {
     }
     resolveOffset(lastOffset);
   }
-}
-
-function toIncoming(topic: string, partition: number, message: KafkaMessage): IncomingRecord {
-  return {
-    topic,
-    partition,
-    offset: message.offset,
-    key: message.key,
-    value: message.value,
-    headers: headersToRecord(message.headers),
-    timestamp: message.timestamp,
-  };
 }

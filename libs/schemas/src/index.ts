@@ -1,3 +1,5 @@
 export { SchemaValidator, type SchemaViolation } from './schema-validator';
 export type { DossierEvent } from './generated/dossier.v1';
 export type { MotcuaEvent } from './generated/motcua.v1';
+export type { PortalDossier } from './generated/portal-dossier';
+export type { PortalProgress } from './generated/portal-progress';

@@ -1,0 +1,56 @@
+import { createLogger, PinoNestLogger } from '@lienthong/observability';
+import type { DynamicModule, INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+
+export interface RunningApp {
+  name: string;
+  app: INestApplicationContext;
+  url?: string;
+}
+
+const logger = createLogger('bootstrap');
+
+/** Boots one Nest module; with a port it serves HTTP there (port 0 picks a free one). */
+export async function startApp(
+  name: string,
+  module: DynamicModule,
+  http?: { port: number; host?: string },
+): Promise<RunningApp> {
+  if (!http) {
+    const app = await NestFactory.createApplicationContext(module, { logger: new PinoNestLogger() });
+    await app.init();
+    return { name, app };
+  }
+  const app = await NestFactory.create<NestExpressApplication>(module, { logger: new PinoNestLogger(), bodyParser: false });
+  app.useBodyParser('json', { limit: '5mb' });
+  const host = http.host ?? process.env.HTTP_HOST ?? '127.0.0.1';
+  await app.listen(http.port, host);
+  const url = (await (app as INestApplication).getUrl()).replace('[::1]', '127.0.0.1');
+  logger.info({ app: name, url }, 'listening');
+  return { name, app, url };
+}
+
+/** Keeps the apps running until SIGINT or SIGTERM, then closes them in reverse order and exits. */
+export function runUntilSignal(apps: RunningApp[]): void {
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    for (const { name, app } of [...apps].reverse()) {
+      await app.close().catch((error: unknown) => logger.error({ err: error, app: name }, 'close failed'));
+    }
+    logger.info('stopped');
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void close(signal));
+}
+
+/** Runs an app's main function; a start-up failure (a bad config key, an unreachable broker) exits 1 with its reason. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    logger.fatal({ err: error }, `cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,28 @@
+import type { DossierEvent } from '@lienthong/schemas';
+
+/** What a connector last put at its target for one dossier; kept in the ledger between deliveries. */
+export interface TargetState {
+  lastSequence: number;
+  status: number | null;
+  /** The target holds the dossier (it was created there). */
+  created: boolean;
+  /** The last record sent, as the target's own shape: what reconciliation compares with. */
+  record: unknown;
+}
+
+export interface Delivered {
+  state: TargetState;
+  /** The target's answer, kept in the ledger. */
+  answer: unknown;
+}
+
+/**
+ * One target system. The runtime owns consuming, ordering, idempotency, retries, dead letters and the
+ * ledger; a connector only turns a dossier event into calls and says how they went, by returning or by
+ * throwing a RetriableError or PermanentError.
+ */
+export interface Connector {
+  /** Its route topic is `route.<name>.v1` and its dead letters go to `dlq.<name>.v1`. */
+  readonly name: string;
+  deliver(dossier: DossierEvent, previous: TargetState | undefined): Promise<Delivered>;
+}

@@ -1,0 +1,4 @@
+export type { Connector, Delivered, TargetState } from './connector';
+export { ConnectorRuntime } from './connector-runtime';
+export { connectorRuntimeConfigSpec, type ConnectorRuntimeConfig } from './connector-runtime.config';
+export { PermanentError, RetriableError } from './errors';

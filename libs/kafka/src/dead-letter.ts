@@ -1,0 +1,35 @@
+import type { IncomingRecord, OutgoingRecord } from './records';
+
+/** Header names of a dead letter; a reason code and a human-readable message, and where it came from. */
+export const DeadLetterHeader = {
+  Reason: 'lienthong-dlq-reason',
+  Message: 'lienthong-dlq-message',
+  Path: 'lienthong-dlq-path',
+  Stage: 'lienthong-dlq-stage',
+  SourceTopic: 'lienthong-dlq-source-topic',
+  SourcePartition: 'lienthong-dlq-source-partition',
+  SourceOffset: 'lienthong-dlq-source-offset',
+  FailedAt: 'lienthong-dlq-failed-at',
+} as const;
+
+export interface DeadLetterCause {
+  reason: string;
+  message: string;
+  path?: string;
+}
+
+/** The original bytes and key, unchanged, with the cause and the source position in headers. */
+export function deadLetter(topic: string, stage: string, record: IncomingRecord, cause: DeadLetterCause): OutgoingRecord {
+  const headers: Record<string, string> = {
+    ...record.headers,
+    [DeadLetterHeader.Reason]: cause.reason,
+    [DeadLetterHeader.Message]: cause.message,
+    [DeadLetterHeader.Stage]: stage,
+    [DeadLetterHeader.SourceTopic]: record.topic,
+    [DeadLetterHeader.SourcePartition]: String(record.partition),
+    [DeadLetterHeader.SourceOffset]: record.offset,
+    [DeadLetterHeader.FailedAt]: new Date().toISOString(),
+  };
+  if (cause.path) headers[DeadLetterHeader.Path] = cause.path;
+  return { topic, key: record.key?.toString() ?? null, value: record.value ?? Buffer.alloc(0), headers };
+}

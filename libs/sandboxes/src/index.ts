@@ -1,0 +1,3 @@
+export { PortalSandboxModule } from './national-portal/portal-sandbox.module';
+export { portalSandboxConfigSpec, type PortalSandboxConfig } from './national-portal/portal-sandbox.config';
+export type { HeldDossier } from './national-portal/portal-sandbox.store';

@@ -1,0 +1,61 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, NotFoundException, Param, Patch, Post } from '@nestjs/common';
+import type { PortalDossier } from '@lienthong/schemas';
+import { PortalSandboxService } from './portal-sandbox.service';
+import { PortalSandboxStore } from './portal-sandbox.store';
+
+/** The portal's own API (`/login`, `/service`) and the sandbox's inspection API (`/_sandbox`). */
+@Controller()
+export class PortalSandboxController {
+  constructor(
+    private readonly portal: PortalSandboxService,
+    private readonly store: PortalSandboxStore,
+  ) {}
+
+  @Post('login')
+  @HttpCode(200)
+  login(@Body() body: Record<string, unknown>) {
+    return this.portal.login(body ?? {});
+  }
+
+  @Post('service')
+  @HttpCode(200)
+  service(@Body() body: Record<string, unknown>, @Headers('dstcode') dstcode?: string) {
+    return this.portal.service(body ?? {}, dstcode);
+  }
+
+  @Get('_sandbox/dossiers/:code')
+  dossier(@Param('code') code: string) {
+    const held = this.store.get(code);
+    if (!held) throw new NotFoundException(`no dossier ${code}`);
+    return held;
+  }
+
+  @Patch('_sandbox/dossiers/:code')
+  alter(@Param('code') code: string, @Body() changes: Partial<PortalDossier>) {
+    if (!this.store.alter(code, changes)) throw new NotFoundException(`no dossier ${code}`);
+    return this.store.get(code);
+  }
+
+  @Delete('_sandbox/dossiers/:code')
+  @HttpCode(204)
+  remove(@Param('code') code: string) {
+    if (!this.store.delete(code)) throw new NotFoundException(`no dossier ${code}`);
+  }
+
+  @Get('_sandbox/stats')
+  stats() {
+    return this.store.stats();
+  }
+
+  @Post('_sandbox/expire-sessions')
+  @HttpCode(204)
+  expireSessions() {
+    this.portal.expireSessions();
+  }
+
+  @Post('_sandbox/reset')
+  @HttpCode(204)
+  reset() {
+    this.store.reset();
+  }
+}

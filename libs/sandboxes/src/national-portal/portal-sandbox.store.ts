@@ -1,0 +1,58 @@
+import type { PortalDossier, PortalProgress } from '@lienthong/schemas';
+
+export interface HeldDossier {
+  record: PortalDossier;
+  /** How many times a create of this dossier was accepted: more than one is a duplicate. */
+  creates: number;
+  /** Every TrangThaiHoSo the portal was given for it, in order. */
+  statuses: string[];
+  progress: PortalProgress[];
+}
+
+/** What the sandbox portal accepted, in memory: it lives as long as the sandbox process. */
+export class PortalSandboxStore {
+  private readonly dossiers = new Map<string, HeldDossier>();
+
+  get(code: string): HeldDossier | undefined {
+    return this.dossiers.get(code);
+  }
+
+  create(record: PortalDossier): void {
+    this.dossiers.set(record.MaHoSo, { record, creates: 1, statuses: [record.TrangThaiHoSo], progress: [] });
+  }
+
+  update(record: PortalDossier): void {
+    const held = this.dossiers.get(record.MaHoSo)!;
+    held.record = record;
+    held.statuses.push(record.TrangThaiHoSo);
+  }
+
+  addProgress(records: PortalProgress[]): void {
+    for (const record of records) this.dossiers.get(record.MaHoSo)?.progress.push(record);
+  }
+
+  /** Replaces the held record without counting it as a sync (to simulate drift at the portal). */
+  alter(code: string, changes: Partial<PortalDossier>): boolean {
+    const held = this.dossiers.get(code);
+    if (held) held.record = { ...held.record, ...changes };
+    return held !== undefined;
+  }
+
+  delete(code: string): boolean {
+    return this.dossiers.delete(code);
+  }
+
+  stats() {
+    let creates = 0;
+    let duplicateCreates = 0;
+    for (const held of this.dossiers.values()) {
+      creates += held.creates;
+      duplicateCreates += held.creates - 1;
+    }
+    return { dossiers: this.dossiers.size, creates, duplicateCreates };
+  }
+
+  reset(): void {
+    this.dossiers.clear();
+  }
+}

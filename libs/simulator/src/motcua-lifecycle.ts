@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import type { MotcuaEvent } from '@lienthong/schemas';
+import { AGENCIES, COMPANY_NAMES, FAMILY_NAMES, GIVEN_NAMES, HANDLERS, MIDDLE_NAMES, PROCEDURES } from './vietnamese-data';
+
+type Random = () => number;
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/** The status paths a dossier takes in the one-stop system, most common first. */
+const PATHS: { weight: number; statuses: string[] }[] = [
+  { weight: 60, statuses: ['MOI', 'DA_TIEP_NHAN', 'DANG_XU_LY', 'DA_XU_LY_XONG', 'DA_TRA_KET_QUA'] },
+  { weight: 12, statuses: ['MOI', 'DA_TIEP_NHAN', 'DANG_XU_LY', 'YEU_CAU_BO_SUNG', 'DANG_XU_LY', 'DA_XU_LY_XONG', 'DA_TRA_KET_QUA'] },
+  { weight: 10, statuses: ['MOI', 'DA_TIEP_NHAN', 'DANG_XU_LY', 'CHO_THANH_TOAN', 'DANG_XU_LY', 'DA_XU_LY_XONG', 'DA_TRA_KET_QUA'] },
+  { weight: 8, statuses: ['MOI', 'TU_CHOI_TIEP_NHAN'] },
+  { weight: 6, statuses: ['MOI', 'DA_TIEP_NHAN', 'DANG_XU_LY', 'RUT_HO_SO'] },
+  { weight: 4, statuses: ['MOI', 'DA_TIEP_NHAN', 'DANG_XU_LY', 'DUNG_XU_LY'] },
+];
+
+function pickPath(random: Random): string[] {
+  let roll = random() * PATHS.reduce((sum, path) => sum + path.weight, 0);
+  for (const path of PATHS) if ((roll -= path.weight) < 0) return path.statuses;
+  return PATHS[0].statuses;
+}
+
+/** ISO 8601 with +07:00 for an instant. */
+function localIso(epochMs: number): string {
+  const local = new Date(epochMs + 7 * 3600_000);
+  return `${local.toISOString().slice(0, 19)}+07:00`;
+}
+
+/** A plausible 12-digit personal ID: Hà Nội province code, century/sex digit and birth year that agree. */
+function personalId(random: Random, birthYear: number, female: boolean): string {
+  const centuryDigit = (birthYear >= 2000 ? 2 : 0) + (female ? 1 : 0);
+  return `001${centuryDigit}${pad(birthYear % 100)}${pad(Math.floor(random() * 1e6), 6)}`;
+}
+
+/**
+ * Every event of one realistic dossier of the one-stop system, in sequence order, with times spread
+ * over its processing. `serial` makes the dossier code unique within a run.
+ */
+export function motcuaLifecycle(serial: number, startMs: number, random: Random = Math.random): MotcuaEvent[] {
+  const agency = pick(random, AGENCIES);
+  const procedure = pick(random, PROCEDURES);
+  const female = random() < 0.5;
+  const sex = female ? 'female' : 'male';
+  const birthYear = 1950 + Math.floor(random() * 55);
+  const birthDate = `${birthYear}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
+  const person = `${pick(random, FAMILY_NAMES)} ${pick(random, MIDDLE_NAMES[sex])} ${pick(random, GIVEN_NAMES[sex])}`;
+  const business = procedure.applicant === 'DOANH_NGHIEP';
+  const submitted = new Date(startMs + 7 * 3600_000);
+  const dayCode = `${pad(submitted.getUTCFullYear() % 100)}${pad(submitted.getUTCMonth() + 1)}${pad(submitted.getUTCDate())}`;
+  const maHoSo = `${agency.code}-${dayCode}-${pad(serial, 4)}`;
+  const channel = random() < 0.65 ? 'TRUC_TUYEN' : random() < 0.85 ? 'TRUC_TIEP' : 'BUU_CHINH';
+  const receivedMs = startMs + Math.floor(random() * 4 * 3600_000);
+  const dueDay = new Date(receivedMs + 7 * 3600_000 + procedure.days * 86_400_000);
+  const dueAt = `${dueDay.toISOString().slice(0, 10)}T17:00:00+07:00`;
+  const handler = pick(random, HANDLERS);
+  const id = personalId(random, birthYear, female);
+  const fee = Math.floor(random() * 20) * 5000;
+
+  let at = receivedMs;
+  let finishedAt: string | null = null;
+  let returnedAt: string | null = null;
+  return pickPath(random).map((status, index) => {
+    if (index >= 2) at += Math.floor((0.5 + random() * 20) * 3600_000);
+    const occurredAt = localIso(index === 0 ? startMs : at);
+    if (status === 'DA_XU_LY_XONG') finishedAt = occurredAt;
+    if (status === 'DA_TRA_KET_QUA') returnedAt = occurredAt;
+    return {
+      eventId: randomUUID(),
+      eventType: index === 0 ? 'HoSoMoi' : 'HoSoCapNhatTrangThai',
+      occurredAt,
+      version: index + 1,
+      hoSo: {
+        maHoSo,
+        soBienNhan: `BN-${pad(serial, 4)}`,
+        maTTHC: procedure.code,
+        tenTTHC: procedure.name,
+        maLinhVuc: procedure.field.code,
+        tenLinhVuc: procedure.field.name,
+        donViXuLy: { maDinhDanh: agency.code, ten: agency.name },
+        kenhNop: channel,
+        chuHoSo: {
+          loai: procedure.applicant,
+          hoTen: business ? pick(random, COMPANY_NAMES) : person,
+          soDinhDanh: id,
+          ngaySinh: birthDate,
+          dienThoai: `09${pad(Math.floor(random() * 1e8), 8)}`,
+          email: null,
+        },
+        trichYeu: `Đề nghị ${procedure.name.toLowerCase()}`,
+        ngayNop: localIso(startMs),
+        ngayTiepNhan: localIso(receivedMs),
+        ngayHenTra: dueAt,
+        trangThai: status,
+        ngayKetThucXuLy: finishedAt,
+        ngayTraKetQua: returnedAt,
+        thanhPhanHoSo: [
+          {
+            ma: 'TP01',
+            ten: 'Đơn đề nghị',
+            tepDinhKem: { id: `f-${serial}-1`, ten: 'don-de-nghi.pdf', url: `https://motcua.hanoi.example/files/${maHoSo}/1` },
+            daSoHoa: random() < 0.7,
+            taiSuDung: random() < 0.2,
+          },
+        ],
+        lePhi: fee > 0 ? [{ ma: 'LP01', ten: 'Lệ phí', soTien: fee, daThanhToan: index >= 2, hinhThuc: channel === 'TRUC_TUYEN' ? 'TRUC_TUYEN' : 'TRUC_TIEP' }] : [],
+        ketQua: finishedAt
+          ? [{ ma: 'KQ01', ten: 'Kết quả giải quyết', url: `https://motcua.hanoi.example/results/${maHoSo}`, soKyHieu: `${serial}/KQ` }]
+          : [],
+        xuLy: { nguoiXuLy: handler.name, chucDanh: handler.title, phongBan: handler.unit, noiDung: `Chuyển trạng thái ${status}` },
+      },
+    };
+  });
+}

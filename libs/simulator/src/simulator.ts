@@ -1,0 +1,70 @@
+import type { KafkaConnection, OutgoingRecord, Topics } from '@lienthong/kafka';
+import { cloudEventHeaders } from '@lienthong/kafka';
+import { createLogger } from '@lienthong/observability';
+import type { MotcuaEvent } from '@lienthong/schemas';
+import type { Producer } from 'kafkajs';
+import { motcuaLifecycle } from './motcua-lifecycle';
+import type { SimulatorConfig } from './simulator.config';
+
+const TICK_MS = 1000;
+const REPORT_EVERY_TICKS = 15;
+
+/**
+ * Plays the one-stop system: starts new dossiers every second and moves each running dossier one step
+ * along its lifecycle per second, publishing to `src.motcua.dossier-events` as the real system does.
+ */
+export class Simulator {
+  private readonly logger = createLogger('simulator');
+  private readonly running: MotcuaEvent[][] = [];
+  private producer?: Producer;
+  private timer?: NodeJS.Timeout;
+  private ticking = Promise.resolve();
+  private serial = Math.floor(Math.random() * 5000) + 1000;
+  private published = 0;
+  private started = 0;
+  private ticks = 0;
+
+  constructor(
+    private readonly kafka: KafkaConnection,
+    private readonly topics: Topics,
+    private readonly config: SimulatorConfig,
+  ) {}
+
+  async start(): Promise<void> {
+    if (this.config.LIENTHONG_SIMULATOR === 'off') return;
+    await this.kafka.ensureTopics([{ name: this.topics.source('motcua') }]);
+    this.producer = await this.kafka.producer();
+    this.timer = setInterval(() => {
+      this.ticking = this.ticking.then(() => this.tick()).catch((error: unknown) => this.logger.warn({ err: error }, 'publish failed; will go on'));
+    }, TICK_MS);
+    this.logger.info({ topic: this.topics.source('motcua'), perSecond: this.config.SIMULATOR_DOSSIERS_PER_SECOND }, 'simulator started');
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.ticking;
+  }
+
+  private async tick(): Promise<void> {
+    for (let i = 0; i < this.config.SIMULATOR_DOSSIERS_PER_SECOND; i++) {
+      this.running.push(motcuaLifecycle(++this.serial, Date.now()));
+      this.started++;
+    }
+    const records: OutgoingRecord[] = [];
+    for (const events of this.running) {
+      const event = events.shift()!;
+      records.push({
+        topic: this.topics.source('motcua'),
+        key: event.hoSo.maHoSo,
+        value: JSON.stringify(event),
+        headers: cloudEventHeaders({ id: event.eventId, source: '/motcua', type: event.eventType ?? 'HoSoCapNhatTrangThai', time: event.occurredAt }),
+      });
+    }
+    this.running.splice(0, this.running.length, ...this.running.filter((events) => events.length > 0));
+    await this.kafka.send(this.producer!, records);
+    this.published += records.length;
+    if (++this.ticks % REPORT_EVERY_TICKS === 0) {
+      this.logger.info({ dossiers: this.started, events: this.published, inFlight: this.running.length }, 'simulator progress');
+    }
+  }
+}
