@@ -82,7 +82,7 @@ export class ConnectorRuntime {
     await this.kafka.ensureTopics(this.topics.connectorTopics(this.connector.name));
     this.producer = await this.kafka.producer();
     this.consumer = new AtLeastOnceConsumer(this.kafka, {
-      groupId: `lienthong.connector.${this.connector.name}`,
+      groupId: this.topics.group(`lienthong.connector.${this.connector.name}`),
       topics: [this.topics.route(this.connector.name)],
       handleBatch: (records) => this.handleBatch(records),
     });

@@ -23,9 +23,10 @@ export class Hub {
 
   async start(): Promise<void> {
     await this.kafka.ensureTopics(this.topics.hubTopics(this.mappers.map((mapper) => mapper.system), this.connectors));
+    const groupId = this.topics.group(this.config.HUB_GROUP_ID);
     this.processor = new TransactionalProcessor(this.kafka, {
-      groupId: this.config.HUB_GROUP_ID,
-      transactionalId: `${this.config.HUB_GROUP_ID}.${this.config.HUB_INSTANCE_ID}`,
+      groupId,
+      transactionalId: `${groupId}.${this.config.HUB_INSTANCE_ID}`,
       topics: this.pipeline.sourceTopics,
       transform: this.pipeline.transform,
     });

@@ -126,7 +126,7 @@ export class KafkaConnection {
   /** Client errors the client itself retries (a coordinator moving or loading) are not the operator's concern. */
   private logClientEntry({ level, log }: LogEntry): void {
     const { message, ...rest } = log;
-    const retried = typeof rest.error === 'string' && RETRIED_BY_CLIENT.test(rest.error);
+    const retried = RETRIED_BY_CLIENT.test(`${message} ${String(rest.error ?? '')}`);
     this.logger[retried ? 'debug' : (LEVEL_NAMES[level] ?? 'info')]({ client: rest }, message);
   }
 }

@@ -30,6 +30,11 @@ export class Topics {
     return `${this.prefix}dlq.${stage}.v1`;
   }
 
+  /** A consumer group name, prefixed like the topics so isolated hubs never share a group. */
+  group(name: string): string {
+    return `${this.prefix}${name}`;
+  }
+
   /** The topics the hub reads and writes, with the settings they are created with. */
   hubTopics(sources: string[], connectors: string[]): TopicSpec[] {
     return [

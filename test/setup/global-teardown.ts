@@ -1,0 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/** Stops only what the setup started: a broker that was already running is left running. */
+export default async function globalTeardown(): Promise<void> {
+  await globalThis.lienthongKafkaContainer?.stop();
+  if (process.env.LIENTHONG_TEST_STARTED_KAFKA === '1' && process.env.LIENTHONG_KEEP_KAFKA !== '1') {
+    execFileSync('bash', [join(__dirname, '../../scripts/kafka.sh'), 'stop'], { stdio: 'inherit' });
+  }
+}

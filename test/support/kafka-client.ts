@@ -1,0 +1,64 @@
+import { Kafka, logLevel, Partitioners, type IHeaders } from 'kafkajs';
+
+/** An independent Kafka client, as a sector system or an outside checker would use. */
+export function testKafka(): Kafka {
+  return new Kafka({
+    clientId: 'lienthong-test',
+    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    logLevel: logLevel.NOTHING,
+  });
+}
+
+export async function publish(topic: string, messages: { key?: string | null; value: Buffer | string; headers?: IHeaders }[]) {
+  const producer = testKafka().producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  try {
+    await producer.send({ topic, messages, acks: -1 });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+export interface ReadMessage {
+  key: string | null;
+  value: Buffer;
+  headers: Record<string, string>;
+}
+
+/** Reads a topic from the beginning with read_committed until `count` messages arrived or time ran out. */
+export async function readTopic(topic: string, count: number, timeoutMs = 30_000): Promise<ReadMessage[]> {
+  const consumer = testKafka().consumer({ groupId: `reader-${topic}-${Date.now()}`, readUncommitted: false });
+  const messages: ReadMessage[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          const headers: Record<string, string> = {};
+          for (const [name, value] of Object.entries(message.headers ?? {})) headers[name] = String(value);
+          messages.push({ key: message.key?.toString() ?? null, value: message.value ?? Buffer.alloc(0), headers });
+          if (messages.length >= count) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return messages;
+}
+
+/** Polls until the check passes or the time is up; returns the last value for the assertion. */
+export async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await probe();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    value = await probe();
+  }
+  return value;
+}
