@@ -30,10 +30,19 @@ describe('motcua events to the national portal, on the real broker', () => {
       const expectedFields = Object.keys(dossier.expectedPortal);
       const held = await eventually(
         () => sut.portal.lookup(dossier.dossierCode),
-        (record) => record !== undefined && expectedFields.every((field) => record[field as keyof typeof record] === dossier.expectedPortal[field]),
+        (record) =>
+          record !== undefined &&
+          expectedFields.every(
+            (field) => record[field as keyof typeof record] === dossier.expectedPortal[field],
+          ),
       );
-      const actual = Object.fromEntries(expectedFields.map((field) => [field, held?.[field as keyof typeof held]]));
-      expect({ dossier: dossier.dossierCode, ...actual }).toEqual({ dossier: dossier.dossierCode, ...dossier.expectedPortal });
+      const actual = Object.fromEntries(
+        expectedFields.map((field) => [field, held?.[field as keyof typeof held]]),
+      );
+      expect({ dossier: dossier.dossierCode, ...actual }).toEqual({
+        dossier: dossier.dossierCode,
+        ...dossier.expectedPortal,
+      });
       const history = await sut.portal.held(dossier.dossierCode);
       expect(history.creates).toBe(1);
       expect(history.statuses).toHaveLength(dossier.events.length);
@@ -41,7 +50,14 @@ describe('motcua events to the national portal, on the real broker', () => {
   });
 
   it('dead-letters an invalid event with its original bytes and reason, and keeps running', async () => {
-    const invalid = Buffer.from(JSON.stringify({ eventId: 'bad-1', occurredAt: '2024-08-15T08:33:00+07:00', version: 1, hoSo: { maHoSo: 'x' } }));
+    const invalid = Buffer.from(
+      JSON.stringify({
+        eventId: 'bad-1',
+        occurredAt: '2024-08-15T08:33:00+07:00',
+        version: 1,
+        hoSo: { maHoSo: 'x' },
+      }),
+    );
     const garbage = Buffer.from('{not json');
     await publish(sut.topics.source('motcua'), [
       { key: 'x', value: invalid },
@@ -49,8 +65,14 @@ describe('motcua events to the national portal, on the real broker', () => {
     ]);
 
     const deadLetters = await readTopic(sut.topics.deadLetter('hub'), 2);
-    expect(deadLetters.map((letter) => letter.value.toString())).toEqual([invalid.toString(), garbage.toString()]);
-    expect(deadLetters.map((letter) => letter.headers[DeadLetterHeader.Reason])).toEqual(['SCHEMA_INVALID', 'UNPARSEABLE']);
+    expect(deadLetters.map((letter) => letter.value.toString())).toEqual([
+      invalid.toString(),
+      garbage.toString(),
+    ]);
+    expect(deadLetters.map((letter) => letter.headers[DeadLetterHeader.Reason])).toEqual([
+      'SCHEMA_INVALID',
+      'UNPARSEABLE',
+    ]);
     expect(deadLetters[0].headers[DeadLetterHeader.Path]).toBe('/hoSo/maTTHC');
     expect(deadLetters[0].headers[DeadLetterHeader.SourceTopic]).toBe(sut.topics.source('motcua'));
 
@@ -59,7 +81,10 @@ describe('motcua events to the national portal, on the real broker', () => {
     later.eventId = 'after-the-dead-letters';
     later.hoSo.maHoSo = '000.00.12.H26-240815-7777';
     await publish(sut.topics.source('motcua'), [{ key: null, value: JSON.stringify(later) }]);
-    const delivered = await eventually(() => sut.portal.lookup('000.00.12.H26-240815-7777'), (record) => record !== undefined);
+    const delivered = await eventually(
+      () => sut.portal.lookup('000.00.12.H26-240815-7777'),
+      (record) => record !== undefined,
+    );
     expect(delivered?.TrangThaiHoSo).toBe('1');
   });
 });

@@ -9,7 +9,10 @@ export function testKafka(): Kafka {
   });
 }
 
-export async function publish(topic: string, messages: { key?: string | null; value: Buffer | string; headers?: IHeaders }[]) {
+export async function publish(
+  topic: string,
+  messages: { key?: string | null; value: Buffer | string; headers?: IHeaders }[],
+) {
   const producer = testKafka().producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   try {
@@ -38,7 +41,11 @@ export async function readTopic(topic: string, count: number, timeoutMs = 30_000
         eachMessage: async ({ message }) => {
           const headers: Record<string, string> = {};
           for (const [name, value] of Object.entries(message.headers ?? {})) headers[name] = String(value);
-          messages.push({ key: message.key?.toString() ?? null, value: message.value ?? Buffer.alloc(0), headers });
+          messages.push({
+            key: message.key?.toString() ?? null,
+            value: message.value ?? Buffer.alloc(0),
+            headers,
+          });
           if (messages.length >= count) {
             clearTimeout(timer);
             resolve();
@@ -53,7 +60,11 @@ export async function readTopic(topic: string, count: number, timeoutMs = 30_000
 }
 
 /** Polls until the check passes or the time is up; returns the last value for the assertion. */
-export async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await probe();
   while (!done(value) && Date.now() < deadline) {

@@ -34,7 +34,11 @@ export class LienthongHarness {
     const sandbox = await startApp('sandbox', PortalSandboxModule.register(this.env()), { port: 0 });
     this.apps.push(sandbox);
     this.portal = new PortalHttp(sandbox.url!);
-    this.apps.push(await startApp('connector', PortalConnectorModule.register(this.env({ PORTAL_URL: sandbox.url! })), { port: 0 }));
+    this.apps.push(
+      await startApp('connector', PortalConnectorModule.register(this.env({ PORTAL_URL: sandbox.url! })), {
+        port: 0,
+      }),
+    );
     this.apps.push(await startApp('hub', HubModule.register(this.env()), { port: 0 }));
     return this;
   }
@@ -45,7 +49,9 @@ export class LienthongHarness {
 
   async close(): Promise<void> {
     for (const { app } of this.apps.reverse()) await app.close();
-    const client = new Client({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test' });
+    const client = new Client({
+      connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    });
     await client.connect();
     await client.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
     await client.end();

@@ -8,7 +8,9 @@ export class PortalHttp {
   constructor(readonly baseUrl: string) {}
 
   async lookup(dossierCode: string): Promise<PortalDossier | undefined> {
-    this.session ??= (await axios.post(`${this.baseUrl}/login`, { username: 'lienthong', password: 'lienthong' })).data.session;
+    this.session ??= (
+      await axios.post(`${this.baseUrl}/login`, { username: 'lienthong', password: 'lienthong' })
+    ).data.session;
     const { data } = await axios.post(
       `${this.baseUrl}/service`,
       { session: this.session, madonvi: '000.00.00.H26', service: 'TraCuuHoSo', mahoso: dossierCode },

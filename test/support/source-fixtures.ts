@@ -27,7 +27,11 @@ export function loadFixtureDossiers(system: string): FixtureDossier[] {
         .filter(({ match }) => match !== null)
         .sort((a, b) => Number(a.match![1]) - Number(b.match![1]))
         .map(({ file }) => ({ file, bytes: readFileSync(join(dir, file)) }));
-      return { dossierCode, events, expectedPortal: JSON.parse(readFileSync(join(dir, expectedFile), 'utf8')) };
+      return {
+        dossierCode,
+        events,
+        expectedPortal: JSON.parse(readFileSync(join(dir, expectedFile), 'utf8')),
+      };
     });
 }
 

@@ -5,6 +5,8 @@ import { PortalConnectorModule, portalConnectorConfigSpec } from '@lienthong/nat
 runMain(async () => {
   const { PORTAL_CONNECTOR_HTTP_PORT } = readConfig(portalConnectorConfigSpec);
   runUntilSignal([
-    await startApp('connector-national-portal', PortalConnectorModule.register(), { port: PORTAL_CONNECTOR_HTTP_PORT }),
+    await startApp('connector-national-portal', PortalConnectorModule.register(), {
+      port: PORTAL_CONNECTOR_HTTP_PORT,
+    }),
   ]);
 });

@@ -4,5 +4,7 @@ import { PortalSandboxModule, portalSandboxConfigSpec } from '@lienthong/sandbox
 
 runMain(async () => {
   const { PORTAL_SANDBOX_PORT } = readConfig(portalSandboxConfigSpec);
-  runUntilSignal([await startApp('sandbox-national-portal', PortalSandboxModule.register(), { port: PORTAL_SANDBOX_PORT })]);
+  runUntilSignal([
+    await startApp('sandbox-national-portal', PortalSandboxModule.register(), { port: PORTAL_SANDBOX_PORT }),
+  ]);
 });

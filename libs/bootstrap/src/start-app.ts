@@ -22,7 +22,10 @@ export async function startApp(
     await app.init();
     return { name, app };
   }
-  const app = await NestFactory.create<NestExpressApplication>(module, { logger: new PinoNestLogger(), bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(module, {
+    logger: new PinoNestLogger(),
+    bodyParser: false,
+  });
   app.useBodyParser('json', { limit: '5mb' });
   const host = http.host ?? process.env.HTTP_HOST ?? '127.0.0.1';
   await app.listen(http.port, host);

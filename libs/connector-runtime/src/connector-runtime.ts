@@ -73,7 +73,11 @@ export class ConnectorRuntime {
     });
     this.retryPolicy.onRetry(({ delay, ...result }) => {
       const error = 'error' in result ? result.error : undefined;
-      failed.inc({ connector: connector.name, class: 'retriable', code: (error as RetriableError)?.code ?? 'unknown' });
+      failed.inc({
+        connector: connector.name,
+        class: 'retriable',
+        code: (error as RetriableError)?.code ?? 'unknown',
+      });
       this.logger.warn({ err: error, retryInMs: Math.round(delay) }, 'delivery failed; retrying');
     });
   }
@@ -104,14 +108,17 @@ export class ConnectorRuntime {
       queue.push(record);
     }
     const queues = [...byDossier.values()];
-    const workers = Array.from({ length: Math.min(this.config.CONNECTOR_CONCURRENCY, queues.length) }, async () => {
-      for (let queue = queues.shift(); queue; queue = queues.shift()) {
-        for (const record of queue) {
-          const deadLetterRecord = await this.handleRecord(record);
-          if (deadLetterRecord) deadLetters.push(deadLetterRecord);
+    const workers = Array.from(
+      { length: Math.min(this.config.CONNECTOR_CONCURRENCY, queues.length) },
+      async () => {
+        for (let queue = queues.shift(); queue; queue = queues.shift()) {
+          for (const record of queue) {
+            const deadLetterRecord = await this.handleRecord(record);
+            if (deadLetterRecord) deadLetters.push(deadLetterRecord);
+          }
         }
-      }
-    });
+      },
+    );
     await Promise.all(workers);
     if (deadLetters.length > 0) await this.kafka.send(this.producer!, deadLetters);
   }
@@ -123,7 +130,11 @@ export class ConnectorRuntime {
     if (!dossier) {
       return this.deadLetter(record, new PermanentError('INVALID_DOSSIER_EVENT', 'not a dossier.v1 event'));
     }
-    const logger = this.logger.child({ ...where, dossierCode: dossier.dossierCode, eventId: dossier.provenance.sourceEventId });
+    const logger = this.logger.child({
+      ...where,
+      dossierCode: dossier.dossierCode,
+      eventId: dossier.provenance.sourceEventId,
+    });
     const entry: LedgerEntry = {
       sourceEventId: dossier.provenance.sourceEventId,
       dossierCode: dossier.dossierCode,

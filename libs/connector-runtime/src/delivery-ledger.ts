@@ -36,7 +36,14 @@ export class DeliveryLedger {
       'SELECT last_sequence, status, created, record FROM target_dossier_state WHERE connector = $1 AND dossier_code = $2',
       [this.connector, dossierCode],
     );
-    return row && { lastSequence: Number(row.last_sequence), status: row.status, created: row.created, record: row.record };
+    return (
+      row && {
+        lastSequence: Number(row.last_sequence),
+        status: row.status,
+        created: row.created,
+        record: row.record,
+      }
+    );
   }
 
   async recordDelivered(entry: LedgerEntry, delivered: Delivered): Promise<void> {
@@ -44,7 +51,15 @@ export class DeliveryLedger {
       await client.query(
         `INSERT INTO delivery_ledger (connector, source_event_id, dossier_code, sequence, status, outcome, attempts, answer)
          VALUES ($1, $2, $3, $4, $5, 'delivered', $6, $7) ON CONFLICT DO NOTHING`,
-        [this.connector, entry.sourceEventId, entry.dossierCode, entry.sequence, entry.status, entry.attempts, JSON.stringify(delivered.answer ?? null)],
+        [
+          this.connector,
+          entry.sourceEventId,
+          entry.dossierCode,
+          entry.sequence,
+          entry.status,
+          entry.attempts,
+          JSON.stringify(delivered.answer ?? null),
+        ],
       );
       const { state } = delivered;
       await client.query(
@@ -52,16 +67,36 @@ export class DeliveryLedger {
          VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (connector, dossier_code) DO UPDATE SET last_sequence = EXCLUDED.last_sequence,
            status = EXCLUDED.status, created = EXCLUDED.created, record = EXCLUDED.record, updated_at = now()`,
-        [this.connector, entry.dossierCode, state.lastSequence, state.status, state.created, JSON.stringify(state.record)],
+        [
+          this.connector,
+          entry.dossierCode,
+          state.lastSequence,
+          state.status,
+          state.created,
+          JSON.stringify(state.record),
+        ],
       );
     });
   }
 
-  async recordNotDelivered(entry: LedgerEntry, outcome: 'skipped_stale' | 'failed', answer: unknown): Promise<void> {
+  async recordNotDelivered(
+    entry: LedgerEntry,
+    outcome: 'skipped_stale' | 'failed',
+    answer: unknown,
+  ): Promise<void> {
     await this.database.query(
       `INSERT INTO delivery_ledger (connector, source_event_id, dossier_code, sequence, status, outcome, attempts, answer)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
-      [this.connector, entry.sourceEventId, entry.dossierCode, entry.sequence, entry.status, outcome, entry.attempts, JSON.stringify(answer ?? null)],
+      [
+        this.connector,
+        entry.sourceEventId,
+        entry.dossierCode,
+        entry.sequence,
+        entry.status,
+        outcome,
+        entry.attempts,
+        JSON.stringify(answer ?? null),
+      ],
     );
   }
 }

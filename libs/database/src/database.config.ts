@@ -6,7 +6,10 @@ export const databaseConfigSpec = {
     desc: 'PostgreSQL connection URL for state, ledger and audit',
     example: 'postgres://lienthong:secret@db:5432/lienthong',
   }),
-  DATABASE_SCHEMA: str({ default: 'lienthong', desc: 'PostgreSQL schema holding Lienthong tables (created if missing)' }),
+  DATABASE_SCHEMA: str({
+    default: 'lienthong',
+    desc: 'PostgreSQL schema holding Lienthong tables (created if missing)',
+  }),
 };
 
 export type DatabaseConfig = ConfigOf<typeof databaseConfigSpec>;

@@ -12,7 +12,9 @@ export class Database {
 
   constructor(private readonly config: DatabaseConfig) {
     if (!/^[a-z_][a-z0-9_]*$/.test(config.DATABASE_SCHEMA)) {
-      throw new Error(`DATABASE_SCHEMA must be a plain lower-case identifier, got "${config.DATABASE_SCHEMA}"`);
+      throw new Error(
+        `DATABASE_SCHEMA must be a plain lower-case identifier, got "${config.DATABASE_SCHEMA}"`,
+      );
     }
     this.pool = new Pool({
       connectionString: config.DATABASE_URL,

@@ -1,4 +1,10 @@
-import { cloudEventHeaders, deadLetter, type IncomingRecord, type OutgoingRecord, type Topics } from '@lienthong/kafka';
+import {
+  cloudEventHeaders,
+  deadLetter,
+  type IncomingRecord,
+  type OutgoingRecord,
+  type Topics,
+} from '@lienthong/kafka';
 import { Counter, createLogger, metricsRegistry } from '@lienthong/observability';
 import type { DossierEvent } from '@lienthong/schemas';
 import { mapSourceEvent, type SourceMapper } from '@lienthong/sources';
@@ -45,7 +51,8 @@ export class HubPipeline {
     return [...this.mappersByTopic.keys()];
   }
 
-  transform = async (records: IncomingRecord[]): Promise<OutgoingRecord[]> => records.flatMap((record) => this.transformOne(record));
+  transform = async (records: IncomingRecord[]): Promise<OutgoingRecord[]> =>
+    records.flatMap((record) => this.transformOne(record));
 
   private transformOne(record: IncomingRecord): OutgoingRecord[] {
     const mapper = this.mappersByTopic.get(record.topic)!;

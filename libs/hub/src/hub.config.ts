@@ -2,9 +2,18 @@ import { hostname } from 'node:os';
 import { port, str, type ConfigOf } from '@lienthong/config';
 
 export const hubConfigSpec = {
-  HUB_GROUP_ID: str({ default: 'lienthong.hub', desc: 'Kafka consumer group of the hub (all replicas share it)' }),
-  HUB_INSTANCE_ID: str({ default: hostname(), desc: 'Stable id of this hub replica; names its transactional producer' }),
-  HUB_ROUTES: str({ default: 'national-portal', desc: 'Comma-separated connectors every valid dossier event is routed to' }),
+  HUB_GROUP_ID: str({
+    default: 'lienthong.hub',
+    desc: 'Kafka consumer group of the hub (all replicas share it)',
+  }),
+  HUB_INSTANCE_ID: str({
+    default: hostname(),
+    desc: 'Stable id of this hub replica; names its transactional producer',
+  }),
+  HUB_ROUTES: str({
+    default: 'national-portal',
+    desc: 'Comma-separated connectors every valid dossier event is routed to',
+  }),
   HUB_HTTP_PORT: port({ default: 8090, desc: 'Port of the hub /health and /metrics' }),
 };
 

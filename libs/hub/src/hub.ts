@@ -17,12 +17,19 @@ export class Hub {
     private readonly mappers: readonly SourceMapper[],
     private readonly config: HubConfig,
   ) {
-    this.connectors = config.HUB_ROUTES.split(',').map((name) => name.trim()).filter(Boolean);
+    this.connectors = config.HUB_ROUTES.split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
     this.pipeline = new HubPipeline(topics, mappers, () => this.connectors);
   }
 
   async start(): Promise<void> {
-    await this.kafka.ensureTopics(this.topics.hubTopics(this.mappers.map((mapper) => mapper.system), this.connectors));
+    await this.kafka.ensureTopics(
+      this.topics.hubTopics(
+        this.mappers.map((mapper) => mapper.system),
+        this.connectors,
+      ),
+    );
     const groupId = this.topics.group(this.config.HUB_GROUP_ID);
     this.processor = new TransactionalProcessor(this.kafka, {
       groupId,

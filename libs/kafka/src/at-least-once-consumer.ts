@@ -27,7 +27,9 @@ export class AtLeastOnceConsumer {
       partitionsConsumedConcurrently: 3,
       eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, isRunning, isStale }) => {
         if (!isRunning() || isStale() || batch.messages.length === 0) return;
-        const records = batch.messages.map((message) => toIncomingRecord(batch.topic, batch.partition, message));
+        const records = batch.messages.map((message) =>
+          toIncomingRecord(batch.topic, batch.partition, message),
+        );
         await this.options.handleBatch(records);
         resolveOffset(batch.lastOffset());
         await commitOffsetsIfNecessary();

@@ -19,7 +19,12 @@ export interface DeadLetterCause {
 }
 
 /** The original bytes and key, unchanged, with the cause and the source position in headers. */
-export function deadLetter(topic: string, stage: string, record: IncomingRecord, cause: DeadLetterCause): OutgoingRecord {
+export function deadLetter(
+  topic: string,
+  stage: string,
+  record: IncomingRecord,
+  cause: DeadLetterCause,
+): OutgoingRecord {
   const headers: Record<string, string> = {
     ...record.headers,
     [DeadLetterHeader.Reason]: cause.reason,

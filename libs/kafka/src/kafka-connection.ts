@@ -132,7 +132,10 @@ export class KafkaConnection {
 }
 
 export function groupByTopic(records: OutgoingRecord[]) {
-  const byTopic = new Map<string, { key: string | null; value: Buffer | string; headers: Record<string, string> }[]>();
+  const byTopic = new Map<
+    string,
+    { key: string | null; value: Buffer | string; headers: Record<string, string> }[]
+  >();
   for (const { topic, key, value, headers } of records) {
     let messages = byTopic.get(topic);
     if (!messages) byTopic.set(topic, (messages = []));

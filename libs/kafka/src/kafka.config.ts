@@ -1,13 +1,28 @@
 import { bool, num, str, type ConfigOf } from '@lienthong/config';
 
 export const kafkaConfigSpec = {
-  KAFKA_BROKERS: str({ default: '127.0.0.1:9092', desc: 'Comma-separated bootstrap brokers', example: 'kafka-1:9092,kafka-2:9092' }),
-  KAFKA_CLIENT_ID: str({ default: 'lienthong', desc: 'Client id sent to the brokers (shows in broker logs and quotas)' }),
-  KAFKA_TOPIC_PREFIX: str({ default: '', desc: 'Prefix for every topic name, to run several isolated hubs on one cluster', example: 'staging.' }),
+  KAFKA_BROKERS: str({
+    default: '127.0.0.1:9092',
+    desc: 'Comma-separated bootstrap brokers',
+    example: 'kafka-1:9092,kafka-2:9092',
+  }),
+  KAFKA_CLIENT_ID: str({
+    default: 'lienthong',
+    desc: 'Client id sent to the brokers (shows in broker logs and quotas)',
+  }),
+  KAFKA_TOPIC_PREFIX: str({
+    default: '',
+    desc: 'Prefix for every topic name, to run several isolated hubs on one cluster',
+    example: 'staging.',
+  }),
   KAFKA_PARTITIONS: num({ default: 6, desc: 'Partitions for topics the project creates' }),
   KAFKA_REPLICATION_FACTOR: num({ default: 1, desc: 'Replication factor for topics the project creates' }),
   KAFKA_SSL: bool({ default: false, desc: 'Connect to the brokers over TLS' }),
-  KAFKA_SASL_MECHANISM: str({ default: '', choices: ['', 'plain', 'scram-sha-256', 'scram-sha-512'], desc: 'SASL mechanism; empty for none' }),
+  KAFKA_SASL_MECHANISM: str({
+    default: '',
+    choices: ['', 'plain', 'scram-sha-256', 'scram-sha-512'],
+    desc: 'SASL mechanism; empty for none',
+  }),
   KAFKA_SASL_USERNAME: str({ default: '', desc: 'SASL user name' }),
   KAFKA_SASL_PASSWORD: str({ default: '', desc: 'SASL password' }),
 };

@@ -36,7 +36,10 @@ export class TransactionalProcessor {
 
   async start(): Promise<void> {
     this.producer = await this.connection.producer({ transactionalId: this.options.transactionalId });
-    this.consumer = await this.connection.consumer({ groupId: this.options.groupId, maxBytesPerPartition: 4 << 20 });
+    this.consumer = await this.connection.consumer({
+      groupId: this.options.groupId,
+      maxBytesPerPartition: 4 << 20,
+    });
     await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
     await this.consumer.run({
       autoCommit: false,

@@ -1,7 +1,13 @@
 import { PermanentError, RetriableError } from '@lienthong/connector-runtime';
 import axios, { type AxiosInstance, isAxiosError } from 'axios';
 import type { PortalDossier, PortalProgress } from '@lienthong/schemas';
-import { ALREADY_EXISTS, PortalErrorCode, PortalService, type PortalAnswer, type PortalServiceName } from './portal.contract';
+import {
+  ALREADY_EXISTS,
+  PortalErrorCode,
+  PortalService,
+  type PortalAnswer,
+  type PortalServiceName,
+} from './portal.contract';
 import type { PortalConfig } from './portal.config';
 
 /** The portal answered a create with "đã tồn tại": the dossier must be sent as an update. */
@@ -36,7 +42,10 @@ export class PortalClient {
   }
 
   async syncDossiers(dossiers: PortalDossier[], isUpdating: boolean): Promise<PortalAnswer> {
-    return this.call(PortalService.SyncDossier, { isUpdating: isUpdating ? 'True' : 'False', data: dossiers });
+    return this.call(PortalService.SyncDossier, {
+      isUpdating: isUpdating ? 'True' : 'False',
+      data: dossiers,
+    });
   }
 
   async updateProgress(records: PortalProgress[]): Promise<PortalAnswer> {
@@ -48,7 +57,11 @@ export class PortalClient {
     return answer.result?.[0];
   }
 
-  private async call<Result>(service: PortalServiceName, body: object, renewed = false): Promise<PortalAnswer<Result>> {
+  private async call<Result>(
+    service: PortalServiceName,
+    body: object,
+    renewed = false,
+  ): Promise<PortalAnswer<Result>> {
     const session = await this.currentSession();
     const answer = await this.post<Result>('/service', {
       session,
@@ -82,7 +95,10 @@ export class PortalClient {
       password: this.config.PORTAL_PASSWORD,
     });
     if (answer.error_code !== PortalErrorCode.Ok || !answer.session) {
-      throw new PermanentError('PORTAL_LOGIN', `portal login refused: ${answer.message ?? answer.error_code}`);
+      throw new PermanentError(
+        'PORTAL_LOGIN',
+        `portal login refused: ${answer.message ?? answer.error_code}`,
+      );
     }
     return answer.session;
   }
@@ -91,10 +107,16 @@ export class PortalClient {
     try {
       const response = await this.http.post<PortalAnswer<Result>>(path, body);
       if (response.status === 429 || response.status >= 500) {
-        throw new RetriableError(`HTTP_${response.status}`, `portal answered HTTP ${response.status} on ${path}`);
+        throw new RetriableError(
+          `HTTP_${response.status}`,
+          `portal answered HTTP ${response.status} on ${path}`,
+        );
       }
       if (response.status >= 400 || typeof response.data?.error_code !== 'number') {
-        throw new PermanentError(`HTTP_${response.status}`, `portal answered HTTP ${response.status} on ${path}`);
+        throw new PermanentError(
+          `HTTP_${response.status}`,
+          `portal answered HTTP ${response.status} on ${path}`,
+        );
       }
       return response.data;
     } catch (error) {

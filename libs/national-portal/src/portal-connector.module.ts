@@ -14,7 +14,10 @@ export const portalConnectorConfigSpec = {
   ...databaseConfigSpec,
   ...connectorRuntimeConfigSpec,
   ...portalConfigSpec,
-  PORTAL_CONNECTOR_HTTP_PORT: port({ default: 8091, desc: 'Port of the national-portal connector /health and /metrics' }),
+  PORTAL_CONNECTOR_HTTP_PORT: port({
+    default: 8091,
+    desc: 'Port of the national-portal connector /health and /metrics',
+  }),
 };
 
 /** The national-portal connector as a Nest module: configuration read and validated at start-up. */
@@ -25,7 +28,13 @@ export class PortalConnectorModule {
     const kafka = new KafkaConnection(config);
     const database = new Database(config);
     const portal = new PortalClient(config);
-    const runtime = new ConnectorRuntime(new PortalConnector(portal), kafka, new Topics(config.KAFKA_TOPIC_PREFIX), database, config);
+    const runtime = new ConnectorRuntime(
+      new PortalConnector(portal),
+      kafka,
+      new Topics(config.KAFKA_TOPIC_PREFIX),
+      database,
+      config,
+    );
     const services = new ManagedServices([
       { start: () => database.migrate(), stop: () => database.close() },
       { stop: () => kafka.close() },

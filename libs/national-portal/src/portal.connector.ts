@@ -25,12 +25,17 @@ export class PortalConnector implements Connector {
     };
   }
 
-  private async upsert(record: ReturnType<typeof toPortalDossier>, believedCreated: boolean): Promise<unknown> {
+  private async upsert(
+    record: ReturnType<typeof toPortalDossier>,
+    believedCreated: boolean,
+  ): Promise<unknown> {
     try {
       return await this.portal.syncDossiers([record], believedCreated);
     } catch (error) {
-      if (!believedCreated && error instanceof AlreadyExistsError) return this.portal.syncDossiers([record], true);
-      if (believedCreated && error instanceof NotFoundAtPortalError) return this.portal.syncDossiers([record], false);
+      if (!believedCreated && error instanceof AlreadyExistsError)
+        return this.portal.syncDossiers([record], true);
+      if (believedCreated && error instanceof NotFoundAtPortalError)
+        return this.portal.syncDossiers([record], false);
       throw error;
     }
   }

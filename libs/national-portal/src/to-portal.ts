@@ -45,7 +45,12 @@ export function toPortalDossier(dossier: DossierEvent): PortalDossier {
     DuocThanhToanTrucTuyen: flag(dossier.fees.some((fee) => fee.paidOnline)),
     HoSoCoThanhPhanSoHoa: flag(dossier.documents.some((document) => document.digitized)),
     DinhDanhCHS: applicant.identity
-      ? [{ LoaiDinhDanh: applicant.identity.kind === 'CCCD' ? '1' : '2', SoDinhDanh: applicant.identity.number }]
+      ? [
+          {
+            LoaiDinhDanh: applicant.identity.kind === 'CCCD' ? '1' : '2',
+            SoDinhDanh: applicant.identity.number,
+          },
+        ]
       : [],
     TaiLieuNop: dossier.documents.map((document) =>
       present({

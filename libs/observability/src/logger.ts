@@ -9,9 +9,11 @@ const SECRET_KEYS = /^(password|passwd|secret|session|token|authorization|apikey
 
 /** Masks personal IDs inside any string of a log record, keeping the last two digits for tracing. */
 export function maskPersonalData(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return value.replace(PERSONAL_ID, (id) => '*'.repeat(id.length - 2) + id.slice(-2));
+  if (typeof value === 'string')
+    return value.replace(PERSONAL_ID, (id) => '*'.repeat(id.length - 2) + id.slice(-2));
   if (depth > 8 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) return { type: value.name, message: maskPersonalData(value.message, depth + 1) };
+  if (value instanceof Error)
+    return { type: value.name, message: maskPersonalData(value.message, depth + 1) };
   if (Array.isArray(value)) return value.map((item) => maskPersonalData(item, depth + 1));
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => [

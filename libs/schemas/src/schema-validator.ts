@@ -27,7 +27,8 @@ export class SchemaValidator<T> {
     if (this.validateFn(value)) return undefined;
     const [error] = this.validateFn.errors ?? [];
     if (!error) return { path: '', message: 'does not match the schema' };
-    const missing = error.keyword === 'required' ? `/${(error.params as { missingProperty: string }).missingProperty}` : '';
+    const missing =
+      error.keyword === 'required' ? `/${(error.params as { missingProperty: string }).missingProperty}` : '';
     return { path: error.instancePath + missing, message: error.message ?? error.keyword };
   }
 

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { MotcuaEvent } from '@lienthong/schemas';
-import { AGENCIES, COMPANY_NAMES, FAMILY_NAMES, GIVEN_NAMES, HANDLERS, MIDDLE_NAMES, PROCEDURES } from './vietnamese-data';
+import {
+  AGENCIES,
+  COMPANY_NAMES,
+  FAMILY_NAMES,
+  GIVEN_NAMES,
+  HANDLERS,
+  MIDDLE_NAMES,
+  PROCEDURES,
+} from './vietnamese-data';
 
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
@@ -9,8 +17,30 @@ const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 /** The status paths a dossier takes in the one-stop system, most common first. */
 const PATHS: { weight: number; statuses: string[] }[] = [
   { weight: 60, statuses: ['MOI', 'DA_TIEP_NHAN', 'DANG_XU_LY', 'DA_XU_LY_XONG', 'DA_TRA_KET_QUA'] },
-  { weight: 12, statuses: ['MOI', 'DA_TIEP_NHAN', 'DANG_XU_LY', 'YEU_CAU_BO_SUNG', 'DANG_XU_LY', 'DA_XU_LY_XONG', 'DA_TRA_KET_QUA'] },
-  { weight: 10, statuses: ['MOI', 'DA_TIEP_NHAN', 'DANG_XU_LY', 'CHO_THANH_TOAN', 'DANG_XU_LY', 'DA_XU_LY_XONG', 'DA_TRA_KET_QUA'] },
+  {
+    weight: 12,
+    statuses: [
+      'MOI',
+      'DA_TIEP_NHAN',
+      'DANG_XU_LY',
+      'YEU_CAU_BO_SUNG',
+      'DANG_XU_LY',
+      'DA_XU_LY_XONG',
+      'DA_TRA_KET_QUA',
+    ],
+  },
+  {
+    weight: 10,
+    statuses: [
+      'MOI',
+      'DA_TIEP_NHAN',
+      'DANG_XU_LY',
+      'CHO_THANH_TOAN',
+      'DANG_XU_LY',
+      'DA_XU_LY_XONG',
+      'DA_TRA_KET_QUA',
+    ],
+  },
   { weight: 8, statuses: ['MOI', 'TU_CHOI_TIEP_NHAN'] },
   { weight: 6, statuses: ['MOI', 'DA_TIEP_NHAN', 'DANG_XU_LY', 'RUT_HO_SO'] },
   { weight: 4, statuses: ['MOI', 'DA_TIEP_NHAN', 'DANG_XU_LY', 'DUNG_XU_LY'] },
@@ -38,7 +68,11 @@ function personalId(random: Random, birthYear: number, female: boolean): string 
  * Every event of one realistic dossier of the one-stop system, in sequence order, with times spread
  * over its processing. `serial` makes the dossier code unique within a run.
  */
-export function motcuaLifecycle(serial: number, startMs: number, random: Random = Math.random): MotcuaEvent[] {
+export function motcuaLifecycle(
+  serial: number,
+  startMs: number,
+  random: Random = Math.random,
+): MotcuaEvent[] {
   const agency = pick(random, AGENCIES);
   const procedure = pick(random, PROCEDURES);
   const female = random() < 0.5;
@@ -99,16 +133,43 @@ export function motcuaLifecycle(serial: number, startMs: number, random: Random 
           {
             ma: 'TP01',
             ten: 'Đơn đề nghị',
-            tepDinhKem: { id: `f-${serial}-1`, ten: 'don-de-nghi.pdf', url: `https://motcua.hanoi.example/files/${maHoSo}/1` },
+            tepDinhKem: {
+              id: `f-${serial}-1`,
+              ten: 'don-de-nghi.pdf',
+              url: `https://motcua.hanoi.example/files/${maHoSo}/1`,
+            },
             daSoHoa: random() < 0.7,
             taiSuDung: random() < 0.2,
           },
         ],
-        lePhi: fee > 0 ? [{ ma: 'LP01', ten: 'Lệ phí', soTien: fee, daThanhToan: index >= 2, hinhThuc: channel === 'TRUC_TUYEN' ? 'TRUC_TUYEN' : 'TRUC_TIEP' }] : [],
+        lePhi:
+          fee > 0
+            ? [
+                {
+                  ma: 'LP01',
+                  ten: 'Lệ phí',
+                  soTien: fee,
+                  daThanhToan: index >= 2,
+                  hinhThuc: channel === 'TRUC_TUYEN' ? 'TRUC_TUYEN' : 'TRUC_TIEP',
+                },
+              ]
+            : [],
         ketQua: finishedAt
-          ? [{ ma: 'KQ01', ten: 'Kết quả giải quyết', url: `https://motcua.hanoi.example/results/${maHoSo}`, soKyHieu: `${serial}/KQ` }]
+          ? [
+              {
+                ma: 'KQ01',
+                ten: 'Kết quả giải quyết',
+                url: `https://motcua.hanoi.example/results/${maHoSo}`,
+                soKyHieu: `${serial}/KQ`,
+              },
+            ]
           : [],
-        xuLy: { nguoiXuLy: handler.name, chucDanh: handler.title, phongBan: handler.unit, noiDung: `Chuyển trạng thái ${status}` },
+        xuLy: {
+          nguoiXuLy: handler.name,
+          chucDanh: handler.title,
+          phongBan: handler.unit,
+          noiDung: `Chuyển trạng thái ${status}`,
+        },
       },
     };
   });

@@ -1,7 +1,11 @@
 import { num, str, type ConfigOf } from '@lienthong/config';
 
 export const simulatorConfigSpec = {
-  LIENTHONG_SIMULATOR: str({ default: 'on', choices: ['on', 'off'], desc: 'Publish simulated one-stop (motcua) dossier lifecycles' }),
+  LIENTHONG_SIMULATOR: str({
+    default: 'on',
+    choices: ['on', 'off'],
+    desc: 'Publish simulated one-stop (motcua) dossier lifecycles',
+  }),
   SIMULATOR_DOSSIERS_PER_SECOND: num({ default: 2, desc: 'New simulated dossiers started each second' }),
 };
 

@@ -14,7 +14,12 @@ export class SimulatorModule {
     const simulator = new Simulator(kafka, new Topics(config.KAFKA_TOPIC_PREFIX), config);
     return {
       module: SimulatorModule,
-      providers: [{ provide: ManagedServices, useValue: new ManagedServices([{ stop: () => kafka.close() }, simulator]) }],
+      providers: [
+        {
+          provide: ManagedServices,
+          useValue: new ManagedServices([{ stop: () => kafka.close() }, simulator]),
+        },
+      ],
     };
   }
 }

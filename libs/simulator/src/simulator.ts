@@ -35,9 +35,14 @@ export class Simulator {
     await this.kafka.ensureTopics([{ name: this.topics.source('motcua') }]);
     this.producer = await this.kafka.producer();
     this.timer = setInterval(() => {
-      this.ticking = this.ticking.then(() => this.tick()).catch((error: unknown) => this.logger.warn({ err: error }, 'publish failed; will go on'));
+      this.ticking = this.ticking
+        .then(() => this.tick())
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'publish failed; will go on'));
     }, TICK_MS);
-    this.logger.info({ topic: this.topics.source('motcua'), perSecond: this.config.SIMULATOR_DOSSIERS_PER_SECOND }, 'simulator started');
+    this.logger.info(
+      { topic: this.topics.source('motcua'), perSecond: this.config.SIMULATOR_DOSSIERS_PER_SECOND },
+      'simulator started',
+    );
   }
 
   async stop(): Promise<void> {
@@ -57,14 +62,22 @@ export class Simulator {
         topic: this.topics.source('motcua'),
         key: event.hoSo.maHoSo,
         value: JSON.stringify(event),
-        headers: cloudEventHeaders({ id: event.eventId, source: '/motcua', type: event.eventType ?? 'HoSoCapNhatTrangThai', time: event.occurredAt }),
+        headers: cloudEventHeaders({
+          id: event.eventId,
+          source: '/motcua',
+          type: event.eventType ?? 'HoSoCapNhatTrangThai',
+          time: event.occurredAt,
+        }),
       });
     }
     this.running.splice(0, this.running.length, ...this.running.filter((events) => events.length > 0));
     await this.kafka.send(this.producer!, records);
     this.published += records.length;
     if (++this.ticks % REPORT_EVERY_TICKS === 0) {
-      this.logger.info({ dossiers: this.started, events: this.published, inFlight: this.running.length }, 'simulator progress');
+      this.logger.info(
+        { dossiers: this.started, events: this.published, inFlight: this.running.length },
+        'simulator progress',
+      );
     }
   }
 }

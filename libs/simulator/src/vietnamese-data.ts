@@ -1,11 +1,68 @@
 /** Realistic Hà Nội reference data for simulated dossiers. */
-export const FAMILY_NAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
-export const MIDDLE_NAMES = { male: ['Văn', 'Đức', 'Minh', 'Quang', 'Hữu', 'Công', 'Xuân'], female: ['Thị', 'Thu', 'Ngọc', 'Thanh', 'Thùy', 'Diệu', 'Hải'] };
-export const GIVEN_NAMES = {
-  male: ['Anh', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Hùng', 'Khoa', 'Long', 'Nam', 'Phúc', 'Quân', 'Sơn', 'Thắng', 'Tuấn', 'Việt'],
-  female: ['An', 'Chi', 'Giang', 'Hà', 'Hoa', 'Hương', 'Lan', 'Linh', 'Mai', 'Nga', 'Phương', 'Quỳnh', 'Trang', 'Vân', 'Yến'],
+export const FAMILY_NAMES = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+];
+export const MIDDLE_NAMES = {
+  male: ['Văn', 'Đức', 'Minh', 'Quang', 'Hữu', 'Công', 'Xuân'],
+  female: ['Thị', 'Thu', 'Ngọc', 'Thanh', 'Thùy', 'Diệu', 'Hải'],
 };
-export const COMPANY_NAMES = ['Công ty TNHH Vận tải Thăng Long', 'Công ty CP Xây dựng Hồng Hà', 'Công ty TNHH Thương mại Hà Thành', 'Công ty CP Dịch vụ Kim Liên'];
+export const GIVEN_NAMES = {
+  male: [
+    'Anh',
+    'Bình',
+    'Cường',
+    'Dũng',
+    'Đạt',
+    'Hùng',
+    'Khoa',
+    'Long',
+    'Nam',
+    'Phúc',
+    'Quân',
+    'Sơn',
+    'Thắng',
+    'Tuấn',
+    'Việt',
+  ],
+  female: [
+    'An',
+    'Chi',
+    'Giang',
+    'Hà',
+    'Hoa',
+    'Hương',
+    'Lan',
+    'Linh',
+    'Mai',
+    'Nga',
+    'Phương',
+    'Quỳnh',
+    'Trang',
+    'Vân',
+    'Yến',
+  ],
+};
+export const COMPANY_NAMES = [
+  'Công ty TNHH Vận tải Thăng Long',
+  'Công ty CP Xây dựng Hồng Hà',
+  'Công ty TNHH Thương mại Hà Thành',
+  'Công ty CP Dịch vụ Kim Liên',
+];
 
 export const AGENCIES = [
   { code: '000.00.12.H26', name: 'UBND quận Hoàn Kiếm' },
@@ -16,11 +73,41 @@ export const AGENCIES = [
 ];
 
 export const PROCEDURES = [
-  { code: '1.001193', name: 'Đăng ký khai sinh', field: { code: 'G03-HT01', name: 'Hộ tịch' }, applicant: 'CONG_DAN', days: 3 },
-  { code: '1.000894', name: 'Đăng ký kết hôn', field: { code: 'G03-HT01', name: 'Hộ tịch' }, applicant: 'CONG_DAN', days: 5 },
-  { code: '2.000488', name: 'Cấp giấy chứng nhận đủ điều kiện kinh doanh vận tải', field: { code: 'G16-DB03', name: 'Vận tải' }, applicant: 'DOANH_NGHIEP', days: 10 },
-  { code: '1.005129', name: 'Cấp giấy phép xây dựng nhà ở riêng lẻ', field: { code: 'G09-XD02', name: 'Xây dựng' }, applicant: 'CONG_DAN', days: 15 },
-  { code: '2.001023', name: 'Cấp đổi giấy phép lái xe', field: { code: 'G16-DB04', name: 'Đường bộ' }, applicant: 'CONG_DAN', days: 5 },
+  {
+    code: '1.001193',
+    name: 'Đăng ký khai sinh',
+    field: { code: 'G03-HT01', name: 'Hộ tịch' },
+    applicant: 'CONG_DAN',
+    days: 3,
+  },
+  {
+    code: '1.000894',
+    name: 'Đăng ký kết hôn',
+    field: { code: 'G03-HT01', name: 'Hộ tịch' },
+    applicant: 'CONG_DAN',
+    days: 5,
+  },
+  {
+    code: '2.000488',
+    name: 'Cấp giấy chứng nhận đủ điều kiện kinh doanh vận tải',
+    field: { code: 'G16-DB03', name: 'Vận tải' },
+    applicant: 'DOANH_NGHIEP',
+    days: 10,
+  },
+  {
+    code: '1.005129',
+    name: 'Cấp giấy phép xây dựng nhà ở riêng lẻ',
+    field: { code: 'G09-XD02', name: 'Xây dựng' },
+    applicant: 'CONG_DAN',
+    days: 15,
+  },
+  {
+    code: '2.001023',
+    name: 'Cấp đổi giấy phép lái xe',
+    field: { code: 'G16-DB04', name: 'Đường bộ' },
+    applicant: 'CONG_DAN',
+    days: 5,
+  },
 ];
 
 export const HANDLERS = [

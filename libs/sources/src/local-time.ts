@@ -10,7 +10,11 @@ const ISO_DATE_TIME =
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
 function invalidDate(value: unknown, path: string, expected: string): RejectionError {
-  return new RejectionError(RejectionReason.InvalidDate, `date "${String(value)}" at ${path} is not ${expected}`, path);
+  return new RejectionError(
+    RejectionReason.InvalidDate,
+    `date "${String(value)}" at ${path} is not ${expected}`,
+    path,
+  );
 }
 
 /** An instant as ISO 8601 local time with the +07:00 offset: the shared schema's form. */
@@ -61,7 +65,8 @@ function zoneOffsetMs(zone: string | undefined): number {
 export function parseIsoDate(value: string, path: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   if (match) {
-    if (!isCalendarDate(+match[1], +match[2], +match[3])) throw invalidDate(value, path, 'a real calendar date');
+    if (!isCalendarDate(+match[1], +match[2], +match[3]))
+      throw invalidDate(value, path, 'a real calendar date');
     return match[0];
   }
   return toLocalIso(parseIsoDateTime(value, path)).slice(0, 10);
@@ -79,4 +84,3 @@ export function requiredIsoTime(value: string | null | undefined, path: string):
   if (time === undefined) throw invalidDate(value, path, 'present');
   return time;
 }
-

@@ -25,7 +25,10 @@ export function mapSourceEvent(mapper: SourceMapper, bytes: Buffer | null): Mapp
 
 function toCheckedDossier(mapper: SourceMapper, bytes: Buffer): DossierEvent {
   if (bytes.length > MAX_EVENT_BYTES) {
-    throw new RejectionError(RejectionReason.TooLarge, `event of ${bytes.length} bytes exceeds ${MAX_EVENT_BYTES}`);
+    throw new RejectionError(
+      RejectionReason.TooLarge,
+      `event of ${bytes.length} bytes exceeds ${MAX_EVENT_BYTES}`,
+    );
   }
   const document = mapper.parse(bytes);
   const violation = mapper.schema.violation(document);

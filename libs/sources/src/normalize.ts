@@ -12,7 +12,11 @@ export function cleanText(value: string | null | undefined): string | null {
 }
 
 /** Like cleanText, for values that must be present. */
-export function requiredText(value: string | null | undefined, path: string, reason: RejectionReason): string {
+export function requiredText(
+  value: string | null | undefined,
+  path: string,
+  reason: RejectionReason,
+): string {
   const cleaned = cleanText(value);
   if (cleaned === null) throw new RejectionError(reason, `${path} is empty`, path);
   return cleaned;
@@ -77,7 +81,11 @@ export function lookupCode<T>(
 ): T {
   const key = cleanText(value) ?? '';
   if (Object.prototype.hasOwnProperty.call(table, key)) return table[key];
-  throw new RejectionError(reason, `unknown value "${key}" at ${path}; expected one of ${Object.keys(table).join(', ')}`, path);
+  throw new RejectionError(
+    reason,
+    `unknown value "${key}" at ${path}; expected one of ${Object.keys(table).join(', ')}`,
+    path,
+  );
 }
 
 /** The object with its undefined properties left out, as the shared schema wants absent values. */

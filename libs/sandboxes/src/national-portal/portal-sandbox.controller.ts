@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, NotFoundException, Param, Patch, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Patch,
+  Post,
+} from '@nestjs/common';
 import type { PortalDossier } from '@lienthong/schemas';
 import { PortalSandboxService } from './portal-sandbox.service';
 import { PortalSandboxStore } from './portal-sandbox.store';

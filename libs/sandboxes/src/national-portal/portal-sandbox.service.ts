@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ALREADY_EXISTS, PortalErrorCode, PortalService, PROGRESS_CHUNK_SIZE, type PortalAnswer } from '@lienthong/national-portal';
+import {
+  ALREADY_EXISTS,
+  PortalErrorCode,
+  PortalService,
+  PROGRESS_CHUNK_SIZE,
+  type PortalAnswer,
+} from '@lienthong/national-portal';
 import { SchemaValidator, type PortalDossier, type PortalProgress } from '@lienthong/schemas';
 import type { PortalSandboxConfig } from './portal-sandbox.config';
 import type { PortalSandboxStore } from './portal-sandbox.store';
@@ -21,7 +27,10 @@ export class PortalSandboxService {
   ) {}
 
   login(body: { username?: unknown; password?: unknown }): PortalAnswer {
-    if (body.username !== this.config.PORTAL_SANDBOX_USERNAME || body.password !== this.config.PORTAL_SANDBOX_PASSWORD) {
+    if (
+      body.username !== this.config.PORTAL_SANDBOX_USERNAME ||
+      body.password !== this.config.PORTAL_SANDBOX_PASSWORD
+    ) {
       return fail(PortalErrorCode.Invalid, 'Sai tên đăng nhập hoặc mật khẩu');
     }
     const session = randomUUID();
@@ -68,11 +77,20 @@ export class PortalSandboxService {
     const updating = body.isUpdating === 'True';
     for (const record of records) {
       const held = this.store.get(record.MaHoSo);
-      if (!updating && held) return fail(PortalErrorCode.Invalid, `Hồ sơ ${record.MaHoSo} ${ALREADY_EXISTS} trên hệ thống`);
-      if (updating && !held) return fail(PortalErrorCode.NotFound, `Hồ sơ ${record.MaHoSo} không tồn tại trên hệ thống`);
+      if (!updating && held)
+        return fail(PortalErrorCode.Invalid, `Hồ sơ ${record.MaHoSo} ${ALREADY_EXISTS} trên hệ thống`);
+      if (updating && !held)
+        return fail(PortalErrorCode.NotFound, `Hồ sơ ${record.MaHoSo} không tồn tại trên hệ thống`);
     }
-    for (const record of records) (updating ? this.store.update(record) : this.store.create(record));
-    return { error_code: PortalErrorCode.Ok, message: 'Thành công', result: records.map((record) => record.MaHoSo) };
+    for (const record of records) {
+      if (updating) this.store.update(record);
+      else this.store.create(record);
+    }
+    return {
+      error_code: PortalErrorCode.Ok,
+      message: 'Thành công',
+      result: records.map((record) => record.MaHoSo),
+    };
   }
 
   private updateProgress(body: ServiceRequest): PortalAnswer {
@@ -93,13 +111,21 @@ export class PortalSandboxService {
     return { error_code: PortalErrorCode.Ok, message: 'Thành công', result: held ? [held.record] : [] };
   }
 
-  private invalidItems<T>(data: unknown, schema: SchemaValidator<T>, limit: number): PortalAnswer | undefined {
-    if (!Array.isArray(data) || data.length === 0) return fail(PortalErrorCode.Invalid, 'data phải là mảng không rỗng');
+  private invalidItems<T>(
+    data: unknown,
+    schema: SchemaValidator<T>,
+    limit: number,
+  ): PortalAnswer | undefined {
+    if (!Array.isArray(data) || data.length === 0)
+      return fail(PortalErrorCode.Invalid, 'data phải là mảng không rỗng');
     if (data.length > limit) return fail(PortalErrorCode.Invalid, `Tối đa ${limit} bản ghi mỗi lần gửi`);
     for (const [index, item] of data.entries()) {
       const violation = schema.violation(item);
       if (violation) {
-        return fail(PortalErrorCode.Invalid, `Dữ liệu không hợp lệ tại data[${index}]${violation.path}: ${violation.message}`);
+        return fail(
+          PortalErrorCode.Invalid,
+          `Dữ liệu không hợp lệ tại data[${index}]${violation.path}: ${violation.message}`,
+        );
       }
     }
     return undefined;

@@ -27,7 +27,8 @@ export class MotcuaMapper implements SourceMapper<MotcuaEvent> {
   toDossier(event: MotcuaEvent): DossierEvent {
     const hoSo = event.hoSo;
     const chuHoSo = hoSo.chuHoSo;
-    const birthDate = cleanText(chuHoSo.ngaySinh) && parseIsoDate(chuHoSo.ngaySinh!, '/hoSo/chuHoSo/ngaySinh');
+    const birthDate =
+      cleanText(chuHoSo.ngaySinh) && parseIsoDate(chuHoSo.ngaySinh!, '/hoSo/chuHoSo/ngaySinh');
     return {
       dossierCode: normalizeDossierCode(hoSo.maHoSo, '/hoSo/maHoSo'),
       receiptNumber: cleanText(hoSo.soBienNhan),
@@ -79,13 +80,13 @@ export class MotcuaMapper implements SourceMapper<MotcuaEvent> {
       })),
       supplementRequests: (hoSo.yeuCauBoSung ?? []).map((request, index) =>
         withoutUndefined({
-        id: cleanText(request.ma) ?? '',
-        requestedBy: cleanText(request.nguoiYeuCau),
-        content: cleanText(request.noiDung) ?? '',
-        requestedAt: optionalIsoTime(request.ngayYeuCau, `/hoSo/yeuCauBoSung/${index}/ngayYeuCau`),
-        previousDueAt: optionalIsoTime(request.ngayHenTraCu, `/hoSo/yeuCauBoSung/${index}/ngayHenTraCu`),
-        newDueAt: optionalIsoTime(request.ngayHenTraMoi, `/hoSo/yeuCauBoSung/${index}/ngayHenTraMoi`),
-        fulfilled: request.daBoSung === true,
+          id: cleanText(request.ma) ?? '',
+          requestedBy: cleanText(request.nguoiYeuCau),
+          content: cleanText(request.noiDung) ?? '',
+          requestedAt: optionalIsoTime(request.ngayYeuCau, `/hoSo/yeuCauBoSung/${index}/ngayYeuCau`),
+          previousDueAt: optionalIsoTime(request.ngayHenTraCu, `/hoSo/yeuCauBoSung/${index}/ngayHenTraCu`),
+          newDueAt: optionalIsoTime(request.ngayHenTraMoi, `/hoSo/yeuCauBoSung/${index}/ngayHenTraMoi`),
+          fulfilled: request.daBoSung === true,
         }),
       ),
       results: (hoSo.ketQua ?? []).map((result) => ({
