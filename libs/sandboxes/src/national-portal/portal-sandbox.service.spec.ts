@@ -15,8 +15,8 @@ describe(PortalSandboxService.name, () => {
   let store: PortalSandboxStore;
   let sut: PortalSandboxService;
   let session: string;
-  const call = (body: Record<string, unknown>, dstcode: string | undefined = '000.00.00.H26') =>
-    sut.service({ session, madonvi: '000.00.00.H26', ...body }, dstcode);
+  const call = (body: Record<string, unknown>) =>
+    sut.service({ session, madonvi: '000.00.00.H26', ...body }, '000.00.00.H26');
 
   beforeEach(() => {
     store = new PortalSandboxStore();
@@ -65,9 +65,11 @@ describe(PortalSandboxService.name, () => {
       expect(answer.error_code).toBe(1);
       expect(answer.message).toMatch(/data\[0\]\//);
     }
-    expect(
-      call({ service: 'DongBoHoSoMC', isUpdating: 'False', data: [record] }, undefined).message,
-    ).toContain('dstcode');
+    const withoutDstcode = sut.service(
+      { session, madonvi: '000.00.00.H26', service: 'DongBoHoSoMC', isUpdating: 'False', data: [record] },
+      undefined,
+    );
+    expect(withoutDstcode.message).toContain('dstcode');
   });
 
   it('takes progress records in chunks of at most 10, for dossiers it holds', () => {
