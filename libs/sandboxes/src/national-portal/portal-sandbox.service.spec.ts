@@ -1,3 +1,5 @@
+import { readConfig } from '@lienthong/config';
+import { portalSandboxConfigSpec } from './portal-sandbox.config';
 import { PortalSandboxService } from './portal-sandbox.service';
 import { PortalSandboxStore } from './portal-sandbox.store';
 
@@ -20,15 +22,11 @@ describe(PortalSandboxService.name, () => {
 
   beforeEach(() => {
     store = new PortalSandboxStore();
-    sut = new PortalSandboxService(
-      {
-        PORTAL_SANDBOX_PORT: 0,
-        PORTAL_SANDBOX_USERNAME: 'u',
-        PORTAL_SANDBOX_PASSWORD: 'p',
-        PORTAL_SANDBOX_SESSION_TTL_S: 60,
-      },
-      store,
-    );
+    const config = readConfig(portalSandboxConfigSpec, {
+      PORTAL_SANDBOX_USERNAME: 'u',
+      PORTAL_SANDBOX_PASSWORD: 'p',
+    });
+    sut = new PortalSandboxService(config, store);
     session = sut.login({ username: 'u', password: 'p' }).session!;
   });
 
