@@ -1,7 +1,7 @@
 /** Unit tests live beside the code (`libs/**\/*.spec.ts`); end-to-end tests run on the real broker and database. */
 const transform = {
   // Type-checking is `npm run lint`'s job; the tests only transpile, which keeps them fast.
-  '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+  '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
 };
 const moduleNameMapper = { '^@lienthong/(.*)$': '<rootDir>/libs/$1/src/index.ts' };
 

@@ -39,7 +39,8 @@ start() {
   local props="$home/kafka/server.properties"
   { cat "$root/kafka/server.properties"; echo "log.dirs=$data"; } >"$props"
   if [ ! -f "$data/meta.properties" ]; then
-    java -cp "$libs/*" kafka.tools.StorageTool format -t "$cluster_id" -c "$props" --ignore-formatted >/dev/null
+    java -Dlog4j.configuration="file:$root/kafka/log4j.properties" -Dkafka.logs.dir="$logs" \
+      -cp "$libs/*" kafka.tools.StorageTool format -t "$cluster_id" -c "$props" --ignore-formatted >/dev/null
   fi
   say "starting broker on 127.0.0.1:$port (logs: $logs/server.log)"
   : >"$logs/server.log"

@@ -36,3 +36,13 @@ export function loadFixtureDossiers(system: string): FixtureDossier[] {
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The same sample event for a dossier never seen before: the dossier serial (after `-yyMMdd-`) is
+ * replaced everywhere, which renews the event ids that embed it; a JSON `eventId` is renewed too.
+ */
+export function freshCopy(bytes: Buffer, serial: number): { bytes: Buffer; serialSuffix: string } {
+  const text = bytes.toString('utf8').replace(/(-\d{6}-)\d+/g, `$1${serial}`);
+  const renewed = text.replace(/"eventId":\s*"[^"]*"/, `"eventId": "fresh-${serial}"`);
+  return { bytes: Buffer.from(renewed), serialSuffix: `-${serial}` };
+}

@@ -84,3 +84,39 @@ export function requiredIsoTime(value: string | null | undefined, path: string):
   if (time === undefined) throw invalidDate(value, path, 'present');
   return time;
 }
+
+const VIETNAMESE_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * `dd/MM/yyyy` or `dd/MM/yyyy HH:mm[:ss]` in Vietnam's local time, as an instant. A date without a time
+ * of day takes `timeOfDay` (a due date means the end of that working day).
+ */
+export function parseVietnameseDateTime(
+  value: string,
+  path: string,
+  timeOfDay = { hour: 0, minute: 0 },
+): number {
+  const match = VIETNAMESE_DATE.exec(value.trim());
+  if (!match) throw invalidDate(value, path, 'dd/MM/yyyy or dd/MM/yyyy HH:mm[:ss]');
+  const [, day, month, year, hour, minute, second] = match;
+  return localWallClock(
+    {
+      year: +year,
+      month: +month,
+      day: +day,
+      hour: hour === undefined ? timeOfDay.hour : +hour,
+      minute: minute === undefined ? timeOfDay.minute : +minute,
+      second: second === undefined ? 0 : +second,
+    },
+    value,
+    path,
+  );
+}
+
+/** An instant in epoch milliseconds (UTC), checked to be a real number of a plausible era. */
+export function parseEpochMillis(value: number, path: string): number {
+  if (!Number.isFinite(value) || value < Date.UTC(1900, 0, 1) || value > Date.UTC(2200, 0, 1)) {
+    throw invalidDate(value, path, 'epoch milliseconds between 1900 and 2200');
+  }
+  return value;
+}
