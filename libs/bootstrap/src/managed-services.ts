@@ -3,7 +3,7 @@ import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/comm
 /** Something with a life: started when the app boots, stopped when it shuts down. */
 export interface ManagedService {
   start?(): Promise<void>;
-  stop(): Promise<void>;
+  stop?(): Promise<void>;
 }
 
 /** Starts the given services in order when the Nest app boots and stops them in reverse order. */
@@ -20,7 +20,7 @@ export class ManagedServices implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationShutdown(): Promise<void> {
-    for (const service of this.started.reverse()) await service.stop();
+    for (const service of this.started.reverse()) await service.stop?.();
     this.started = [];
   }
 }

@@ -1,6 +1,7 @@
 import { createLogger, PinoNestLogger } from '@lienthong/observability';
-import type { DynamicModule, INestApplication, INestApplicationContext } from '@nestjs/common';
+import type { DynamicModule, INestApplication, INestApplicationContext, ValueProvider } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
 export interface RunningApp {
@@ -10,6 +11,9 @@ export interface RunningApp {
 }
 
 const logger = createLogger('bootstrap');
+
+/** A module that consumes through a NestJS transport provides it under this token. */
+export const TRANSPORT_STRATEGY = Symbol('TRANSPORT_STRATEGY');
 
 /** Boots one Nest module; with a port it serves HTTP there (port 0 picks a free one). */
 export async function startApp(
@@ -27,11 +31,26 @@ export async function startApp(
     bodyParser: false,
   });
   app.useBodyParser('json', { limit: '5mb' });
+  await app.init();
+  const strategy = transportStrategy(module);
+  if (strategy) {
+    app.connectMicroservice({ strategy }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
   const host = http.host ?? process.env.HTTP_HOST ?? '127.0.0.1';
   await app.listen(http.port, host);
   const url = (await (app as INestApplication).getUrl()).replace('[::1]', '127.0.0.1');
   logger.info({ app: name, url }, 'listening');
   return { name, app, url };
+}
+
+/** The Kafka transport a module provides under TRANSPORT_STRATEGY, if it has one. */
+function transportStrategy(module: DynamicModule): CustomTransportStrategy | undefined {
+  const provider = module.providers?.find(
+    (candidate): candidate is ValueProvider<CustomTransportStrategy> =>
+      typeof candidate === 'object' && 'provide' in candidate && candidate.provide === TRANSPORT_STRATEGY,
+  );
+  return provider?.useValue;
 }
 
 /** Keeps the apps running until SIGINT or SIGTERM, then closes them in reverse order and exits. */

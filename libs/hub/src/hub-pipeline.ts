@@ -1,6 +1,7 @@
 import {
   cloudEventHeaders,
   deadLetter,
+  type BatchOutput,
   type IncomingRecord,
   type OutgoingRecord,
   type Topics,
@@ -8,6 +9,7 @@ import {
 import { Counter, createLogger, metricsRegistry } from '@lienthong/observability';
 import type { DossierEvent } from '@lienthong/schemas';
 import { mapSourceEvent, type SourceMapper } from '@lienthong/sources';
+import type { DossierMemory } from './dossier-memory';
 
 const consumed = new Counter({
   name: 'lienthong_hub_consumed_total',
@@ -27,14 +29,37 @@ const rejected = new Counter({
   labelNames: ['source', 'reason'],
   registers: [metricsRegistry],
 });
+const duplicates = new Counter({
+  name: 'lienthong_hub_duplicates_total',
+  help: 'Source events whose id was applied before; they change nothing',
+  labelNames: ['source'],
+  registers: [metricsRegistry],
+});
+const stale = new Counter({
+  name: 'lienthong_hub_stale_total',
+  help: 'Source events older than what was applied to their dossier; kept in dossier.v1, never routed',
+  labelNames: ['source'],
+  registers: [metricsRegistry],
+});
 
 const CE_SOURCE = '/lienthong/hub';
 const CE_TYPE = 'vn.lienthong.dossier.v1';
+/** Set on a dossier.v1 event older than one already applied: history only, it must not move status. */
+export const STALE_HEADER = 'lienthong-stale';
 
 /** Decides which connectors receive a dossier event. */
 export type Router = (dossier: DossierEvent) => string[];
 
-/** The hub's transform: source events in, the canonical event and its routes (or a dead letter) out. */
+interface Mapped {
+  record: IncomingRecord;
+  dossier: DossierEvent;
+}
+
+/**
+ * The hub's transform: source events in; the canonical event and its routes, or a dead letter, out.
+ * Duplicates (an event id applied before) are dropped; stale events (a sequence not above the dossier's
+ * latest) go to dossier.v1 marked stale and are not routed.
+ */
 export class HubPipeline {
   private readonly logger = createLogger('hub');
   private readonly mappersByTopic: Map<string, SourceMapper>;
@@ -43,6 +68,7 @@ export class HubPipeline {
     private readonly topics: Topics,
     mappers: readonly SourceMapper[],
     private readonly router: Router,
+    private readonly memory: DossierMemory,
   ) {
     this.mappersByTopic = new Map(mappers.map((mapper) => [topics.source(mapper.system), mapper]));
   }
@@ -51,27 +77,66 @@ export class HubPipeline {
     return [...this.mappersByTopic.keys()];
   }
 
-  transform = async (records: IncomingRecord[]): Promise<OutgoingRecord[]> =>
-    records.flatMap((record) => this.transformOne(record));
+  transform = async (records: IncomingRecord[]): Promise<BatchOutput> => {
+    const outputs: OutgoingRecord[] = [];
+    const mapped: Mapped[] = [];
+    for (const record of records) {
+      const result = this.map(record);
+      if ('deadLetter' in result) outputs.push(result.deadLetter);
+      else mapped.push(result);
+    }
+    const keys = mapped.map(({ dossier }) => ({
+      system: dossier.provenance.sourceSystem,
+      eventId: dossier.provenance.sourceEventId,
+    }));
+    const [applied, lastSequences] = await Promise.all([
+      this.memory.appliedEvents(keys),
+      this.memory.lastSequences([...new Set(mapped.map(({ dossier }) => dossier.dossierCode))]),
+    ]);
+    const fresh: DossierEvent[] = [];
+    const latest = new Map<string, DossierEvent>();
+    for (const { record, dossier } of mapped) {
+      const { sourceSystem, sourceEventId, sequence } = dossier.provenance;
+      const key = `${sourceSystem}/${sourceEventId}`;
+      if (applied.has(key)) {
+        duplicates.inc({ source: sourceSystem });
+        continue;
+      }
+      applied.add(key);
+      fresh.push(dossier);
+      const last = Math.max(
+        lastSequences.get(dossier.dossierCode) ?? -1,
+        latest.get(dossier.dossierCode)?.provenance.sequence ?? -1,
+      );
+      const isStale = sequence <= last;
+      if (isStale) stale.inc({ source: sourceSystem });
+      else latest.set(dossier.dossierCode, dossier);
+      outputs.push(...this.outputsFor(record, dossier, isStale));
+    }
+    return { records: outputs, afterCommit: () => this.memory.remember(fresh, [...latest.values()]) };
+  };
 
-  private transformOne(record: IncomingRecord): OutgoingRecord[] {
+  private map(record: IncomingRecord): Mapped | { deadLetter: OutgoingRecord } {
     const mapper = this.mappersByTopic.get(record.topic)!;
     consumed.inc({ source: mapper.system });
     const result = mapSourceEvent(mapper, record.value);
-    if (!result.ok) {
-      const { reason, message, path } = result.rejection;
-      rejected.inc({ source: mapper.system, reason });
-      this.logger.warn(
-        { topic: record.topic, partition: record.partition, offset: record.offset, reason, path },
-        `rejected: ${message}`,
-      );
-      return [deadLetter(this.topics.deadLetter('hub'), 'hub', record, { reason, message, path })];
-    }
-    const { dossier } = result;
+    if (result.ok) return { record, dossier: result.dossier };
+    const { reason, message, path } = result.rejection;
+    rejected.inc({ source: mapper.system, reason });
+    this.logger.warn(
+      { topic: record.topic, partition: record.partition, offset: record.offset, reason, path },
+      `rejected: ${message}`,
+    );
+    return {
+      deadLetter: deadLetter(this.topics.deadLetter('hub'), 'hub', record, { reason, message, path }),
+    };
+  }
+
+  private outputsFor(record: IncomingRecord, dossier: DossierEvent, isStale: boolean): OutgoingRecord[] {
     const value = JSON.stringify(dossier);
     const eventId = `${dossier.provenance.sourceSystem}:${dossier.provenance.sourceEventId}`;
-    const headers = (id: string) =>
-      cloudEventHeaders({
+    const headers = (id: string) => {
+      const ce = cloudEventHeaders({
         id,
         source: CE_SOURCE,
         type: CE_TYPE,
@@ -79,10 +144,20 @@ export class HubPipeline {
         subject: dossier.dossierCode,
         traceparent: record.headers.traceparent,
       });
+      if (isStale) ce[STALE_HEADER] = 'true';
+      return ce;
+    };
+    const canonical: OutgoingRecord = {
+      topic: this.topics.dossier,
+      key: dossier.dossierCode,
+      value,
+      headers: headers(eventId),
+    };
+    if (isStale) return [canonical];
     const connectors = this.router(dossier);
     for (const connector of connectors) routed.inc({ connector });
     return [
-      { topic: this.topics.dossier, key: dossier.dossierCode, value, headers: headers(eventId) },
+      canonical,
       ...connectors.map((connector) => ({
         topic: this.topics.route(connector),
         key: dossier.dossierCode,

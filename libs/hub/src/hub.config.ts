@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { port, str, type ConfigOf } from '@lienthong/config';
+import { num, port, str, type ConfigOf } from '@lienthong/config';
 
 export const hubConfigSpec = {
   HUB_GROUP_ID: str({
@@ -13,6 +13,10 @@ export const hubConfigSpec = {
   HUB_ROUTES: str({
     default: 'national-portal',
     desc: 'Comma-separated connectors every valid dossier event is routed to',
+  }),
+  HUB_CONCURRENCY: num({
+    default: 3,
+    desc: 'Partitions processed at once, each in its own Kafka transaction',
   }),
   HUB_HTTP_PORT: port({ default: 8090, desc: 'Port of the hub /health and /metrics' }),
 };

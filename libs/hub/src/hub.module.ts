@@ -1,13 +1,17 @@
-import { ManagedServices } from '@lienthong/bootstrap';
+import { ManagedServices, TRANSPORT_STRATEGY } from '@lienthong/bootstrap';
 import { readConfig } from '@lienthong/config';
-import { KafkaConnection, kafkaConfigSpec, Topics } from '@lienthong/kafka';
+import { Database, databaseConfigSpec } from '@lienthong/database';
+import { KafkaConnection, kafkaConfigSpec, Topics, TransactionalKafkaTransport } from '@lienthong/kafka';
 import { ObservabilityModule } from '@lienthong/observability';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { Hub } from './hub';
+import { DossierMemory } from './dossier-memory';
+import { HubTopics } from './hub';
 import { hubConfigSpec } from './hub.config';
+import { HubController, SOURCE_BATCH_PATTERN } from './hub.controller';
+import { HubPipeline } from './hub-pipeline';
 
-export const hubModuleConfigSpec = { ...kafkaConfigSpec, ...hubConfigSpec };
+export const hubModuleConfigSpec = { ...kafkaConfigSpec, ...databaseConfigSpec, ...hubConfigSpec };
 
 /** The hub as a Nest module: configuration read and validated here, at start-up. */
 @Module({})
@@ -15,15 +19,39 @@ export class HubModule {
   static register(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     const config = readConfig(hubModuleConfigSpec, env);
     const kafka = new KafkaConnection(config);
-    const hub = new Hub(kafka, new Topics(config.KAFKA_TOPIC_PREFIX), SOURCE_MAPPERS, config);
+    const database = new Database(config);
+    const topics = new Topics(config.KAFKA_TOPIC_PREFIX);
+    const connectors = config.HUB_ROUTES.split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
+    const pipeline = new HubPipeline(topics, SOURCE_MAPPERS, () => connectors, new DossierMemory(database));
+    const groupId = topics.group(config.HUB_GROUP_ID);
+    const transport = new TransactionalKafkaTransport(kafka, {
+      groupId,
+      transactionalId: `${groupId}.${config.HUB_INSTANCE_ID}`,
+      topics: pipeline.sourceTopics,
+      concurrency: config.HUB_CONCURRENCY,
+      pattern: SOURCE_BATCH_PATTERN,
+    });
+    const services = new ManagedServices([
+      { start: () => database.migrate(), stop: () => database.close() },
+      { stop: () => kafka.close() },
+      new HubTopics(kafka, topics, SOURCE_MAPPERS, connectors),
+    ]);
     return {
       module: HubModule,
-      imports: [ObservabilityModule.register([{ name: 'kafka', check: () => kafka.ping() }])],
-      providers: [
-        { provide: Hub, useValue: hub },
-        { provide: ManagedServices, useValue: new ManagedServices([{ stop: () => kafka.close() }, hub]) },
+      imports: [
+        ObservabilityModule.register([
+          { name: 'kafka', check: () => kafka.ping() },
+          { name: 'postgres', check: () => database.ping() },
+        ]),
       ],
-      exports: [Hub],
+      controllers: [HubController],
+      providers: [
+        { provide: HubPipeline, useValue: pipeline },
+        { provide: TRANSPORT_STRATEGY, useValue: transport },
+        { provide: ManagedServices, useValue: services },
+      ],
     };
   }
 }

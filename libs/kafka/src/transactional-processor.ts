@@ -1,4 +1,4 @@
-import { createLogger, type Logger } from '@lienthong/observability';
+import { createLogger, Gauge, Histogram, metricsRegistry, type Logger } from '@lienthong/observability';
 import type { Consumer, EachBatchPayload, Producer } from 'kafkajs';
 import { groupByTopic, type KafkaConnection } from './kafka-connection';
 import { toIncomingRecord, type IncomingRecord, type OutgoingRecord } from './records';
@@ -8,15 +8,37 @@ import { toIncomingRecord, type IncomingRecord, type OutgoingRecord } from './re
  * record becomes a dead letter); it throws only when the whole batch cannot be handled now, and then
  * nothing of the batch is written and it is consumed again.
  */
-export type BatchTransform = (records: IncomingRecord[]) => Promise<OutgoingRecord[]>;
+export type BatchTransform = (records: IncomingRecord[]) => Promise<BatchOutput>;
+
+export interface BatchOutput {
+  records: OutgoingRecord[];
+  /** Runs once the transaction committed (state that must only be kept for what was really written). */
+  afterCommit?: () => Promise<void>;
+}
 
 export interface TransactionalProcessorOptions {
   groupId: string;
-  /** Stable per instance, so a restarted instance fences off its own zombie. */
+  /** Stable per instance, so a restarted instance fences off its own zombies. */
   transactionalId: string;
   topics: string[];
+  /** Partitions processed at the same time, each batch in a transaction of its own producer. */
+  concurrency: number;
   transform: BatchTransform;
 }
+
+const batchSeconds = new Histogram({
+  name: 'lienthong_batch_seconds',
+  help: 'Time to transform and commit one consumed batch',
+  labelNames: ['group'],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [metricsRegistry],
+});
+const consumerLag = new Gauge({
+  name: 'lienthong_consumer_lag',
+  help: 'Messages behind the end of the partition after the last batch',
+  labelNames: ['group', 'topic', 'partition'],
+  registers: [metricsRegistry],
+});
 
 /**
  * Consume → transform → produce as one Kafka transaction with the consumed offsets: a crash at any
@@ -24,7 +46,8 @@ export interface TransactionalProcessorOptions {
  */
 export class TransactionalProcessor {
   private consumer?: Consumer;
-  private producer?: Producer;
+  private readonly idleProducers: Producer[] = [];
+  private readonly producers: Producer[] = [];
   private readonly logger: Logger;
 
   constructor(
@@ -35,7 +58,12 @@ export class TransactionalProcessor {
   }
 
   async start(): Promise<void> {
-    this.producer = await this.connection.producer({ transactionalId: this.options.transactionalId });
+    for (let index = 0; index < this.options.concurrency; index++) {
+      this.producers.push(
+        await this.connection.producer({ transactionalId: `${this.options.transactionalId}-${index}` }),
+      );
+    }
+    this.idleProducers.push(...this.producers);
     this.consumer = await this.connection.consumer({
       groupId: this.options.groupId,
       maxBytesPerPartition: 4 << 20,
@@ -44,42 +72,62 @@ export class TransactionalProcessor {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.concurrency,
       eachBatch: (payload) => this.processBatch(payload),
     });
   }
 
   async stop(): Promise<void> {
     await this.consumer?.disconnect();
-    await this.producer?.disconnect();
+    await Promise.allSettled(this.producers.map((producer) => producer.disconnect()));
   }
 
   private async processBatch({ batch, resolveOffset, isRunning, isStale }: EachBatchPayload): Promise<void> {
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
-    const producer = this.producer!;
-    const records = batch.messages.map((message) => toIncomingRecord(batch.topic, batch.partition, message));
-    const outputs = await this.options.transform(records);
-    const lastOffset = batch.lastOffset();
+    const stopTimer = batchSeconds.startTimer({ group: this.options.groupId });
+    // kafkajs runs at most `concurrency` batches at once, so a producer is always free here.
+    const producer = this.idleProducers.pop()!;
+    try {
+      const records = batch.messages.map((message) =>
+        toIncomingRecord(batch.topic, batch.partition, message),
+      );
+      const { records: outputs, afterCommit } = await this.options.transform(records);
+      const lastOffset = batch.lastOffset();
+      await this.commit(producer, outputs, batch.topic, batch.partition, lastOffset);
+      resolveOffset(lastOffset);
+      await afterCommit?.();
+      consumerLag.set(
+        { group: this.options.groupId, topic: batch.topic, partition: batch.partition },
+        Number(batch.offsetLag()),
+      );
+    } finally {
+      this.idleProducers.push(producer);
+      stopTimer();
+    }
+  }
+
+  private async commit(
+    producer: Producer,
+    outputs: OutgoingRecord[],
+    topic: string,
+    partition: number,
+    lastOffset: string,
+  ) {
     const transaction = await producer.transaction();
     try {
       if (outputs.length > 0) await transaction.sendBatch({ topicMessages: groupByTopic(outputs), acks: -1 });
       await transaction.sendOffsets({
         consumerGroupId: this.options.groupId,
-        topics: [
-          {
-            topic: batch.topic,
-            partitions: [{ partition: batch.partition, offset: (BigInt(lastOffset) + 1n).toString() }],
-          },
-        ],
+        topics: [{ topic, partitions: [{ partition, offset: (BigInt(lastOffset) + 1n).toString() }] }],
       });
       await transaction.commit();
     } catch (error) {
       this.logger.warn(
-        { err: error, topic: batch.topic, partition: batch.partition, offset: batch.firstOffset() },
+        { err: error, topic, partition, lastOffset },
         'transaction failed; the batch will be consumed again',
       );
       await transaction.abort().catch(() => undefined);
       throw error;
     }
-    resolveOffset(lastOffset);
   }
 }

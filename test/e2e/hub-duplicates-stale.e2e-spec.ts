@@ -1,0 +1,66 @@
+import { STALE_HEADER } from '@lienthong/hub';
+import { LienthongHarness } from '../support/lienthong-harness';
+import { eventually, publish, readTopic } from '../support/kafka-client';
+import { loadFixtureDossiers } from '../support/source-fixtures';
+
+jest.setTimeout(120_000);
+
+describe('the hub with duplicate, stale and wrongly keyed events', () => {
+  let sut: LienthongHarness;
+
+  beforeAll(async () => {
+    sut = await new LienthongHarness().start();
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it('applies each event id once and never moves a dossier backwards', async () => {
+    const dossier = loadFixtureDossiers('motcua').find((candidate) => candidate.events.length >= 4)!;
+    const [first, second, third] = dossier.events.map(({ bytes }) => bytes);
+    const lateFirst = JSON.parse(first.toString());
+    lateFirst.eventId = 'a-late-copy-of-the-first-event';
+    const code = dossier.expectedPortal.MaHoSo;
+
+    await publish(sut.topics.source('motcua'), [
+      { key: code, value: first },
+      { key: 'a-wrong-key', value: second },
+      { key: null, value: third },
+    ]);
+    await eventually(
+      () => sut.portal.held(code).catch(() => ({ statuses: [] as string[] })),
+      (held) => held.statuses.length === 3,
+    );
+    await publish(sut.topics.source('motcua'), [
+      { key: code, value: second },
+      { key: code, value: JSON.stringify(lateFirst) },
+    ]);
+
+    const canonical = await readTopic(sut.topics.dossier, 4);
+    expect(canonical.map((message) => message.key)).toEqual([code, code, code, code]);
+    expect(canonical.map((message) => JSON.parse(message.value.toString()).provenance.sequence)).toEqual([
+      1, 2, 3, 1,
+    ]);
+    expect(canonical.map((message) => message.headers[STALE_HEADER] ?? 'no')).toEqual([
+      'no',
+      'no',
+      'no',
+      'true',
+    ]);
+    for (const message of canonical) {
+      expect(message.headers).toMatchObject({
+        ce_specversion: '1.0',
+        ce_source: '/lienthong/hub',
+        ce_subject: code,
+      });
+      expect(message.headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    }
+
+    const routed = await readTopic(sut.topics.route('national-portal'), 4, 5_000);
+    expect(routed).toHaveLength(3);
+    const held = await sut.portal.held(code);
+    expect(held.statuses).toEqual(['1', '2', '4']);
+    expect(held.creates).toBe(1);
+  });
+});
