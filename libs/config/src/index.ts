@@ -1,3 +1,4 @@
 export { readConfig, ConfigError, type ConfigOf } from './read-config';
 export { projectPath } from './project-path';
-export { bool, num, port, str, url } from 'envalid';
+export { bool, num, str, url } from 'envalid';
+export { port } from './validators';

@@ -40,6 +40,28 @@ const consumerLag = new Gauge({
   registers: [metricsRegistry],
 });
 
+/** Kept well under the broker's default 1 MB per record batch (message.max.bytes). */
+const MAX_REQUEST_BYTES = 512 * 1024;
+
+/** Splits records into runs whose values add up to less than `maxBytes` (a lone larger record is its own run). */
+function chunksUnder(records: OutgoingRecord[], maxBytes: number): OutgoingRecord[][] {
+  const chunks: OutgoingRecord[][] = [];
+  let current: OutgoingRecord[] = [];
+  let size = 0;
+  for (const record of records) {
+    const bytes = Buffer.byteLength(record.value) + 512;
+    if (current.length > 0 && size + bytes > maxBytes) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(record);
+    size += bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
 /**
  * Consume → transform → produce as one Kafka transaction with the consumed offsets: a crash at any
  * point neither loses nor duplicates what readers with read_committed see.
@@ -115,7 +137,9 @@ export class TransactionalProcessor {
   ) {
     const transaction = await producer.transaction();
     try {
-      if (outputs.length > 0) await transaction.sendBatch({ topicMessages: groupByTopic(outputs), acks: -1 });
+      for (const chunk of chunksUnder(outputs, MAX_REQUEST_BYTES)) {
+        await transaction.sendBatch({ topicMessages: groupByTopic(chunk), acks: -1 });
+      }
       await transaction.sendOffsets({
         consumerGroupId: this.options.groupId,
         topics: [{ topic, partitions: [{ partition, offset: (BigInt(lastOffset) + 1n).toString() }] }],

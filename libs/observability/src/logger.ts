@@ -27,6 +27,8 @@ const root = pino({
   level: process.env.LOG_LEVEL ?? 'info',
   base: { service: 'lienthong' },
   timestamp: pino.stdTimeFunctions.isoTime,
+  // Errors are written by maskPersonalData (with their stack), after their text is masked.
+  serializers: { err: (error: unknown) => error },
   formatters: {
     level: (label) => ({ level: label }),
     log: (record) => maskPersonalData(record) as Record<string, unknown>,

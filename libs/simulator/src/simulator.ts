@@ -1,21 +1,35 @@
 import type { KafkaConnection, OutgoingRecord, Topics } from '@lienthong/kafka';
-import { cloudEventHeaders } from '@lienthong/kafka';
+import { newTraceparent } from '@lienthong/kafka';
 import { createLogger } from '@lienthong/observability';
 import type { MotcuaEvent } from '@lienthong/schemas';
 import type { Producer } from 'kafkajs';
 import { motcuaLifecycle } from './motcua-lifecycle';
+import { toGtvtEvent, toHotichXml } from './source-formats';
 import type { SimulatorConfig } from './simulator.config';
 
 const TICK_MS = 1000;
 const REPORT_EVERY_TICKS = 15;
 
+/** Each simulated sector system and how it writes a dossier event. */
+const SYSTEMS: { system: string; encode: (event: MotcuaEvent) => string }[] = [
+  { system: 'motcua', encode: (event) => JSON.stringify(event) },
+  { system: 'hotich', encode: toHotichXml },
+  { system: 'gtvt', encode: (event) => JSON.stringify(toGtvtEvent(event)) },
+];
+
+interface RunningDossier {
+  system: (typeof SYSTEMS)[number];
+  events: MotcuaEvent[];
+}
+
 /**
- * Plays the one-stop system: starts new dossiers every second and moves each running dossier one step
- * along its lifecycle per second, publishing to `src.motcua.dossier-events` as the real system does.
+ * Plays the city's sector systems: starts new dossiers every second, spread over the three systems,
+ * and moves each running dossier one step along its lifecycle per second, publishing each to its
+ * system's topic in that system's own format.
  */
 export class Simulator {
   private readonly logger = createLogger('simulator');
-  private readonly running: MotcuaEvent[][] = [];
+  private readonly running: RunningDossier[] = [];
   private producer?: Producer;
   private timer?: NodeJS.Timeout;
   private ticking = Promise.resolve();
@@ -32,7 +46,7 @@ export class Simulator {
 
   async start(): Promise<void> {
     if (this.config.LIENTHONG_SIMULATOR === 'off') return;
-    await this.kafka.ensureTopics([{ name: this.topics.source('motcua') }]);
+    await this.kafka.ensureTopics(SYSTEMS.map(({ system }) => ({ name: this.topics.source(system) })));
     this.producer = await this.kafka.producer();
     this.timer = setInterval(() => {
       this.ticking = this.ticking
@@ -40,7 +54,7 @@ export class Simulator {
         .catch((error: unknown) => this.logger.warn({ err: error }, 'publish failed; will go on'));
     }, TICK_MS);
     this.logger.info(
-      { topic: this.topics.source('motcua'), perSecond: this.config.SIMULATOR_DOSSIERS_PER_SECOND },
+      { systems: SYSTEMS.map(({ system }) => system), perSecond: this.config.SIMULATOR_DOSSIERS_PER_SECOND },
       'simulator started',
     );
   }
@@ -52,25 +66,21 @@ export class Simulator {
 
   private async tick(): Promise<void> {
     for (let i = 0; i < this.config.SIMULATOR_DOSSIERS_PER_SECOND; i++) {
-      this.running.push(motcuaLifecycle(++this.serial, Date.now()));
+      const serial = ++this.serial;
+      this.running.push({ system: SYSTEMS[serial % SYSTEMS.length], events: motcuaLifecycle(serial, Date.now()) });
       this.started++;
     }
     const records: OutgoingRecord[] = [];
-    for (const events of this.running) {
+    for (const { system, events } of this.running) {
       const event = events.shift()!;
       records.push({
-        topic: this.topics.source('motcua'),
+        topic: this.topics.source(system.system),
         key: event.hoSo.maHoSo,
-        value: JSON.stringify(event),
-        headers: cloudEventHeaders({
-          id: event.eventId,
-          source: '/motcua',
-          type: event.eventType ?? 'HoSoCapNhatTrangThai',
-          time: event.occurredAt,
-        }),
+        value: system.encode(event),
+        headers: { traceparent: newTraceparent() },
       });
     }
-    this.running.splice(0, this.running.length, ...this.running.filter((events) => events.length > 0));
+    this.running.splice(0, this.running.length, ...this.running.filter(({ events }) => events.length > 0));
     await this.kafka.send(this.producer!, records);
     this.published += records.length;
     if (++this.ticks % REPORT_EVERY_TICKS === 0) {

@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { KafkaConnection, kafkaConfigSpec, Topics } from '@lienthong/kafka';
+import { readConfig } from '@lienthong/config';
+import {
+  benchKafka,
+  ensureBroker,
+  mixedEvents,
+  peakRssMb,
+  percentile,
+  publishAll,
+  startChild,
+  stopChild,
+  until,
+  watchTopic,
+  type GeneratedEvent,
+} from './bench-support';
+
+/**
+ * npm run bench:hub — the hub's sustained throughput draining a backlog of mixed source events, its
+ * end-to-end latency under a steady load, and a plain kafkajs passthrough of the same events as the ceiling.
+ * Last line: JSON. BENCH_EVENTS (default 200000), BENCH_LATENCY_EVENTS (20000), BENCH_LATENCY_RATE (2000/s).
+ */
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
+const LATENCY_EVENTS = Number(process.env.BENCH_LATENCY_EVENTS ?? 20_000);
+const LATENCY_RATE = Number(process.env.BENCH_LATENCY_RATE ?? 2_000);
+const DRAIN_TIMEOUT_MS = 15 * 60_000;
+const SYSTEMS = ['motcua', 'hotich', 'gtvt'];
+
+const log = (message: string) => process.stderr.write(`[bench:hub] ${message}\n`);
+
+async function main(): Promise<void> {
+  const brokers = ensureBroker();
+  const prefix = `bench${randomBytes(3).toString('hex')}.`;
+  const topics = new Topics(prefix);
+  const connection = new KafkaConnection(readConfig(kafkaConfigSpec, { KAFKA_BROKERS: brokers, KAFKA_PARTITIONS: '6', LOG_LEVEL: 'error' }));
+  const passthroughTopic = `${prefix}passthrough`;
+  await connection.ensureTopics([...topics.hubTopics(SYSTEMS, ['national-portal']), { name: passthroughTopic }]);
+  await connection.close();
+  const kafka = benchKafka();
+
+  await publishAll(kafka, mixedEvents(EVENTS, (system) => topics.source(system)), EVENTS, 'publishing backlog');
+
+  log('hub: draining the backlog');
+  let noteIds = false;
+  const routed = await watchTopic(kafka, topics.route('national-portal'), () => noteIds);
+  const hub = startChild('hub', 'apps/hub/src/main.js', {
+    KAFKA_TOPIC_PREFIX: prefix,
+    KAFKA_BROKERS: brokers,
+    HUB_HTTP_PORT: '0',
+    DATABASE_SCHEMA: prefix.replace('.', ''),
+  });
+  await until(() => routed.arrivals.count >= EVENTS, DRAIN_TIMEOUT_MS, 'the hub to route the backlog', () => `${routed.arrivals.count} routed`);
+  const hubSeconds = (routed.arrivals.lastAt! - routed.arrivals.firstAt!) / 1000;
+  const hubEventsPerSecond = EVENTS / hubSeconds;
+
+  log(`hub: latency at ${LATENCY_RATE} events/s`);
+  noteIds = true;
+  const sentAt = new Map<string, number>();
+  // New dossiers (serials after the backlog's), so none of them is stale.
+  const paced = mixedEvents(LATENCY_EVENTS, (system) => topics.source(system), EVENTS + 1);
+  const tickMs = 100;
+  const perTick = Math.max(1, Math.round((LATENCY_RATE * tickMs) / 1000));
+  const producer = kafka.producer();
+  await producer.connect();
+  for (let sent = 0; sent < LATENCY_EVENTS; ) {
+    const started = Date.now();
+    const batch: GeneratedEvent[] = [];
+    while (batch.length < perTick) {
+      const next = paced.next();
+      if (next.done) break;
+      batch.push(next.value);
+    }
+    if (batch.length === 0) break;
+    for (const event of batch) sentAt.set(event.eventId, Date.now());
+    await producer.sendBatch({
+      topicMessages: batch.map(({ topic, key, value }) => ({ topic, messages: [{ key, value }] })),
+      acks: 1,
+    });
+    sent += batch.length;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, tickMs - (Date.now() - started))));
+  }
+  await producer.disconnect();
+  await until(() => routed.arrivals.count >= EVENTS + LATENCY_EVENTS, 120_000, 'the latency events');
+  const latencies = [...sentAt].map(([id, at]) => (routed.arrivals.byEventId.get(id) ?? NaN) - at).filter(Number.isFinite);
+  latencies.sort((a, b) => a - b);
+  const rssMb = peakRssMb(hub.pid!);
+  await stopChild(hub);
+  await routed.stop();
+
+  log('passthrough: draining the same backlog');
+  const passed = await watchTopic(kafka, passthroughTopic, () => false);
+  const passthrough = startChild('passthrough', 'bench/passthrough.js', {
+    KAFKA_BROKERS: brokers,
+    PASSTHROUGH_INPUTS: SYSTEMS.map((system) => topics.source(system)).join(','),
+    PASSTHROUGH_OUTPUT: passthroughTopic,
+  });
+  await until(() => passed.arrivals.count >= EVENTS, DRAIN_TIMEOUT_MS, 'the passthrough', () => `${passed.arrivals.count} passed`);
+  const passthroughEventsPerSecond = EVENTS / ((passed.arrivals.lastAt! - passed.arrivals.firstAt!) / 1000);
+  await stopChild(passthrough);
+  await passed.stop();
+
+  const round = (value: number, digits = 0) => Number(value.toFixed(digits));
+  console.log(
+    JSON.stringify({
+      events: EVENTS,
+      hub_events_per_s: round(hubEventsPerSecond),
+      passthrough_events_per_s: round(passthroughEventsPerSecond),
+      ratio: round(hubEventsPerSecond / passthroughEventsPerSecond, 2),
+      p50_ms: round(percentile(latencies, 50)),
+      p99_ms: round(percentile(latencies, 99)),
+      rss_mb: rssMb,
+    }),
+  );
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
