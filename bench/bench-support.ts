@@ -3,65 +3,48 @@ import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { projectPath } from '@lienthong/config';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { SingleBar, Presets } from 'cli-progress';
-import { motcuaLifecycle, toGtvtEvent, toHotichXml } from '@lienthong/simulator';
+import type { GeneratedEvent } from '@lienthong/simulator';
 
 /** Benchmarks run on the real broker: KAFKA_BROKERS, or the project's own broker started here. */
 export function ensureBroker(): string {
   if (process.env.KAFKA_BROKERS) return process.env.KAFKA_BROKERS;
-  execFileSync('bash', [projectPath('scripts', 'kafka.sh'), 'start'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('bash', [projectPath('scripts', 'kafka.sh'), 'start'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return (process.env.KAFKA_BROKERS = '127.0.0.1:9092');
 }
 
 export function benchKafka(): Kafka {
-  return new Kafka({ clientId: 'lienthong-bench', brokers: ensureBroker().split(','), logLevel: logLevel.ERROR });
-}
-
-export interface GeneratedEvent {
-  topic: string;
-  key: string;
-  value: string;
-  /** The source's own event id, as it comes back in provenance.sourceEventId. */
-  eventId: string;
-}
-
-/** Realistic mixed traffic: whole dossier lifecycles, spread over the three source systems. */
-export function* mixedEvents(
-  count: number,
-  sourceTopic: (system: string) => string,
-  firstSerial = 1,
-): Generator<GeneratedEvent> {
-  let produced = 0;
-  for (let serial = firstSerial; produced < count; serial++) {
-    for (const event of motcuaLifecycle(serial, Date.now() - 30 * 86_400_000)) {
-      if (produced++ >= count) return;
-      const key = event.hoSo.maHoSo;
-      switch (serial % 3) {
-        case 0:
-          yield { topic: sourceTopic('motcua'), key, value: JSON.stringify(event), eventId: event.eventId };
-          break;
-        case 1:
-          yield { topic: sourceTopic('hotich'), key, value: toHotichXml(event), eventId: `HT-${event.eventId}` };
-          break;
-        default: {
-          const gtvt = toGtvtEvent(event);
-          yield { topic: sourceTopic('gtvt'), key, value: JSON.stringify(gtvt), eventId: gtvt.id };
-        }
-      }
-    }
-  }
+  return new Kafka({
+    clientId: 'lienthong-bench',
+    brokers: ensureBroker().split(','),
+    logLevel: logLevel.ERROR,
+  });
 }
 
 /** Publishes events in large batches, with a progress bar on stderr. */
-export async function publishAll(kafka: Kafka, events: Iterable<GeneratedEvent>, total: number, label: string): Promise<void> {
+export async function publishAll(
+  kafka: Kafka,
+  events: Iterable<GeneratedEvent>,
+  total: number,
+  label: string,
+): Promise<void> {
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
-  const bar = new SingleBar({ format: `${label} [{bar}] {value}/{total} events`, stream: process.stderr }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: `${label} [{bar}] {value}/{total} events`, stream: process.stderr },
+    Presets.shades_classic,
+  );
   bar.start(total, 0);
   let batch: GeneratedEvent[] = [];
   const flush = async () => {
     const byTopic = new Map<string, { key: string; value: string }[]>();
-    for (const { topic, key, value } of batch) byTopic.set(topic, [...(byTopic.get(topic) ?? []), { key, value }]);
-    await producer.sendBatch({ topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })), acks: 1 });
+    for (const { topic, key, value } of batch)
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), { key, value }]);
+    await producer.sendBatch({
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      acks: 1,
+    });
     bar.increment(batch.length);
     batch = [];
   };
@@ -112,7 +95,11 @@ export interface Arrivals {
 /** Counts messages arriving on a topic (read_committed); optionally notes each one's source event id. */
 export async function watchTopic(kafka: Kafka, topic: string, noteIds: () => boolean) {
   const arrivals: Arrivals = { count: 0, byEventId: new Map() };
-  const consumer = kafka.consumer({ groupId: `bench-watch-${topic}-${Date.now()}`, readUncommitted: false, maxBytesPerPartition: 8 << 20 });
+  const consumer = kafka.consumer({
+    groupId: `bench-watch-${topic}-${Date.now()}`,
+    readUncommitted: false,
+    maxBytesPerPartition: 8 << 20,
+  });
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
   await consumer.run({
@@ -134,11 +121,17 @@ export async function watchTopic(kafka: Kafka, topic: string, noteIds: () => boo
 }
 
 /** Waits for a condition, telling on stderr every few seconds how far it got. */
-export async function until(check: () => boolean, timeoutMs: number, what: string, progress?: () => string): Promise<void> {
+export async function until(
+  check: () => boolean,
+  timeoutMs: number,
+  what: string,
+  progress?: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let nextReport = Date.now() + 5000;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${progress ? ` (${progress()})` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${progress ? ` (${progress()})` : ''}`);
     if (progress && Date.now() > nextReport) {
       process.stderr.write(`  ${what}: ${progress()}\n`);
       nextReport += 5000;

@@ -4,7 +4,6 @@ import { readConfig } from '@lienthong/config';
 import {
   benchKafka,
   ensureBroker,
-  mixedEvents,
   peakRssMb,
   percentile,
   publishAll,
@@ -12,8 +11,8 @@ import {
   stopChild,
   until,
   watchTopic,
-  type GeneratedEvent,
 } from './bench-support';
+import { mixedEvents, type GeneratedEvent } from '@lienthong/simulator';
 
 /**
  * npm run bench:hub — the hub's sustained throughput draining a backlog of mixed source events, its
@@ -32,13 +31,23 @@ async function main(): Promise<void> {
   const brokers = ensureBroker();
   const prefix = `bench${randomBytes(3).toString('hex')}.`;
   const topics = new Topics(prefix);
-  const connection = new KafkaConnection(readConfig(kafkaConfigSpec, { KAFKA_BROKERS: brokers, KAFKA_PARTITIONS: '6', LOG_LEVEL: 'error' }));
+  const connection = new KafkaConnection(
+    readConfig(kafkaConfigSpec, { KAFKA_BROKERS: brokers, KAFKA_PARTITIONS: '6', LOG_LEVEL: 'error' }),
+  );
   const passthroughTopic = `${prefix}passthrough`;
-  await connection.ensureTopics([...topics.hubTopics(SYSTEMS, ['national-portal']), { name: passthroughTopic }]);
+  await connection.ensureTopics([
+    ...topics.hubTopics(SYSTEMS, ['national-portal']),
+    { name: passthroughTopic },
+  ]);
   await connection.close();
   const kafka = benchKafka();
 
-  await publishAll(kafka, mixedEvents(EVENTS, (system) => topics.source(system)), EVENTS, 'publishing backlog');
+  await publishAll(
+    kafka,
+    mixedEvents(EVENTS, (system) => topics.source(system)),
+    EVENTS,
+    'publishing backlog',
+  );
 
   log('hub: draining the backlog');
   let noteIds = false;
@@ -49,7 +58,12 @@ async function main(): Promise<void> {
     HUB_HTTP_PORT: '0',
     DATABASE_SCHEMA: prefix.replace('.', ''),
   });
-  await until(() => routed.arrivals.count >= EVENTS, DRAIN_TIMEOUT_MS, 'the hub to route the backlog', () => `${routed.arrivals.count} routed`);
+  await until(
+    () => routed.arrivals.count >= EVENTS,
+    DRAIN_TIMEOUT_MS,
+    'the hub to route the backlog',
+    () => `${routed.arrivals.count} routed`,
+  );
   const hubSeconds = (routed.arrivals.lastAt! - routed.arrivals.firstAt!) / 1000;
   const hubEventsPerSecond = EVENTS / hubSeconds;
 
@@ -62,7 +76,7 @@ async function main(): Promise<void> {
   const perTick = Math.max(1, Math.round((LATENCY_RATE * tickMs) / 1000));
   const producer = kafka.producer();
   await producer.connect();
-  for (let sent = 0; sent < LATENCY_EVENTS; ) {
+  for (let sent = 0; sent < LATENCY_EVENTS;) {
     const started = Date.now();
     const batch: GeneratedEvent[] = [];
     while (batch.length < perTick) {
@@ -81,7 +95,9 @@ async function main(): Promise<void> {
   }
   await producer.disconnect();
   await until(() => routed.arrivals.count >= EVENTS + LATENCY_EVENTS, 120_000, 'the latency events');
-  const latencies = [...sentAt].map(([id, at]) => (routed.arrivals.byEventId.get(id) ?? NaN) - at).filter(Number.isFinite);
+  const latencies = [...sentAt]
+    .map(([id, at]) => (routed.arrivals.byEventId.get(id) ?? NaN) - at)
+    .filter(Number.isFinite);
   latencies.sort((a, b) => a - b);
   const rssMb = peakRssMb(hub.pid!);
   await stopChild(hub);
@@ -94,7 +110,12 @@ async function main(): Promise<void> {
     PASSTHROUGH_INPUTS: SYSTEMS.map((system) => topics.source(system)).join(','),
     PASSTHROUGH_OUTPUT: passthroughTopic,
   });
-  await until(() => passed.arrivals.count >= EVENTS, DRAIN_TIMEOUT_MS, 'the passthrough', () => `${passed.arrivals.count} passed`);
+  await until(
+    () => passed.arrivals.count >= EVENTS,
+    DRAIN_TIMEOUT_MS,
+    'the passthrough',
+    () => `${passed.arrivals.count} passed`,
+  );
   const passthroughEventsPerSecond = EVENTS / ((passed.arrivals.lastAt! - passed.arrivals.firstAt!) / 1000);
   await stopChild(passthrough);
   await passed.stop();

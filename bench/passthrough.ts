@@ -5,7 +5,11 @@ import { Kafka, logLevel, Partitioners } from 'kafkajs';
  * no parsing, validation, state or transactions. Topics from PASSTHROUGH_INPUTS to PASSTHROUGH_OUTPUT.
  */
 async function main(): Promise<void> {
-  const kafka = new Kafka({ clientId: 'passthrough', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.ERROR });
+  const kafka = new Kafka({
+    clientId: 'passthrough',
+    brokers: process.env.KAFKA_BROKERS!.split(','),
+    logLevel: logLevel.ERROR,
+  });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   const consumer = kafka.consumer({ groupId: `passthrough-${Date.now()}`, maxBytesPerPartition: 4 << 20 });
   await producer.connect();

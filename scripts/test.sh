@@ -7,4 +7,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 [ -d node_modules ] || npm ci --no-audit --no-fund
 node scripts/generate-schema-types.js --check
 npm run --silent lint
+# The crash test runs the built hub as a real process.
+npm run --silent build
 npx jest --ci --maxWorkers=2 "$@"

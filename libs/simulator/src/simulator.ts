@@ -4,21 +4,14 @@ import { createLogger } from '@lienthong/observability';
 import type { MotcuaEvent } from '@lienthong/schemas';
 import type { Producer } from 'kafkajs';
 import { motcuaLifecycle } from './motcua-lifecycle';
-import { toGtvtEvent, toHotichXml } from './source-formats';
+import { SIMULATED_SYSTEMS } from './source-formats';
 import type { SimulatorConfig } from './simulator.config';
 
 const TICK_MS = 1000;
 const REPORT_EVERY_TICKS = 15;
 
-/** Each simulated sector system and how it writes a dossier event. */
-const SYSTEMS: { system: string; encode: (event: MotcuaEvent) => string }[] = [
-  { system: 'motcua', encode: (event) => JSON.stringify(event) },
-  { system: 'hotich', encode: toHotichXml },
-  { system: 'gtvt', encode: (event) => JSON.stringify(toGtvtEvent(event)) },
-];
-
 interface RunningDossier {
-  system: (typeof SYSTEMS)[number];
+  system: (typeof SIMULATED_SYSTEMS)[number];
   events: MotcuaEvent[];
 }
 
@@ -46,7 +39,9 @@ export class Simulator {
 
   async start(): Promise<void> {
     if (this.config.LIENTHONG_SIMULATOR === 'off') return;
-    await this.kafka.ensureTopics(SYSTEMS.map(({ system }) => ({ name: this.topics.source(system) })));
+    await this.kafka.ensureTopics(
+      SIMULATED_SYSTEMS.map(({ system }) => ({ name: this.topics.source(system) })),
+    );
     this.producer = await this.kafka.producer();
     this.timer = setInterval(() => {
       this.ticking = this.ticking
@@ -54,7 +49,10 @@ export class Simulator {
         .catch((error: unknown) => this.logger.warn({ err: error }, 'publish failed; will go on'));
     }, TICK_MS);
     this.logger.info(
-      { systems: SYSTEMS.map(({ system }) => system), perSecond: this.config.SIMULATOR_DOSSIERS_PER_SECOND },
+      {
+        systems: SIMULATED_SYSTEMS.map(({ system }) => system),
+        perSecond: this.config.SIMULATOR_DOSSIERS_PER_SECOND,
+      },
       'simulator started',
     );
   }
@@ -67,7 +65,10 @@ export class Simulator {
   private async tick(): Promise<void> {
     for (let i = 0; i < this.config.SIMULATOR_DOSSIERS_PER_SECOND; i++) {
       const serial = ++this.serial;
-      this.running.push({ system: SYSTEMS[serial % SYSTEMS.length], events: motcuaLifecycle(serial, Date.now()) });
+      this.running.push({
+        system: SIMULATED_SYSTEMS[serial % SIMULATED_SYSTEMS.length],
+        events: motcuaLifecycle(serial, Date.now()),
+      });
       this.started++;
     }
     const records: OutgoingRecord[] = [];
@@ -76,7 +77,7 @@ export class Simulator {
       records.push({
         topic: this.topics.source(system.system),
         key: event.hoSo.maHoSo,
-        value: system.encode(event),
+        value: system.encode(event).value,
         headers: { traceparent: newTraceparent() },
       });
     }

@@ -28,7 +28,11 @@ const GTVT_STATUS: Record<string, string> = {
   DA_TRA_KET_QUA: 'delivered',
 };
 const CHANNEL_NUMBER: Record<string, string> = { TRUC_TIEP: '1', TRUC_TUYEN: '2', BUU_CHINH: '3' };
-const GTVT_CHANNEL: Record<string, string> = { TRUC_TIEP: 'counter', TRUC_TUYEN: 'online', BUU_CHINH: 'post' };
+const GTVT_CHANNEL: Record<string, string> = {
+  TRUC_TIEP: 'counter',
+  TRUC_TUYEN: 'online',
+  BUU_CHINH: 'post',
+};
 
 const escapeXml = (text: string) => text.replace(/[<>&"]/g, (char) => `&#${char.charCodeAt(0)};`);
 const pad = (value: number) => String(value).padStart(2, '0');
@@ -50,7 +54,10 @@ export function toHotichXml(event: MotcuaEvent): string {
   const code = hoSo.maHoSo.replace(hoSo.donViXuLy.maDinhDanh, agency);
   const [year, month, day] = (hoSo.chuHoSo.ngaySinh ?? '1990-01-01').split('-').map(Number);
   const results = (hoSo.ketQua ?? [])
-    .map((result) => `<GiayTo so="${escapeXml(result.soKyHieu ?? '')}" ten="${escapeXml(result.ten)}" duongDan="${escapeXml(result.url ?? '')}"/>`)
+    .map(
+      (result) =>
+        `<GiayTo so="${escapeXml(result.soKyHieu ?? '')}" ten="${escapeXml(result.ten)}" duongDan="${escapeXml(result.url ?? '')}"/>`,
+    )
     .join('');
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n<SuKienHoSo xmlns="urn:hotich:sukien:1">` +
@@ -82,7 +89,11 @@ export function toGtvtEvent(event: MotcuaEvent): GtvtEvent {
       office: hoSo.donViXuLy.maDinhDanh,
       applicant: {
         kind: hoSo.chuHoSo.loai === 'DOANH_NGHIEP' ? 'company' : 'person',
-        fullName: hoSo.chuHoSo.hoTen.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D'),
+        fullName: hoSo.chuHoSo.hoTen
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .replace(/đ/g, 'd')
+          .replace(/Đ/g, 'D'),
         nationalId: `${id.slice(0, 3)} ${id.slice(3, 6)} ${id.slice(6)}`,
         birthDate: epoch(`${hoSo.chuHoSo.ngaySinh}T00:00:00+07:00`),
       },
@@ -108,8 +119,36 @@ export function toGtvtEvent(event: MotcuaEvent): GtvtEvent {
         digitized: part.daSoHoa,
         reused: part.taiSuDung,
       })),
-      outputs: (hoSo.ketQua ?? []).map((result) => ({ code: result.ma, name: result.ten, number: result.soKyHieu, url: result.url })),
-      handler: hoSo.xuLy ? { name: hoSo.xuLy.nguoiXuLy, title: hoSo.xuLy.chucDanh, unit: hoSo.xuLy.phongBan, note: hoSo.xuLy.noiDung } : null,
+      outputs: (hoSo.ketQua ?? []).map((result) => ({
+        code: result.ma,
+        name: result.ten,
+        number: result.soKyHieu,
+        url: result.url,
+      })),
+      handler: hoSo.xuLy
+        ? {
+            name: hoSo.xuLy.nguoiXuLy,
+            title: hoSo.xuLy.chucDanh,
+            unit: hoSo.xuLy.phongBan,
+            note: hoSo.xuLy.noiDung,
+          }
+        : null,
     },
   };
 }
+
+/** Each simulated sector system: how it writes a dossier event, and the event id it gives it. */
+export const SIMULATED_SYSTEMS: {
+  system: string;
+  encode: (event: MotcuaEvent) => { value: string; eventId: string };
+}[] = [
+  { system: 'motcua', encode: (event) => ({ value: JSON.stringify(event), eventId: event.eventId }) },
+  { system: 'hotich', encode: (event) => ({ value: toHotichXml(event), eventId: `HT-${event.eventId}` }) },
+  {
+    system: 'gtvt',
+    encode: (event) => {
+      const gtvt = toGtvtEvent(event);
+      return { value: JSON.stringify(gtvt), eventId: gtvt.id };
+    },
+  },
+];
