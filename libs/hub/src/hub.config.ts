@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { num, port, str, type ConfigOf } from '@lienthong/config';
+import { num, port, projectPath, str, type ConfigOf } from '@lienthong/config';
 
 export const hubConfigSpec = {
   HUB_GROUP_ID: str({
@@ -10,9 +10,9 @@ export const hubConfigSpec = {
     default: hostname(),
     desc: 'Stable id of this hub replica; names its transactional producer',
   }),
-  HUB_ROUTES: str({
-    default: 'national-portal',
-    desc: 'Comma-separated connectors every valid dossier event is routed to',
+  ROUTES_FILE: str({
+    default: projectPath('config', 'routes.yaml'),
+    desc: 'Routing rules (YAML, schemas/routing.v1.json): which connectors receive which dossier events',
   }),
   HUB_CONCURRENCY: num({
     default: 3,

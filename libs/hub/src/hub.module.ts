@@ -3,6 +3,7 @@ import { readConfig } from '@lienthong/config';
 import { Database, databaseConfigSpec } from '@lienthong/database';
 import { KafkaConnection, kafkaConfigSpec, Topics, TransactionalKafkaTransport } from '@lienthong/kafka';
 import { ObservabilityModule } from '@lienthong/observability';
+import { compileRouter, loadRoutingRules, routedConnectors } from '@lienthong/routing';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DossierMemory } from './dossier-memory';
@@ -21,10 +22,14 @@ export class HubModule {
     const kafka = new KafkaConnection(config);
     const database = new Database(config);
     const topics = new Topics(config.KAFKA_TOPIC_PREFIX);
-    const connectors = config.HUB_ROUTES.split(',')
-      .map((name) => name.trim())
-      .filter(Boolean);
-    const pipeline = new HubPipeline(topics, SOURCE_MAPPERS, () => connectors, new DossierMemory(database));
+    const rules = loadRoutingRules(config.ROUTES_FILE);
+    const connectors = routedConnectors(rules);
+    const pipeline = new HubPipeline(
+      topics,
+      SOURCE_MAPPERS,
+      compileRouter(rules),
+      new DossierMemory(database),
+    );
     const groupId = topics.group(config.HUB_GROUP_ID);
     const transport = new TransactionalKafkaTransport(kafka, {
       groupId,
