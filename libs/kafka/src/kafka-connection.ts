@@ -78,7 +78,8 @@ export class KafkaConnection {
       transactionalId: options.transactionalId,
       transactionTimeout: 60_000,
       // An idempotent producer must not give up on a send, or ordering and exactly-once are lost.
-      retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 10_000 },
+      // A short first retry: a transaction begun right after a commit often meets CONCURRENT_TRANSACTIONS.
+      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 20, maxRetryTime: 10_000 },
     });
     await producer.connect();
     this.open.add(producer);

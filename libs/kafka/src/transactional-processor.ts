@@ -1,5 +1,5 @@
 import { createLogger, Gauge, Histogram, metricsRegistry, type Logger } from '@lienthong/observability';
-import type { Consumer, EachBatchPayload, Producer } from 'kafkajs';
+import { CompressionTypes, type Consumer, type EachBatchPayload, type Producer } from 'kafkajs';
 import { groupByTopic, type KafkaConnection } from './kafka-connection';
 import { toIncomingRecord, type IncomingRecord, type OutgoingRecord } from './records';
 
@@ -40,8 +40,12 @@ const consumerLag = new Gauge({
   registers: [metricsRegistry],
 });
 
-/** Kept well under the broker's default 1 MB per record batch (message.max.bytes). */
-const MAX_REQUEST_BYTES = 512 * 1024;
+/**
+ * Output is sent gzip-compressed in chunks of this many uncompressed bytes; JSON compresses well under
+ * the broker's 1 MB record-batch limit. A chunk the broker still finds too large is retried smaller.
+ */
+const FIRST_CHUNK_BYTES = 4 << 20;
+const SMALLEST_CHUNK_BYTES = 64 << 10;
 
 /** Splits records into runs whose values add up to less than `maxBytes` (a lone larger record is its own run). */
 function chunksUnder(records: OutgoingRecord[], maxBytes: number): OutgoingRecord[][] {
@@ -60,6 +64,14 @@ function chunksUnder(records: OutgoingRecord[], maxBytes: number): OutgoingRecor
   }
   if (current.length > 0) chunks.push(current);
   return chunks;
+}
+
+function isTooLarge(error: unknown): boolean {
+  const { type, name } = error as { type?: string; name?: string };
+  return (
+    type === 'MESSAGE_TOO_LARGE' ||
+    (name === 'KafkaJSNumberOfRetriesExceeded' && /larger than the max/.test(String(error)))
+  );
 }
 
 /**
@@ -134,11 +146,16 @@ export class TransactionalProcessor {
     topic: string,
     partition: number,
     lastOffset: string,
-  ) {
+    chunkBytes = FIRST_CHUNK_BYTES,
+  ): Promise<void> {
     const transaction = await producer.transaction();
     try {
-      for (const chunk of chunksUnder(outputs, MAX_REQUEST_BYTES)) {
-        await transaction.sendBatch({ topicMessages: groupByTopic(chunk), acks: -1 });
+      for (const chunk of chunksUnder(outputs, chunkBytes)) {
+        await transaction.sendBatch({
+          topicMessages: groupByTopic(chunk),
+          acks: -1,
+          compression: CompressionTypes.GZIP,
+        });
       }
       await transaction.sendOffsets({
         consumerGroupId: this.options.groupId,
@@ -146,11 +163,14 @@ export class TransactionalProcessor {
       });
       await transaction.commit();
     } catch (error) {
+      await transaction.abort().catch(() => undefined);
+      if (isTooLarge(error) && chunkBytes > SMALLEST_CHUNK_BYTES) {
+        return this.commit(producer, outputs, topic, partition, lastOffset, chunkBytes / 4);
+      }
       this.logger.warn(
         { err: error, topic, partition, lastOffset },
         'transaction failed; the batch will be consumed again',
       );
-      await transaction.abort().catch(() => undefined);
       throw error;
     }
   }
