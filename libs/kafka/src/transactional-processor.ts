@@ -100,7 +100,7 @@ export class TransactionalProcessor {
     this.idleProducers.push(...this.producers);
     this.consumer = await this.connection.consumer({
       groupId: this.options.groupId,
-      maxBytesPerPartition: 4 << 20,
+      maxBytesPerPartition: 2 << 20,
     });
     await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
     await this.consumer.run({
