@@ -14,5 +14,6 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY schemas ./schemas
 COPY migrations ./migrations
+COPY config ./config
 USER node
 CMD ["sh", "-c", "exec node dist/apps/${APP}/src/main.js"]
