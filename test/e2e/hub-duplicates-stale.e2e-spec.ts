@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { STALE_HEADER } from '@lienthong/hub';
+import { DeadLetterHeader } from '@lienthong/kafka';
 import { LienthongHarness } from '../support/lienthong-harness';
 import { eventually, publish, readTopic } from '../support/kafka-client';
-import { loadFixtureDossiers } from '../support/source-fixtures';
+import { freshCopy, loadFixtureDossiers } from '../support/source-fixtures';
 
 jest.setTimeout(120_000);
 
@@ -67,5 +69,27 @@ describe('the hub with duplicate, stale and wrongly keyed events', () => {
     const held = await sut.portal.held(code);
     expect(held.statuses).toEqual(['1', '2', '4']);
     expect(held.creates).toBe(1);
+  });
+
+  it('dead-letters an incompressible 1 MB event as TOO_LARGE and keeps routing', async () => {
+    // As large as a source may send (the broker's 1 MB): with dead-letter headers it is over that limit.
+    const huge = randomBytes(1_048_400);
+    await publish(sut.topics.source('gtvt'), [{ key: 'huge', value: huge }]);
+    const [deadLetter] = await readTopic(sut.topics.deadLetter('hub'), 1);
+    expect(deadLetter.headers[DeadLetterHeader.Reason]).toBe('TOO_LARGE');
+    expect(Buffer.compare(deadLetter.value, huge)).toBe(0);
+
+    const [sample] = loadFixtureDossiers('gtvt');
+    const fresh = freshCopy(sample.events[0].bytes, 88001);
+    await publish(sut.topics.source('gtvt'), [{ key: null, value: fresh.bytes }]);
+    const code = sample.expectedPortal.MaHoSo.replace(/-\d+$/, fresh.serialSuffix);
+    expect(
+      (
+        await eventually(
+          () => sut.portal.lookup(code),
+          (record) => record !== undefined,
+        )
+      )?.MaHoSo,
+    ).toBe(code);
   });
 });

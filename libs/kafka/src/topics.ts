@@ -6,6 +6,12 @@ export interface TopicSpec {
 }
 
 const DLQ_RETENTION_MS = String(30 * 24 * 3600 * 1000);
+/**
+ * What Lienthong writes may be larger than what it read: a dead letter is a source event of up to the
+ * broker's 1 MB plus headers, and output goes in batches. Sources keep the broker's own limit.
+ */
+const WRITTEN = { 'max.message.bytes': String(4 << 20) };
+const DEAD_LETTERS = { ...WRITTEN, 'retention.ms': DLQ_RETENTION_MS };
 
 export class Topics {
   constructor(private readonly prefix = '') {}
@@ -39,17 +45,17 @@ export class Topics {
   hubTopics(sources: string[], connectors: string[]): TopicSpec[] {
     return [
       ...sources.map((system) => ({ name: this.source(system) })),
-      { name: this.dossier },
-      ...connectors.map((connector) => ({ name: this.route(connector) })),
-      { name: this.deadLetter('hub'), partitions: 1, config: { 'retention.ms': DLQ_RETENTION_MS } },
+      { name: this.dossier, config: WRITTEN },
+      ...connectors.map((connector) => ({ name: this.route(connector), config: WRITTEN })),
+      { name: this.deadLetter('hub'), partitions: 1, config: DEAD_LETTERS },
     ];
   }
 
   /** The topics one connector reads and writes. */
   connectorTopics(connector: string): TopicSpec[] {
     return [
-      { name: this.route(connector) },
-      { name: this.deadLetter(connector), partitions: 1, config: { 'retention.ms': DLQ_RETENTION_MS } },
+      { name: this.route(connector), config: WRITTEN },
+      { name: this.deadLetter(connector), partitions: 1, config: DEAD_LETTERS },
     ];
   }
 }
