@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { projectPath } from '@lienthong/config';
+import { DeadLetterHeader, Topics, type IncomingRecord } from '@lienthong/kafka';
+import type { DossierEvent } from '@lienthong/schemas';
+import { SOURCE_MAPPERS } from '@lienthong/sources';
+import type { DossierMemory, EventKey } from './dossier-memory';
+import { HubPipeline, STALE_HEADER } from './hub-pipeline';
+
+/** The PostgreSQL memory replaced by a map: this spec is about the pipeline's decisions. */
+class MemoryInMaps {
+  readonly applied = new Set<string>();
+  readonly sequences = new Map<string, number>();
+  async appliedEvents(keys: EventKey[]) {
+    return new Set(keys.map((key) => `${key.system}/${key.eventId}`).filter((key) => this.applied.has(key)));
+  }
+  async lastSequences(codes: string[]) {
+    return new Map(
+      codes.filter((code) => this.sequences.has(code)).map((code) => [code, this.sequences.get(code)!]),
+    );
+  }
+  async remember(applied: DossierEvent[], latest: DossierEvent[]) {
+    for (const event of applied)
+      this.applied.add(`${event.provenance.sourceSystem}/${event.provenance.sourceEventId}`);
+    for (const event of latest) this.sequences.set(event.dossierCode, event.provenance.sequence);
+  }
+}
+
+const topics = new Topics('');
+const sample = (file: string) =>
+  readFileSync(projectPath('..', 'shared', 'fixtures', 'sources', 'motcua', file));
+const record = (value: Buffer, offset: number): IncomingRecord => ({
+  topic: topics.source('motcua'),
+  partition: 0,
+  offset: String(offset),
+  key: null,
+  value,
+  headers: {},
+  timestamp: '0',
+});
+
+describe(HubPipeline.name, () => {
+  let memory: MemoryInMaps;
+  let sut: HubPipeline;
+
+  beforeEach(() => {
+    memory = new MemoryInMaps();
+    sut = new HubPipeline(
+      topics,
+      SOURCE_MAPPERS,
+      () => ['national-portal', 'documents'],
+      memory as unknown as DossierMemory,
+    );
+  });
+
+  it('writes the canonical event and one message per routed connector, keyed by the payload', async () => {
+    const { records } = await sut.transform([record(sample('000.00.12.H26-240815-9002.1.json'), 0)]);
+    expect(records.map(({ topic, key }) => ({ topic, key }))).toEqual([
+      { topic: 'dossier.v1', key: '000.00.12.H26-240815-9002' },
+      { topic: 'route.national-portal.v1', key: '000.00.12.H26-240815-9002' },
+      { topic: 'route.documents.v1', key: '000.00.12.H26-240815-9002' },
+    ]);
+    expect(records[0].headers).toMatchObject({ ce_type: 'vn.lienthong.dossier.v1', ce_specversion: '1.0' });
+  });
+
+  it('drops a duplicate and keeps a stale event unrouted, within one batch and across batches', async () => {
+    const first = sample('000.00.12.H26-240815-9002.1.json');
+    const second = sample('000.00.12.H26-240815-9002.2.json');
+    const batch = await sut.transform([record(second, 0), record(second, 1), record(first, 2)]);
+    expect(
+      batch.records.map(({ topic, headers }) => `${topic}${headers[STALE_HEADER] ? ' (stale)' : ''}`),
+    ).toEqual(['dossier.v1', 'route.national-portal.v1', 'route.documents.v1', 'dossier.v1 (stale)']);
+    await batch.afterCommit!();
+
+    const later = await sut.transform([record(second, 3)]);
+    expect(later.records).toEqual([]);
+  });
+
+  it('dead-letters what it cannot map and remembers nothing of it', async () => {
+    const { records, afterCommit } = await sut.transform([record(Buffer.from('not json'), 7)]);
+    expect(records).toHaveLength(1);
+    expect(records[0].headers).toMatchObject({
+      [DeadLetterHeader.Reason]: 'UNPARSEABLE',
+      [DeadLetterHeader.SourceOffset]: '7',
+    });
+    await afterCommit!();
+    expect(memory.applied.size).toBe(0);
+  });
+});
