@@ -9,4 +9,4 @@ node scripts/generate-schema-types.js --check
 npm run --silent lint
 # The crash test runs the built hub as a real process.
 npm run --silent build
-npx jest --ci --maxWorkers=2 "$@"
+LOG_LEVEL="${LOG_LEVEL:-warn}" npx jest --ci --maxWorkers=2 "$@"
