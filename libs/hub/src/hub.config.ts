@@ -15,7 +15,7 @@ export const hubConfigSpec = {
     desc: 'Routing rules (YAML, schemas/routing.v1.json): which connectors receive which dossier events',
   }),
   HUB_CONCURRENCY: num({
-    default: 3,
+    default: 6,
     desc: 'Partitions processed at once, each in its own Kafka transaction',
   }),
   HUB_HTTP_PORT: port({ default: 8090, desc: 'Port of the hub /health and /metrics' }),
