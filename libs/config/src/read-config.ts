@@ -13,13 +13,16 @@ export class ConfigError extends Error {
   }
 }
 
-type Specs = { [key: string]: ValidatorSpec<unknown> };
+export type ConfigSpecs = { [key: string]: ValidatorSpec<unknown> };
 
 /**
  * Reads and validates one concern's configuration from the environment, once, at start-up.
  * Each lib declares its own spec (with a description per key) and calls this; a bad key throws.
  */
-export function readConfig<S extends Specs>(specs: S, env: NodeJS.ProcessEnv = process.env): CleanedEnv<S> {
+export function readConfig<S extends ConfigSpecs>(
+  specs: S,
+  env: NodeJS.ProcessEnv = process.env,
+): CleanedEnv<S> {
   return cleanEnv(env, specs, {
     reporter: ({ errors }) => {
       const bad = Object.entries(errors);
@@ -30,4 +33,4 @@ export function readConfig<S extends Specs>(specs: S, env: NodeJS.ProcessEnv = p
 }
 
 /** The typed, validated configuration that a spec describes. */
-export type ConfigOf<S extends Specs> = CleanedEnv<S>;
+export type ConfigOf<S extends ConfigSpecs> = CleanedEnv<S>;

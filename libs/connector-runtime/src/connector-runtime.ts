@@ -158,6 +158,7 @@ export class ConnectorRuntime {
         entry.attempts = attempt + 1;
         return this.connector.deliver(dossier, previous);
       });
+      if (result.publish?.length) await this.kafka.send(this.producer!, result.publish);
       await this.ledger.recordDelivered(entry, result);
       delivered.inc({ connector: this.connector.name });
       logger.debug({ attempts: entry.attempts }, 'delivered');

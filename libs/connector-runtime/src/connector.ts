@@ -1,3 +1,4 @@
+import type { OutgoingRecord } from '@lienthong/kafka';
 import type { DossierEvent } from '@lienthong/schemas';
 
 /** What a connector last put at its target for one dossier; kept in the ledger between deliveries. */
@@ -14,6 +15,8 @@ export interface Delivered {
   state: TargetState;
   /** The target's answer, kept in the ledger. */
   answer: unknown;
+  /** Events the outcome produces for other steps (e.g. identity.verified.v1), published after delivery. */
+  publish?: OutgoingRecord[];
 }
 
 /**

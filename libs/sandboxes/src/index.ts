@@ -1,3 +1,4 @@
 export { PortalSandboxModule } from './national-portal/portal-sandbox.module';
 export { portalSandboxConfigSpec, type PortalSandboxConfig } from './national-portal/portal-sandbox.config';
 export type { HeldDossier } from './national-portal/portal-sandbox.store';
+export * from './faults';

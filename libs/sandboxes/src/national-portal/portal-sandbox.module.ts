@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { PortalSandboxController } from './portal-sandbox.controller';
 import { readConfig } from '@lienthong/config';
 import { portalSandboxConfigSpec } from './portal-sandbox.config';
+import { FaultsModule } from '../faults';
 import { PortalSandboxService } from './portal-sandbox.service';
 import { PortalSandboxStore } from './portal-sandbox.store';
 
@@ -12,6 +13,7 @@ export class PortalSandboxModule {
     const config = readConfig(portalSandboxConfigSpec, env);
     return {
       module: PortalSandboxModule,
+      imports: [FaultsModule.register(config.PORTAL_SANDBOX_FAULTS)],
       controllers: [PortalSandboxController],
       providers: [
         PortalSandboxStore,
