@@ -1,19 +1,49 @@
+import { makeValidator } from 'envalid';
 import { num, type ConfigOf } from '@lienthong/config';
+
+/** A comma-separated list of positive seconds, e.g. `30,300,1800`. */
+const secondsList = makeValidator<number[]>((input) => {
+  const values = String(input)
+    .split(',')
+    .map((part) => Number(part.trim()));
+  if (values.length === 0 || values.some((value) => !Number.isFinite(value) || value <= 0)) {
+    throw new Error('expected comma-separated positive seconds, e.g. 30,300,1800');
+  }
+  return values;
+});
 
 export const connectorRuntimeConfigSpec = {
   CONNECTOR_CONCURRENCY: num({
     default: 16,
     desc: 'Dossiers delivered in parallel per partition batch (one dossier stays in order)',
   }),
+  CONNECTOR_PARTITIONS_AT_ONCE: num({ default: 3, desc: 'Route-topic partitions handled at once' }),
   CONNECTOR_MAX_ATTEMPTS: num({
-    default: 6,
-    desc: 'Attempts of one delivery before the batch is handed back to Kafka to retry',
+    default: 8,
+    desc: 'Attempts of one delivery (with backoff) before it is parked on the first retry topic',
   }),
   CONNECTOR_BACKOFF_INITIAL_MS: num({
     default: 200,
     desc: 'First retry delay; it grows exponentially, with jitter',
   }),
   CONNECTOR_BACKOFF_MAX_MS: num({ default: 10_000, desc: 'Longest retry delay' }),
+  CONNECTOR_RETRY_DELAYS_S: secondsList({
+    default: [30, 300, 1800],
+    desc: 'Delay of each retry topic retry.<connector>.<n>; after the last one the event is dead-lettered',
+  }),
+  CONNECTOR_BREAKER_THRESHOLD: num({
+    default: 0.9,
+    desc: 'Share of failed calls (over the sampling window) that opens the circuit and pauses consumption',
+  }),
+  CONNECTOR_BREAKER_WINDOW_MS: num({ default: 10_000, desc: 'Sampling window of the circuit breaker' }),
+  CONNECTOR_BREAKER_HALF_OPEN_MS: num({
+    default: 5_000,
+    desc: 'Time the circuit stays open before one trial call checks whether the target is back',
+  }),
+  CONNECTOR_RATE_PER_S: num({
+    default: 5_000,
+    desc: 'Most deliveries per second sent to the target (0 = no limit)',
+  }),
 };
 
 export type ConnectorRuntimeConfig = ConfigOf<typeof connectorRuntimeConfigSpec>;

@@ -23,9 +23,10 @@ export class DeliveryLedger {
     private readonly connector: string,
   ) {}
 
+  /** Delivered or skipped before; a dead-lettered event is tried again when it is replayed. */
   async alreadyHandled(sourceEventId: string): Promise<boolean> {
     const rows = await this.database.query(
-      'SELECT 1 FROM delivery_ledger WHERE connector = $1 AND source_event_id = $2',
+      "SELECT 1 FROM delivery_ledger WHERE connector = $1 AND source_event_id = $2 AND outcome <> 'failed'",
       [this.connector, sourceEventId],
     );
     return rows.length > 0;
@@ -50,7 +51,9 @@ export class DeliveryLedger {
     await this.database.transaction(async (client) => {
       await client.query(
         `INSERT INTO delivery_ledger (connector, source_event_id, dossier_code, sequence, status, outcome, attempts, answer)
-         VALUES ($1, $2, $3, $4, $5, 'delivered', $6, $7) ON CONFLICT DO NOTHING`,
+         VALUES ($1, $2, $3, $4, $5, 'delivered', $6, $7)
+         ON CONFLICT (connector, source_event_id) DO UPDATE SET outcome = 'delivered',
+           attempts = EXCLUDED.attempts, answer = EXCLUDED.answer, delivered_at = now()`,
         [
           this.connector,
           entry.sourceEventId,
@@ -86,7 +89,9 @@ export class DeliveryLedger {
   ): Promise<void> {
     await this.database.query(
       `INSERT INTO delivery_ledger (connector, source_event_id, dossier_code, sequence, status, outcome, attempts, answer)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (connector, source_event_id) DO UPDATE SET outcome = EXCLUDED.outcome,
+         attempts = EXCLUDED.attempts, answer = EXCLUDED.answer, delivered_at = now()`,
       [
         this.connector,
         entry.sourceEventId,

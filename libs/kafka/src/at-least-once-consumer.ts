@@ -1,12 +1,18 @@
 import type { Consumer } from 'kafkajs';
 import type { KafkaConnection } from './kafka-connection';
+import { consumerLag } from './consumer-lag';
 import { toIncomingRecord, type IncomingRecord } from './records';
 
 export interface AtLeastOnceConsumerOptions {
   groupId: string;
   topics: string[];
-  /** Handles a batch of one partition, in offset order; offsets are committed only after it resolves. */
-  handleBatch(records: IncomingRecord[]): Promise<void>;
+  /**
+   * Handles a batch of one partition, in offset order; offsets are committed only after it resolves.
+   * A handler that waits (for a target to come back, for a retry to fall due) calls `heartbeat` so the
+   * group does not take its partitions away.
+   */
+  handleBatch(records: IncomingRecord[], heartbeat: () => Promise<void>): Promise<void>;
+  partitionsConsumedConcurrently?: number;
 }
 
 /** Consumes with offsets committed after handling: nothing is skipped, a crash replays the last batch. */
@@ -24,17 +30,37 @@ export class AtLeastOnceConsumer {
     await this.consumer.run({
       autoCommit: true,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 3,
-      eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, isRunning, isStale }) => {
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachBatch: async ({
+        batch,
+        resolveOffset,
+        commitOffsetsIfNecessary,
+        heartbeat,
+        isRunning,
+        isStale,
+      }) => {
         if (!isRunning() || isStale() || batch.messages.length === 0) return;
         const records = batch.messages.map((message) =>
           toIncomingRecord(batch.topic, batch.partition, message),
         );
-        await this.options.handleBatch(records);
+        await this.options.handleBatch(records, heartbeat);
         resolveOffset(batch.lastOffset());
         await commitOffsetsIfNecessary();
+        consumerLag.set(
+          { group: this.options.groupId, topic: batch.topic, partition: batch.partition },
+          Number(batch.offsetLag()),
+        );
       },
     });
+  }
+
+  /** Stops fetching (what is being handled goes on); nothing is skipped, `resume` goes on from there. */
+  pause(): void {
+    this.consumer?.pause(this.options.topics.map((topic) => ({ topic })));
+  }
+
+  resume(): void {
+    this.consumer?.resume(this.options.topics.map((topic) => ({ topic })));
   }
 
   async stop(): Promise<void> {

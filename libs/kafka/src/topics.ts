@@ -36,6 +36,11 @@ export class Topics {
     return `${this.prefix}dlq.${stage}.v1`;
   }
 
+  /** Where a connector parks an event that kept failing, to try it again after the level's delay. */
+  retry(connector: string, level: number): string {
+    return `${this.prefix}retry.${connector}.${level}`;
+  }
+
   /** A consumer group name, prefixed like the topics so isolated hubs never share a group. */
   group(name: string): string {
     return `${this.prefix}${name}`;
@@ -52,9 +57,13 @@ export class Topics {
   }
 
   /** The topics one connector reads and writes. */
-  connectorTopics(connector: string): TopicSpec[] {
+  connectorTopics(connector: string, retryLevels: number): TopicSpec[] {
     return [
       { name: this.route(connector), config: WRITTEN },
+      ...Array.from({ length: retryLevels }, (_, index) => ({
+        name: this.retry(connector, index + 1),
+        config: WRITTEN,
+      })),
       { name: this.deadLetter(connector), partitions: 1, config: DEAD_LETTERS },
     ];
   }

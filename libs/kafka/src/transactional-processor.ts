@@ -1,4 +1,5 @@
-import { createLogger, Gauge, Histogram, metricsRegistry, type Logger } from '@lienthong/observability';
+import { createLogger, Histogram, metricsRegistry, type Logger } from '@lienthong/observability';
+import { consumerLag } from './consumer-lag';
 import { CompressionTypes, type Consumer, type EachBatchPayload, type Producer } from 'kafkajs';
 import { groupByTopic, type KafkaConnection } from './kafka-connection';
 import { toIncomingRecord, type IncomingRecord, type OutgoingRecord } from './records';
@@ -31,12 +32,6 @@ const batchSeconds = new Histogram({
   help: 'Time to transform and commit one consumed batch',
   labelNames: ['group'],
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-  registers: [metricsRegistry],
-});
-const consumerLag = new Gauge({
-  name: 'lienthong_consumer_lag',
-  help: 'Messages behind the end of the partition after the last batch',
-  labelNames: ['group', 'topic', 'partition'],
   registers: [metricsRegistry],
 });
 
