@@ -1,17 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { MotcuaEvent } from '@lienthong/schemas';
-import {
-  AGENCIES,
-  COMPANY_NAMES,
-  FAMILY_NAMES,
-  GIVEN_NAMES,
-  HANDLERS,
-  MIDDLE_NAMES,
-  PROCEDURES,
-} from './vietnamese-data';
+import { pick, simulatedApplicant, type Random } from './citizen-registry';
+import { AGENCIES, COMPANY_NAMES, HANDLERS, PROCEDURES } from './vietnamese-data';
 
-type Random = () => number;
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
 /** The status paths a dossier takes in the one-stop system, most common first. */
@@ -58,12 +49,6 @@ function localIso(epochMs: number): string {
   return `${local.toISOString().slice(0, 19)}+07:00`;
 }
 
-/** A plausible 12-digit personal ID: Hà Nội province code, century/sex digit and birth year that agree. */
-function personalId(random: Random, birthYear: number, female: boolean): string {
-  const centuryDigit = (birthYear >= 2000 ? 2 : 0) + (female ? 1 : 0);
-  return `001${centuryDigit}${pad(birthYear % 100)}${pad(Math.floor(random() * 1e6), 6)}`;
-}
-
 /**
  * Every event of one realistic dossier of the one-stop system, in sequence order, with times spread
  * over its processing. `serial` makes the dossier code unique within a run.
@@ -75,11 +60,8 @@ export function motcuaLifecycle(
 ): MotcuaEvent[] {
   const agency = pick(random, AGENCIES);
   const procedure = pick(random, PROCEDURES);
-  const female = random() < 0.5;
-  const sex = female ? 'female' : 'male';
-  const birthYear = 1950 + Math.floor(random() * 55);
-  const birthDate = `${birthYear}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
-  const person = `${pick(random, FAMILY_NAMES)} ${pick(random, MIDDLE_NAMES[sex])} ${pick(random, GIVEN_NAMES[sex])}`;
+  // A business dossier names its representative, who is a person too.
+  const person = simulatedApplicant(random);
   const business = procedure.applicant === 'DOANH_NGHIEP';
   const submitted = new Date(startMs + 7 * 3600_000);
   const dayCode = `${pad(submitted.getUTCFullYear() % 100)}${pad(submitted.getUTCMonth() + 1)}${pad(submitted.getUTCDate())}`;
@@ -89,7 +71,6 @@ export function motcuaLifecycle(
   const dueDay = new Date(receivedMs + 7 * 3600_000 + procedure.days * 86_400_000);
   const dueAt = `${dueDay.toISOString().slice(0, 10)}T17:00:00+07:00`;
   const handler = pick(random, HANDLERS);
-  const id = personalId(random, birthYear, female);
   const fee = Math.floor(random() * 20) * 5000;
 
   let at = receivedMs;
@@ -116,9 +97,9 @@ export function motcuaLifecycle(
         kenhNop: channel,
         chuHoSo: {
           loai: procedure.applicant,
-          hoTen: business ? pick(random, COMPANY_NAMES) : person,
-          soDinhDanh: id,
-          ngaySinh: birthDate,
+          hoTen: business ? pick(random, COMPANY_NAMES) : person.fullName,
+          soDinhDanh: person.personalId,
+          ngaySinh: person.birthDate,
           dienThoai: `09${pad(Math.floor(random() * 1e8), 8)}`,
           email: null,
         },
