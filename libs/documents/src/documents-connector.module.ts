@@ -1,0 +1,50 @@
+import { port } from '@lienthong/config';
+import {
+  connectorBaseConfigSpec,
+  ConnectorModule,
+  type ConnectorDefinition,
+} from '@lienthong/connector-runtime';
+import type { DynamicModule } from '@nestjs/common';
+import { DocumentsExchangeClient } from './documents-exchange.client';
+import { documentsConfigSpec } from './documents.config';
+import { DocumentsConnector } from './documents.connector';
+import { DocumentsStore } from './documents.store';
+import { DocumentsFeedbackPoller } from './feedback-poller';
+
+const documentsConnectorOwnSpec = {
+  ...documentsConfigSpec,
+  DOCUMENTS_CONNECTOR_HTTP_PORT: port({
+    default: 8093,
+    desc: 'Port of the documents connector /health and /metrics',
+  }),
+};
+
+export const documentsConnectorConfigSpec = { ...connectorBaseConfigSpec, ...documentsConnectorOwnSpec };
+
+/** The documents connector: result packages out through the runtime, status feedback in by a poller. */
+export const documentsConnectorDefinition: ConnectorDefinition<typeof documentsConnectorOwnSpec> = {
+  configSpec: documentsConnectorOwnSpec,
+  create: (config, { database }) => {
+    const exchange = new DocumentsExchangeClient(config);
+    const store = new DocumentsStore(database);
+    const sender = { organId: config.DOCUMENTS_ORGAN_ID, organName: config.DOCUMENTS_ORGAN_NAME };
+    return {
+      connector: new DocumentsConnector(exchange, store, {
+        sender,
+        promulgationPlace: config.DOCUMENTS_PROMULGATION_PLACE,
+      }),
+      services: [
+        new DocumentsFeedbackPoller(exchange, store, {
+          organId: sender.organId,
+          intervalMs: config.DOCUMENTS_FEEDBACK_INTERVAL_MS,
+        }),
+      ],
+    };
+  },
+};
+
+/** The documents connector as a Nest module: configuration read and validated at start-up. */
+export const DocumentsConnectorModule = {
+  register: (env: NodeJS.ProcessEnv = process.env): DynamicModule =>
+    ConnectorModule.register(documentsConnectorDefinition, env),
+};
