@@ -11,3 +11,4 @@ export { PortalClient, AlreadyExistsError, NotFoundAtPortalError } from './porta
 export { PortalConnector } from './portal.connector';
 export { toPortalDossier, toPortalProgress, toPortalTime } from './to-portal';
 export { PortalConnectorModule, portalConnectorConfigSpec } from './portal-connector.module';
+export * from './reconciliation';

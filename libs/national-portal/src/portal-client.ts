@@ -5,6 +5,7 @@ import {
   ALREADY_EXISTS,
   PortalErrorCode,
   PortalService,
+  PROGRESS_CHUNK_SIZE,
   type PortalAnswer,
   type PortalServiceName,
 } from './portal.contract';
@@ -48,8 +49,14 @@ export class PortalClient {
     });
   }
 
-  async updateProgress(records: PortalProgress[]): Promise<PortalAnswer> {
-    return this.call(PortalService.UpdateProgress, { data: records });
+  /** Sends progress records in chunks of at most PROGRESS_CHUNK_SIZE, as the portal requires. */
+  async updateProgress(records: PortalProgress[]): Promise<PortalAnswer[]> {
+    const answers: PortalAnswer[] = [];
+    for (let start = 0; start < records.length; start += PROGRESS_CHUNK_SIZE) {
+      const data = records.slice(start, start + PROGRESS_CHUNK_SIZE);
+      answers.push(await this.call(PortalService.UpdateProgress, { data }));
+    }
+    return answers;
   }
 
   async lookup(dossierCode: string): Promise<PortalDossier | undefined> {

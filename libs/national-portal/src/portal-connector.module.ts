@@ -1,4 +1,4 @@
-import { port } from '@lienthong/config';
+import { num, port } from '@lienthong/config';
 import {
   connectorBaseConfigSpec,
   ConnectorModule,
@@ -8,6 +8,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { PortalClient } from './portal-client';
 import { portalConfigSpec } from './portal.config';
 import { PortalConnector } from './portal.connector';
+import { Reconciler, ReconciliationSchedule } from './reconciliation';
 
 const portalConnectorOwnSpec = {
   ...portalConfigSpec,
@@ -15,13 +16,34 @@ const portalConnectorOwnSpec = {
     default: 8091,
     desc: 'Port of the national-portal connector /health and /metrics',
   }),
+  PORTAL_RECONCILE_INTERVAL_MS: num({
+    default: 3_600_000,
+    desc: 'How often the connector reconciles its ledger with TraCuuHoSo (0 = only on demand)',
+  }),
+  PORTAL_RECONCILE_WINDOW_DAYS: num({
+    default: 30,
+    desc: 'Scheduled reconciliation checks the dossiers delivered in this many last days',
+  }),
 };
 
 export const portalConnectorConfigSpec = { ...connectorBaseConfigSpec, ...portalConnectorOwnSpec };
 
 export const portalConnectorDefinition: ConnectorDefinition<typeof portalConnectorOwnSpec> = {
   configSpec: portalConnectorOwnSpec,
-  create: (config) => ({ connector: new PortalConnector(new PortalClient(config)) }),
+  create: (config, { database }) => {
+    const portal = new PortalClient(config);
+    const reconciler = new Reconciler(portal, database);
+    return {
+      connector: new PortalConnector(portal),
+      services: [
+        new ReconciliationSchedule(
+          reconciler,
+          config.PORTAL_RECONCILE_INTERVAL_MS,
+          config.PORTAL_RECONCILE_WINDOW_DAYS,
+        ),
+      ],
+    };
+  },
 };
 
 /** The national-portal connector as a Nest module: configuration read and validated at start-up. */

@@ -1,0 +1,131 @@
+import type { Database } from '@lienthong/database';
+import { createLogger } from '@lienthong/observability';
+import type { PortalDossier } from '@lienthong/schemas';
+import { AlreadyExistsError, type PortalClient } from '../portal-client';
+import { PortalConnector } from '../portal.connector';
+import { differingFields, type DriftFound, type ReconciliationReport } from './reconciliation-report';
+
+interface SentRow {
+  dossier_code: string;
+  last_sequence: string;
+  record: PortalDossier;
+}
+
+export interface ReconcileOptions {
+  since?: Date;
+  trigger: ReconciliationReport['trigger'];
+  /** Called once with the total, then after each dossier checked. */
+  onProgress?: (checked: number, total: number) => void;
+}
+
+const PARALLEL_LOOKUPS = 8;
+
+/**
+ * Compares what the ledger says the portal holds with what TraCuuHoSo answers, and re-sends what is
+ * missing or differs; the portal sync then heals itself from drift made at the portal side.
+ */
+export class Reconciler {
+  private readonly connector = PortalConnector.connectorName;
+  private readonly logger = createLogger('reconciliation', { connector: this.connector });
+
+  constructor(
+    private readonly portal: PortalClient,
+    private readonly database: Database,
+  ) {}
+
+  async run(options: ReconcileOptions): Promise<ReconciliationReport> {
+    const startedAt = new Date();
+    const rows = await this.database.query<SentRow>(
+      `SELECT dossier_code, last_sequence, record FROM target_dossier_state
+       WHERE connector = $1 AND created AND ($2::timestamptz IS NULL OR updated_at >= $2)
+       ORDER BY dossier_code`,
+      [this.connector, options.since ?? null],
+    );
+    options.onProgress?.(0, rows.length);
+    const drifts: DriftFound[] = [];
+    let checked = 0;
+    const queue = [...rows];
+    const workers = Array.from({ length: Math.min(PARALLEL_LOOKUPS, queue.length) }, async () => {
+      for (let row = queue.shift(); row; row = queue.shift()) {
+        const drift = await this.check(row);
+        if (drift) drifts.push(drift);
+        checked += 1;
+        options.onProgress?.(checked, rows.length);
+      }
+    });
+    await Promise.all(workers);
+    const report: ReconciliationReport = {
+      connector: this.connector,
+      trigger: options.trigger,
+      since: options.since?.toISOString() ?? null,
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      checked,
+      missing: drifts.filter(({ drift }) => drift === 'missing').length,
+      differing: drifts.filter(({ drift }) => drift === 'differing').length,
+      restored: drifts.filter(({ outcome }) => outcome === 'restored').length,
+      failed: drifts.filter(({ outcome }) => outcome === 'failed').length,
+      drifts: drifts.sort((a, b) => a.dossierCode.localeCompare(b.dossierCode)),
+    };
+    await this.record(report);
+    this.logger.info(
+      { ...report, drifts: undefined },
+      report.failed > 0 ? 'reconciliation left drift unrestored' : 'reconciliation done',
+    );
+    return report;
+  }
+
+  private async check(row: SentRow): Promise<DriftFound | undefined> {
+    const dossierCode = row.dossier_code;
+    let drift: DriftFound | undefined;
+    try {
+      const held = await this.portal.lookup(dossierCode);
+      const fields = held ? differingFields({ ...row.record }, { ...held }) : [];
+      if (held && fields.length === 0) return undefined;
+      drift = { dossierCode, drift: held ? 'differing' : 'missing', fields, outcome: 'failed' };
+      drift.outcome = await this.restore(row, held !== undefined);
+    } catch (error) {
+      drift ??= { dossierCode, drift: 'missing', fields: [], outcome: 'failed' };
+      drift.error = (error as Error).message;
+      this.logger.warn({ dossierCode, err: error }, 'could not reconcile dossier');
+    }
+    return drift;
+  }
+
+  /** Re-sends the last record sent, unless a newer one was delivered meanwhile (it then is current). */
+  private async restore(row: SentRow, held: boolean): Promise<DriftFound['outcome']> {
+    const [current] = await this.database.query<{ last_sequence: string }>(
+      'SELECT last_sequence FROM target_dossier_state WHERE connector = $1 AND dossier_code = $2',
+      [this.connector, row.dossier_code],
+    );
+    if (current?.last_sequence !== row.last_sequence) return 'superseded';
+    try {
+      await this.portal.syncDossiers([row.record], held);
+    } catch (error) {
+      if (held || !(error instanceof AlreadyExistsError)) throw error;
+      await this.portal.syncDossiers([row.record], true);
+    }
+    return 'restored';
+  }
+
+  private async record(report: ReconciliationReport): Promise<void> {
+    await this.database.query(
+      `INSERT INTO reconciliation_runs (connector, trigger, since, started_at, finished_at, checked, missing,
+         differing, restored, failed, report)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        report.connector,
+        report.trigger,
+        report.since,
+        report.startedAt,
+        report.finishedAt,
+        report.checked,
+        report.missing,
+        report.differing,
+        report.restored,
+        report.failed,
+        JSON.stringify(report),
+      ],
+    );
+  }
+}

@@ -1,0 +1,92 @@
+import axios from 'axios';
+import { readConfig } from '@lienthong/config';
+import { Database, databaseConfigSpec } from '@lienthong/database';
+import { PortalClient, portalConfigSpec, Reconciler } from '@lienthong/national-portal';
+import { LienthongHarness } from '../support/lienthong-harness';
+import { eventually, publish } from '../support/kafka-client';
+import { loadFixtureDossiers } from '../support/source-fixtures';
+
+jest.setTimeout(180_000);
+
+describe('national-portal reconciliation, on the real broker and the portal sandbox', () => {
+  let sut: LienthongHarness;
+  let database: Database;
+  let reconciler: Reconciler;
+  const dossiers = loadFixtureDossiers('motcua');
+
+  beforeAll(async () => {
+    sut = await new LienthongHarness().start();
+    const env = sut.env({ PORTAL_URL: sut.portal.baseUrl });
+    database = new Database(readConfig(databaseConfigSpec, env));
+    reconciler = new Reconciler(new PortalClient(readConfig(portalConfigSpec, env)), database);
+    for (const dossier of dossiers) {
+      await publish(
+        sut.topics.source('motcua'),
+        dossier.events.map(({ bytes }) => ({ key: dossier.dossierCode, value: bytes })),
+      );
+    }
+    const delivered = await eventually(
+      () =>
+        database.query<{ n: string }>(
+          "SELECT count(*) AS n FROM delivery_ledger WHERE connector = 'national-portal' AND outcome = 'delivered'",
+        ),
+      ([row]) => Number(row.n) === dossiers.flatMap((dossier) => dossier.events).length,
+    );
+    expect(Number(delivered[0].n)).toBe(dossiers.flatMap((dossier) => dossier.events).length);
+  });
+
+  afterAll(async () => {
+    await database?.close();
+    await sut?.close();
+  });
+
+  it('finds dossiers deleted or altered at the portal and restores them', async () => {
+    expect(dossiers.length).toBeGreaterThanOrEqual(2);
+    const [deleted, altered] = dossiers.map((dossier) => dossier.expectedPortal);
+    await axios.delete(`${sut.portal.baseUrl}/_sandbox/dossiers/${deleted.MaHoSo}`);
+    await axios.patch(`${sut.portal.baseUrl}/_sandbox/dossiers/${altered.MaHoSo}`, {
+      TrangThaiHoSo: '1',
+      ChuHoSo: 'Người Khác',
+    });
+    expect(await sut.portal.lookup(deleted.MaHoSo)).toBeUndefined();
+
+    const report = await reconciler.run({ trigger: 'operator' });
+
+    expect(report).toMatchObject({
+      checked: dossiers.length,
+      missing: 1,
+      differing: 1,
+      restored: 2,
+      failed: 0,
+    });
+    expect(report.drifts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ dossierCode: deleted.MaHoSo, drift: 'missing', outcome: 'restored' }),
+        expect.objectContaining({
+          dossierCode: altered.MaHoSo,
+          drift: 'differing',
+          fields: ['ChuHoSo', 'TrangThaiHoSo'].sort(),
+          outcome: 'restored',
+        }),
+      ]),
+    );
+    for (const expected of [deleted, altered]) {
+      const held = (await sut.portal.lookup(expected.MaHoSo)) as unknown as Record<string, unknown>;
+      for (const [field, value] of Object.entries(expected))
+        expect([field, held[field]]).toEqual([field, value]);
+    }
+  });
+
+  it('finds nothing to restore when the portal holds what was sent, and records every run', async () => {
+    const report = await reconciler.run({ trigger: 'operator', since: new Date(Date.now() - 3_600_000) });
+
+    expect(report).toMatchObject({ checked: dossiers.length, missing: 0, differing: 0, restored: 0 });
+    const runs = await database.query<{ missing: number; differing: number; trigger: string }>(
+      'SELECT missing, differing, trigger FROM reconciliation_runs ORDER BY id',
+    );
+    expect(runs).toEqual([
+      { missing: 1, differing: 1, trigger: 'operator' },
+      { missing: 0, differing: 0, trigger: 'operator' },
+    ]);
+  });
+});
