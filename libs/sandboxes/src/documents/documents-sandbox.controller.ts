@@ -1,0 +1,85 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ACK_STATUSES, INBOX_KINDS, type AckStatus, type InboxKind } from '@lienthong/documents';
+import type { Response } from 'express';
+import { DocumentsSandboxService } from './documents-sandbox.service';
+import { DocumentsSandboxStore } from './documents-sandbox.store';
+
+/** The exchange's own operations (`/edxml`, see ExchangePath) and the sandbox's inspection API (`/_sandbox`). */
+@Controller()
+export class DocumentsSandboxController {
+  constructor(
+    private readonly exchange: DocumentsSandboxService,
+    private readonly store: DocumentsSandboxStore,
+  ) {}
+
+  @Post('edxml/packages')
+  send(@Body() body: unknown, @Res() response: Response): void {
+    if (typeof body !== 'string' || body.trim() === '') {
+      throw new BadRequestException('send the edXML package as the body, Content-Type application/xml');
+    }
+    const answer = this.exchange.send(body);
+    response
+      .status(answer.accepted ? 200 : 400)
+      .type('application/xml')
+      .send(answer.statusXml);
+  }
+
+  @Get('edxml/inbox')
+  inbox(@Query('organId') organId?: string, @Query('kind') kind: string = 'document') {
+    if (!organId) throw new BadRequestException('organId is required');
+    if (!INBOX_KINDS.includes(kind as InboxKind)) {
+      throw new BadRequestException(`kind must be one of ${INBOX_KINDS.join(', ')}`);
+    }
+    return this.exchange.inbox(organId, kind as InboxKind);
+  }
+
+  @Get('edxml/packages/:id')
+  message(@Param('id') id: string, @Res() response: Response): void {
+    const xml = this.exchange.message(id);
+    if (xml === undefined) throw new NotFoundException(`no package ${id}`);
+    response.type('application/xml').send(xml);
+  }
+
+  @Post('edxml/packages/:id/ack')
+  @HttpCode(200)
+  acknowledge(@Param('id') id: string, @Body() body: { status?: unknown }) {
+    const status = body?.status;
+    if (!ACK_STATUSES.includes(status as AckStatus)) {
+      throw new BadRequestException(`status must be one of ${ACK_STATUSES.join(', ')}`);
+    }
+    if (!this.exchange.acknowledge(id, status as AckStatus)) throw new NotFoundException(`no package ${id}`);
+    return { id, status };
+  }
+
+  @Get('_sandbox/packages')
+  packages() {
+    return this.store.snapshot().packages;
+  }
+
+  @Get('_sandbox/statuses')
+  statuses() {
+    return this.store.snapshot().statuses;
+  }
+
+  @Get('_sandbox/refusals')
+  refusals() {
+    return this.store.snapshot().refusals;
+  }
+
+  @Post('_sandbox/reset')
+  @HttpCode(204)
+  reset() {
+    this.store.reset();
+  }
+}

@@ -1,0 +1,35 @@
+import { readConfig } from '@lienthong/config';
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { FaultsModule } from '../faults';
+import { documentsSandboxConfigSpec } from './documents-sandbox.config';
+import { DocumentsSandboxController } from './documents-sandbox.controller';
+import { DocumentsSandboxService } from './documents-sandbox.service';
+import { DocumentsSandboxStore } from './documents-sandbox.store';
+import { xmlBodyMiddleware } from './xml-body.middleware';
+
+/** A real HTTP server that behaves as the edXML document exchange and its receivers do, for tests and demos. */
+@Module({})
+export class DocumentsSandboxModule implements NestModule {
+  constructor(private readonly exchange: DocumentsSandboxService) {}
+
+  static register(env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    const config = readConfig(documentsSandboxConfigSpec, env);
+    return {
+      module: DocumentsSandboxModule,
+      imports: [FaultsModule.register(config.DOCUMENTS_SANDBOX_FAULTS)],
+      controllers: [DocumentsSandboxController],
+      providers: [
+        DocumentsSandboxStore,
+        {
+          provide: DocumentsSandboxService,
+          inject: [DocumentsSandboxStore],
+          useFactory: (store: DocumentsSandboxStore) => new DocumentsSandboxService(config, store),
+        },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(xmlBodyMiddleware(this.exchange.maxPackageBytes)).forRoutes(DocumentsSandboxController);
+  }
+}
