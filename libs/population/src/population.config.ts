@@ -1,0 +1,45 @@
+import { num, port, str, url, type ConfigOf } from '@lienthong/config';
+
+export const populationConfigSpec = {
+  POPULATION_URL: url({
+    default: 'http://127.0.0.1:8082',
+    desc: 'SOAP endpoint of the population database (data-exchange platform or provincial gateway); signed as is',
+  }),
+  POPULATION_USERNAME: str({
+    default: 'lienthong',
+    desc: 'Gateway account: the user in the Authorization header',
+  }),
+  POPULATION_SECRET: str({
+    default: 'lienthong-secret',
+    desc: 'Gateway secret the request signature is made with; never sent, never logged',
+  }),
+  POPULATION_API_KEY: str({ default: 'lienthong-api-key', desc: 'ApiKey header the gateway issued' }),
+  POPULATION_CLIENT: str({
+    default: 'VN/GOV/000.00.00.H26/LIENTHONG',
+    desc: 'X-Road-Client header: the member/subsystem this integration is registered as',
+  }),
+  POPULATION_OFFICER: str({
+    default: 'LIENTHONG',
+    desc: 'MaCanBo sent and audited for automatic verifications (the integration account, not a person)',
+  }),
+  POPULATION_TIMEOUT_MS: num({ default: 10_000, desc: 'Timeout of one population-database call' }),
+  POPULATION_CACHE_TTL_S: num({
+    default: 3600,
+    desc: 'Seconds an answer is reused for the same person, name and birth date (0 turns the cache off)',
+  }),
+  POPULATION_CACHE_MAX: num({ default: 10_000, desc: 'Most answers kept in the cache' }),
+  POPULATION_AUDIT_KEY: str({
+    default: 'lienthong-audit-key',
+    desc: 'HMAC key that pseudonymises personal IDs in the audit log and ledger, so lookups of one citizen can be found without storing the ID',
+  }),
+};
+
+export const populationConnectorOwnSpec = {
+  ...populationConfigSpec,
+  POPULATION_CONNECTOR_HTTP_PORT: port({
+    default: 8092,
+    desc: 'Port of the population connector /health and /metrics',
+  }),
+};
+
+export type PopulationConfig = ConfigOf<typeof populationConfigSpec>;

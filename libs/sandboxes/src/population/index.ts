@@ -1,0 +1,2 @@
+export { PopulationSandboxModule } from './population-sandbox.module';
+export { populationSandboxConfigSpec, type PopulationSandboxConfig } from './population-sandbox.config';
