@@ -2,5 +2,4 @@ export { PortalSandboxModule } from './national-portal/portal-sandbox.module';
 export { portalSandboxConfigSpec, type PortalSandboxConfig } from './national-portal/portal-sandbox.config';
 export type { HeldDossier } from './national-portal/portal-sandbox.store';
 export * from './faults';
-export { DocumentsSandboxModule, documentsSandboxConfigSpec } from './documents';
-export * from './population';
+export { DocumentsSandboxModule, documentsSandboxConfigSpec, type ReceivedPackage } from './documents';

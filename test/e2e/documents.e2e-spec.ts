@@ -1,0 +1,159 @@
+import { PermanentError, RetriableError } from '@lienthong/connector-runtime';
+import {
+  buildEdxmlDocument,
+  DocumentsExchangeClient,
+  PackageRefusedError,
+  parseDocumentId,
+  resultPackageOf,
+} from '@lienthong/documents';
+import type { DossierEvent } from '@lienthong/schemas';
+import { DocumentsHarness } from '../support/documents-harness';
+import { eventually, publish } from '../support/kafka-client';
+
+jest.setTimeout(120_000);
+
+const ALL_STATUSES = ['01', '03', '06'];
+
+describe('dossier results to the document exchange as edXML, on the real broker and database', () => {
+  let sut: DocumentsHarness;
+
+  beforeAll(async () => {
+    sut = await new DocumentsHarness().start();
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  const send = (events: DossierEvent[]) =>
+    publish(
+      sut.topics.route('documents'),
+      events.map((event) => ({ key: event.dossierCode, value: JSON.stringify(event) })),
+    );
+
+  const statusesOf = async (documentIds: string[]) => {
+    const recorded = await sut.recordedStatuses();
+    return documentIds.map((documentId) => ({
+      documentId,
+      codes: recorded.filter((row) => row.document_id === documentId).map((row) => row.status_code),
+      allAcknowledged: recorded
+        .filter((row) => row.document_id === documentId)
+        .every((row) => row.acknowledged_at !== null),
+    }));
+  };
+
+  it('sends one valid package per dossier result, once, and records the 01, 03, 06 feedback acknowledged', async () => {
+    const single = sut.dossierEvent(81001);
+    const golden = sut.dossierEvent(81002);
+    const double = sut.dossierEvent(81002, {
+      results: [...golden.results, { code: 'KQ2', name: 'Bản sao trích lục', number: '12/BS', url: null }],
+    });
+    const noResults = sut.dossierEvent(81003, { results: [] });
+    // A redelivery of the same event, and a later event of the same dossier with the same results.
+    const sameResultsLater = sut.dossierEvent(81001, {}, 8);
+    await send([single, double, noResults, single, sameResultsLater]);
+
+    const packages = await eventually(
+      () => sut.packages(),
+      (received) => received.length >= 2,
+    );
+    expect(packages.map((pkg) => pkg.documentId).sort()).toEqual([
+      `000.00.00.H26,2024/08/21,${single.dossierCode}.7/KQ-TTHC`,
+      `000.00.00.H26,2024/08/21,${double.dossierCode}.7/KQ-TTHC`,
+    ]);
+    expect(packages.every((pkg) => pkg.sends === 1 && pkg.toOrganId === single.agency.code)).toBe(true);
+    const doublePackage = packages.find((pkg) => pkg.documentId.includes(double.dossierCode))!;
+    expect(
+      doublePackage.attachments.map((attachment) => ({
+        contentId: attachment.contentId,
+        description: attachment.description,
+        record: JSON.parse(Buffer.from(attachment.base64, 'base64').toString('utf8')),
+      })),
+    ).toEqual(
+      double.results.map((result, index) => ({
+        contentId: `cid:${index + 1}`,
+        description: result.name,
+        record: expect.objectContaining({
+          dossierCode: double.dossierCode,
+          resultCode: result.code,
+          number: result.number,
+        }),
+      })),
+    );
+
+    const documentIds = packages.map((pkg) => pkg.documentId);
+    const feedback = await eventually(
+      () => statusesOf(documentIds),
+      (rows) => rows.every((row) => row.codes.length === 3 && row.allAcknowledged),
+      30_000,
+    );
+    expect(feedback).toEqual(
+      documentIds.map((documentId) => ({ documentId, codes: ALL_STATUSES, allAcknowledged: true })),
+    );
+    const issued = await sut.issuedStatuses();
+    expect(issued.filter((status) => documentIds.includes(status.documentId))).toHaveLength(6);
+    expect(issued.every((status) => status.acks.at(-1) === 'done')).toBe(true);
+    const latest = await sut.query<{ last_status_code: string }>(
+      `SELECT last_status_code FROM ${sut.schema}.documents_packages ORDER BY document_id`,
+    );
+    expect(latest).toEqual([{ last_status_code: '06' }, { last_status_code: '06' }]);
+    expect(await sut.packages()).toHaveLength(2);
+  });
+
+  it('sends changed results as an update of the earlier package', async () => {
+    const first = sut.dossierEvent(82001);
+    const changed = sut.dossierEvent(
+      82001,
+      { results: [{ ...first.results[0], number: '9001/2024-BS' }] },
+      9,
+    );
+    await send([first, changed]);
+    const packages = await eventually(
+      () => sut.packages(),
+      (received) => received.filter((pkg) => pkg.documentId.includes(first.dossierCode)).length === 2,
+    );
+    const update = packages.find((pkg) => pkg.documentId.includes(`${first.dossierCode}.9/`));
+    expect(update?.businessDocType).toBe('2');
+    expect(parseDocumentId(update!.documentId)?.codeNumber).toBe(`${first.dossierCode}.9`);
+  });
+
+  it('delivers through injected 5xx and 429 answers without sending any package twice', async () => {
+    await sut.setFaults({ rate: 0.5, kinds: ['5xx', '429'] });
+    const events = [83001, 83002, 83003, 83004].map((serial) => sut.dossierEvent(serial));
+    await send(events);
+    const documentIds = events.map((event) => `000.00.00.H26,2024/08/21,${event.dossierCode}.7/KQ-TTHC`);
+    const feedback = await eventually(
+      () => statusesOf(documentIds),
+      (rows) => rows.every((row) => row.codes.length === 3 && row.allAcknowledged),
+      60_000,
+    );
+    await sut.setFaults({ rate: 0 });
+    expect(feedback.map((row) => row.codes)).toEqual(documentIds.map(() => ALL_STATUSES));
+    const packages = (await sut.packages()).filter((pkg) => documentIds.includes(pkg.documentId));
+    expect(packages.map((pkg) => pkg.sends)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('classifies the exchange answers: a refused package is permanent with its reason, 5xx and 429 retriable', async () => {
+    const client = new DocumentsExchangeClient({
+      DOCUMENTS_URL: sut.sandboxUrl,
+      DOCUMENTS_TIMEOUT_MS: 5_000,
+    });
+    const document = resultPackageOf(sut.dossierEvent(84001), {
+      sender: { organId: '000.00.00.H26', organName: 'UBND Thành phố Hà Nội' },
+      promulgationPlace: 'Hà Nội',
+    });
+    const unprefixed = buildEdxmlDocument(document).replace(/edXML:Subject>/g, 'Subject>');
+    const refused = await client.send(unprefixed).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(PackageRefusedError);
+    expect(refused).toBeInstanceOf(PermanentError);
+    expect((refused as Error).message).toMatch(/^Từ chối tiếp nhận: element Subject .* edXML: prefix/);
+
+    for (const kind of ['5xx', '429']) {
+      await sut.setFaults({ rate: 1, kinds: [kind] });
+      const failure = await client.send(buildEdxmlDocument(document)).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(RetriableError);
+    }
+    await sut.setFaults({ rate: 0 });
+    expect((await sut.packages()).some((pkg) => pkg.documentId.includes('-84001.'))).toBe(false);
+  });
+});

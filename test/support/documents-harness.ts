@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { startApp, type RunningApp } from '@lienthong/bootstrap';
+import { projectPath } from '@lienthong/config';
+import { DocumentsConnectorModule } from '@lienthong/documents';
+import { Topics } from '@lienthong/kafka';
+import { DocumentsSandboxModule, type ReceivedPackage } from '@lienthong/sandboxes';
+import type { DossierEvent } from '@lienthong/schemas';
+import axios from 'axios';
+import { Client } from 'pg';
+
+const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface IssuedStatus {
+  id: string;
+  documentId: string;
+  statusCode: string;
+  acks: string[];
+}
+
+export interface RecordedStatus {
+  message_id: string;
+  document_id: string;
+  status_code: string;
+  acknowledged_at: Date | null;
+}
+
+/**
+ * The documents flow on real parts, isolated for one test file: its own topic prefix, consumer group
+ * and PostgreSQL schema, the document-exchange sandbox on a free port and the documents connector.
+ * Dossier events go straight to `route.documents.v1`, as the hub would route them.
+ */
+export class DocumentsHarness {
+  readonly id = randomBytes(4).toString('hex');
+  readonly topics = new Topics(`t${this.id}.`);
+  readonly schema = `t_${this.id}`;
+  private readonly apps: RunningApp[] = [];
+  sandboxUrl!: string;
+
+  async start(): Promise<this> {
+    const env = {
+      ...process.env,
+      KAFKA_TOPIC_PREFIX: `t${this.id}.`,
+      KAFKA_PARTITIONS: '3',
+      DATABASE_SCHEMA: this.schema,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      DOCUMENTS_SANDBOX_STATUS_DELAY_MS: '300',
+      DOCUMENTS_FEEDBACK_INTERVAL_MS: '200',
+      CONNECTOR_BACKOFF_INITIAL_MS: '50',
+      CONNECTOR_BACKOFF_MAX_MS: '500',
+      CONNECTOR_MAX_ATTEMPTS: '20',
+    };
+    const sandbox = await startApp('sandbox', DocumentsSandboxModule.register(env), { port: 0 });
+    this.apps.push(sandbox);
+    this.sandboxUrl = sandbox.url!;
+    const connectorEnv = { ...env, DOCUMENTS_URL: this.sandboxUrl };
+    this.apps.push(await startApp('connector', DocumentsConnectorModule.register(connectorEnv), { port: 0 }));
+    return this;
+  }
+
+  /** A dossier event with results, from the golden hotich dossier, under a fresh code and event id. */
+  dossierEvent(serial: number, changes: Partial<DossierEvent> = {}, sequence = 7): DossierEvent {
+    const golden: DossierEvent = JSON.parse(
+      readFileSync(projectPath('test', 'fixtures', 'hotich', 'ok', 'normalization.dossier.json'), 'utf8'),
+    );
+    return {
+      ...golden,
+      dossierCode: golden.dossierCode.replace(/-\d+$/, `-${serial}`),
+      ...changes,
+      provenance: { ...golden.provenance, sourceEventId: `${this.id}-${serial}-${sequence}`, sequence },
+    };
+  }
+
+  async packages(): Promise<ReceivedPackage[]> {
+    return (await axios.get(`${this.sandboxUrl}/_sandbox/packages`)).data;
+  }
+
+  async issuedStatuses(): Promise<IssuedStatus[]> {
+    return (await axios.get(`${this.sandboxUrl}/_sandbox/statuses`)).data;
+  }
+
+  async setFaults(plan: object): Promise<void> {
+    await axios.put(`${this.sandboxUrl}/_sandbox/faults`, plan);
+  }
+
+  async recordedStatuses(): Promise<RecordedStatus[]> {
+    return this.query<RecordedStatus>(
+      `SELECT message_id, document_id, status_code, acknowledged_at FROM ${this.schema}.documents_status_feedback
+       ORDER BY document_id, status_code`,
+    );
+  }
+
+  async query<Row>(sql: string): Promise<Row[]> {
+    const client = new Client({ connectionString: DATABASE_URL });
+    await client.connect();
+    try {
+      return (await client.query(sql)).rows as Row[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const { app } of this.apps.reverse()) await app.close();
+    await this.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
+  }
+}
