@@ -3,3 +3,4 @@ export { portalSandboxConfigSpec, type PortalSandboxConfig } from './national-po
 export type { HeldDossier } from './national-portal/portal-sandbox.store';
 export * from './faults';
 export { DocumentsSandboxModule, documentsSandboxConfigSpec, type ReceivedPackage } from './documents';
+export * from './population';
