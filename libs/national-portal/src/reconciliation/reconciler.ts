@@ -69,7 +69,15 @@ export class Reconciler {
     };
     await this.record(report);
     this.logger.info(
-      { ...report, drifts: undefined },
+      {
+        trigger: report.trigger,
+        since: report.since,
+        checked: report.checked,
+        missing: report.missing,
+        differing: report.differing,
+        restored: report.restored,
+        failed: report.failed,
+      },
       report.failed > 0 ? 'reconciliation left drift unrestored' : 'reconciliation done',
     );
     return report;
