@@ -1,3 +1,4 @@
+import axios from 'axios';
 import { CITIZENS, seededRandom, unknownPerson } from '@lienthong/simulator';
 import type { IdentityVerifiedEvent } from '@lienthong/population';
 import type { DossierEvent } from '@lienthong/schemas';
@@ -120,5 +121,36 @@ describe('population connector: dossier.v1 route to identity.verified.v1, on the
       sameCitizenDossier[0].dossierCode,
     ]);
     expect(audited).toMatchObject([{ outcome: 'verified', answered_by: 'cache' }]);
+  });
+
+  it('retries through an overloaded gateway (injected 5xx and 429), auditing each failed call', async () => {
+    const faults = `${sut.sandboxUrl}/_sandbox/faults`;
+    const dossier = dossierEventsFor(9005, CITIZENS[7]);
+    await axios.put(faults, { rate: 1, kinds: ['5xx', '429'] });
+    try {
+      await route([dossier[0]]);
+      await eventually(
+        async () => (await axios.get(faults)).data.injected as Record<string, number>,
+        (injected) => (injected['5xx'] ?? 0) + (injected['429'] ?? 0) >= 2,
+      );
+    } finally {
+      await axios.put(faults, { rate: 0 });
+    }
+    const events = await verifiedEvents(4);
+    expect(events.filter((event) => event.dossierCode === dossier[0].dossierCode)).toMatchObject([
+      { verified: true, answeredBy: 'gateway' },
+    ]);
+    const audited = await sut.query<AuditRow & { reason: string }>(
+      'SELECT * FROM population_audit WHERE dossier_code = $1 ORDER BY id',
+      [dossier[0].dossierCode],
+    );
+    expect(audited.length).toBeGreaterThanOrEqual(3);
+    expect(audited.at(-1)).toMatchObject({ outcome: 'verified' });
+    for (const failed of audited.slice(0, -1)) {
+      expect(failed).toMatchObject({
+        outcome: 'failed',
+        reason: expect.stringMatching(/^POPULATION_HTTP_(503|429)$/),
+      });
+    }
   });
 });

@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { startApp, type RunningApp } from '@lienthong/bootstrap';
 import { ConnectorModule } from '@lienthong/connector-runtime';
 import { Topics } from '@lienthong/kafka';
-import { identityVerifiedTopic, populationConnectorDefinition } from '@lienthong/population';
+import {
+  identityVerifiedTopic,
+  POPULATION_SERVICE_PATH,
+  populationConnectorDefinition,
+} from '@lienthong/population';
 import { PopulationSandboxModule } from '@lienthong/sandboxes';
 import type { DossierEvent } from '@lienthong/schemas';
 import { motcuaLifecycle, seededRandom, type Citizen } from '@lienthong/simulator';
@@ -38,7 +42,7 @@ export class PopulationHarness {
     this.sandboxUrl = sandbox.url!;
     const connector = ConnectorModule.register(populationConnectorDefinition, {
       ...env,
-      POPULATION_URL: this.sandboxUrl,
+      POPULATION_URL: `${this.sandboxUrl}${POPULATION_SERVICE_PATH}`,
     });
     this.apps.push(await startApp('connector-population', connector, { port: 0 }));
     return this;

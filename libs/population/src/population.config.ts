@@ -2,8 +2,8 @@ import { num, port, str, url, type ConfigOf } from '@lienthong/config';
 
 export const populationConfigSpec = {
   POPULATION_URL: url({
-    default: 'http://127.0.0.1:8082',
-    desc: 'SOAP endpoint of the population database (data-exchange platform or provincial gateway); signed as is',
+    default: 'http://127.0.0.1:8082/dancuquocgia',
+    desc: 'SOAP endpoint URL of the population database (data-exchange platform or provincial gateway); the signature covers it as written',
   }),
   POPULATION_USERNAME: str({
     default: 'lienthong',

@@ -7,6 +7,9 @@ export const POPULATION_NAMESPACE = 'http://dancuquocgia.bca';
 export const CITIZEN_NAMESPACE = 'http://www.mic.gov.vn/dancu/1.0';
 export const SOAP_NAMESPACE = 'http://schemas.xmlsoap.org/soap/envelope/';
 
+/** Where the sandbox gateway serves the SOAP endpoint; real gateways give their own URL (POPULATION_URL). */
+export const POPULATION_SERVICE_PATH = '/dancuquocgia';
+
 /** The two calls, with the integration code (MaTichHop) each is registered under at the gateway. */
 export const PopulationOperation = {
   Lookup: { name: 'TraCuuThongTinCongDan', integrationCode: '037' },

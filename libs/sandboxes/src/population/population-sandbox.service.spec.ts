@@ -13,7 +13,7 @@ import { populationSandboxConfigSpec } from './population-sandbox.config';
 import { PopulationSandboxRegistry } from './population-sandbox.registry';
 import { PopulationSandboxService } from './population-sandbox.service';
 
-const URL = 'http://127.0.0.1:8082/';
+const URL = 'http://127.0.0.1:8082/dancuquocgia';
 const citizen = CITIZENS[0];
 const query = {
   requestId: 'r1',
