@@ -1,29 +1,54 @@
 import { readConfig } from '@lienthong/config';
 import { runMain, runUntilSignal, startApp, type RunningApp } from '@lienthong/bootstrap';
+import { ConnectorModule } from '@lienthong/connector-runtime';
+import { documentsConnectorConfigSpec, documentsConnectorDefinition } from '@lienthong/documents';
 import { HubModule, hubModuleConfigSpec } from '@lienthong/hub';
-import { PortalConnectorModule, portalConnectorConfigSpec } from '@lienthong/national-portal';
-import { PortalSandboxModule, portalSandboxConfigSpec } from '@lienthong/sandboxes';
+import { portalConnectorConfigSpec, portalConnectorDefinition } from '@lienthong/national-portal';
+import { populationConnectorConfigSpec, populationConnectorDefinition } from '@lienthong/population';
+import {
+  DocumentsSandboxModule,
+  documentsSandboxConfigSpec,
+  PopulationSandboxModule,
+  populationSandboxConfigSpec,
+  PortalSandboxModule,
+  portalSandboxConfigSpec,
+} from '@lienthong/sandboxes';
 import { SimulatorModule } from '@lienthong/simulator';
 
-/** All-in-one: the portal sandbox, the connector, the hub and the simulator in one process. */
+/** All-in-one: the three sandboxes, the three connectors, the hub and the simulator in one process. */
 runMain(async () => {
   const config = readConfig({
     ...portalSandboxConfigSpec,
+    ...populationSandboxConfigSpec,
+    ...documentsSandboxConfigSpec,
     ...portalConnectorConfigSpec,
+    ...populationConnectorConfigSpec,
+    ...documentsConnectorConfigSpec,
     ...hubModuleConfigSpec,
   });
   const apps: RunningApp[] = [];
   runUntilSignal(apps);
-  apps.push(
-    await startApp('sandbox-national-portal', PortalSandboxModule.register(), {
-      port: config.PORTAL_SANDBOX_PORT,
-    }),
-  );
-  apps.push(
-    await startApp('connector-national-portal', PortalConnectorModule.register(), {
-      port: config.PORTAL_CONNECTOR_HTTP_PORT,
-    }),
-  );
-  apps.push(await startApp('hub', HubModule.register(), { port: config.HUB_HTTP_PORT }));
+  const parts = [
+    ['sandbox-national-portal', PortalSandboxModule.register(), config.PORTAL_SANDBOX_PORT],
+    ['sandbox-population', PopulationSandboxModule.register(), config.POPULATION_SANDBOX_PORT],
+    ['sandbox-documents', DocumentsSandboxModule.register(), config.DOCUMENTS_SANDBOX_PORT],
+    [
+      'connector-national-portal',
+      ConnectorModule.register(portalConnectorDefinition),
+      config.PORTAL_CONNECTOR_HTTP_PORT,
+    ],
+    [
+      'connector-population',
+      ConnectorModule.register(populationConnectorDefinition),
+      config.POPULATION_CONNECTOR_HTTP_PORT,
+    ],
+    [
+      'connector-documents',
+      ConnectorModule.register(documentsConnectorDefinition),
+      config.DOCUMENTS_CONNECTOR_HTTP_PORT,
+    ],
+    ['hub', HubModule.register(), config.HUB_HTTP_PORT],
+  ] as const;
+  for (const [name, module, port] of parts) apps.push(await startApp(name, module, { port }));
   apps.push(await startApp('simulator', SimulatorModule.register()));
 });

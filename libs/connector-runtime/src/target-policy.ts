@@ -56,7 +56,7 @@ export class TargetPolicy {
       breaker: new SamplingBreaker({
         threshold: config.CONNECTOR_BREAKER_THRESHOLD,
         duration: config.CONNECTOR_BREAKER_WINDOW_MS,
-        minimumRps: 2,
+        minimumRps: 5,
       }),
     });
     this.breaker.onBreak(() => {

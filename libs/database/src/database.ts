@@ -1,3 +1,4 @@
+import { ConstantBackoff, handleWhen, retry } from 'cockatiel';
 import { projectPath } from '@lienthong/config';
 import { createLogger } from '@lienthong/observability';
 import { runner } from 'node-pg-migrate';
@@ -5,6 +6,11 @@ import { Pool, type PoolClient, type QueryResultRow } from 'pg';
 import type { DatabaseConfig } from './database.config';
 
 const logger = createLogger('database');
+
+const migrationLockWait = retry(
+  handleWhen((error) => /another migration is already running/i.test(error.message)),
+  { maxAttempts: 120, backoff: new ConstantBackoff(500) },
+);
 
 /** The PostgreSQL pool of one app, confined to its schema; versioned migrations run before first use. */
 export class Database {
@@ -24,17 +30,20 @@ export class Database {
     this.pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL connection failed'));
   }
 
+  /** Apps sharing a schema start together: one migrates, the others wait for its lock and find nothing to do. */
   async migrate(): Promise<void> {
-    const applied = await runner({
-      databaseUrl: this.config.DATABASE_URL,
-      dir: projectPath('migrations'),
-      direction: 'up',
-      migrationsTable: 'schema_migrations',
-      schema: this.config.DATABASE_SCHEMA,
-      createSchema: true,
-      checkOrder: true,
-      log: () => undefined,
-    });
+    const applied = await migrationLockWait.execute(() =>
+      runner({
+        databaseUrl: this.config.DATABASE_URL,
+        dir: projectPath('migrations'),
+        direction: 'up',
+        migrationsTable: 'schema_migrations',
+        schema: this.config.DATABASE_SCHEMA,
+        createSchema: true,
+        checkOrder: true,
+        log: () => undefined,
+      }),
+    );
     if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
   }
 

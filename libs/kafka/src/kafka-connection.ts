@@ -47,21 +47,45 @@ export class KafkaConnection {
     });
   }
 
+  /**
+   * Creates the topics that do not exist yet. Several apps start at once and create overlapping sets:
+   * a topic another app created first is fine, and a new topic is only used once every partition has
+   * a leader the metadata can name.
+   */
   async ensureTopics(topics: TopicSpec[]): Promise<void> {
     const admin = await this.getAdmin();
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((topic) => !existing.has(topic.name));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({
-        topic: topic.name,
-        numPartitions: topic.partitions ?? this.config.KAFKA_PARTITIONS,
-        replicationFactor: this.config.KAFKA_REPLICATION_FACTOR,
-        configEntries: Object.entries(topic.config ?? {}).map(([name, value]) => ({ name, value })),
-      })),
-    });
+    if (missing.length === 0) return this.untilTopicsServed(topics.map((topic) => topic.name));
+    try {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({
+          topic: topic.name,
+          numPartitions: topic.partitions ?? this.config.KAFKA_PARTITIONS,
+          replicationFactor: this.config.KAFKA_REPLICATION_FACTOR,
+          configEntries: Object.entries(topic.config ?? {}).map(([name, value]) => ({ name, value })),
+        })),
+      });
+    } catch (error) {
+      if (!onlyAlreadyExists(error)) throw error;
+    }
+    await this.untilTopicsServed(topics.map((topic) => topic.name));
     this.logger.info({ topics: missing.map((topic) => topic.name) }, 'created topics');
+  }
+
+  private async untilTopicsServed(topics: string[]): Promise<void> {
+    const admin = await this.getAdmin();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+        if (metadata.every(({ partitions }) => partitions.every(({ leader }) => leader >= 0))) return;
+      } catch (error) {
+        if (attempt >= 50) throw error;
+      }
+      if (attempt >= 50) throw new Error(`topics have no leader after 10 s: ${topics.join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 
   /** Readiness: the cluster answers a metadata request. */
@@ -143,4 +167,12 @@ export function groupByTopic(records: OutgoingRecord[]) {
     messages.push({ key, value, headers });
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
+
+/** kafkajs reports each topic's creation error; only "already exists" means there is nothing to do. */
+function onlyAlreadyExists(error: unknown): boolean {
+  const errors = (error as { errors?: { type?: string }[] }).errors;
+  return (
+    Array.isArray(errors) && errors.length > 0 && errors.every(({ type }) => type === 'TOPIC_ALREADY_EXISTS')
+  );
 }

@@ -10,5 +10,9 @@ export { portalConfigSpec, type PortalConfig } from './portal.config';
 export { PortalClient, AlreadyExistsError, NotFoundAtPortalError } from './portal-client';
 export { PortalConnector } from './portal.connector';
 export { toPortalDossier, toPortalProgress, toPortalTime } from './to-portal';
-export { PortalConnectorModule, portalConnectorConfigSpec } from './portal-connector.module';
+export {
+  PortalConnectorModule,
+  portalConnectorConfigSpec,
+  portalConnectorDefinition,
+} from './portal-connector.module';
 export * from './reconciliation';
