@@ -1,7 +1,7 @@
-import { ConstantBackoff, handleWhen, retry } from 'cockatiel';
 import type { Consumer } from 'kafkajs';
 import type { KafkaConnection } from './kafka-connection';
 import { consumerLag } from './consumer-lag';
+import { whileTopicsSettle } from './topics-settle';
 import { toIncomingRecord, type IncomingRecord } from './records';
 
 export interface AtLeastOnceConsumerOptions {
@@ -16,12 +16,6 @@ export interface AtLeastOnceConsumerOptions {
   partitionsConsumedConcurrently?: number;
 }
 
-/** A topic another app has just created may not be served yet for a moment. */
-const untilTopicsKnown = retry(
-  handleWhen((error) => (error as { retriable?: boolean }).retriable === true),
-  { maxAttempts: 30, backoff: new ConstantBackoff(1000) },
-);
-
 /** Consumes with offsets committed after handling: nothing is skipped, a crash replays the last batch. */
 export class AtLeastOnceConsumer {
   private consumer?: Consumer;
@@ -33,7 +27,7 @@ export class AtLeastOnceConsumer {
 
   async start(): Promise<void> {
     this.consumer = await this.connection.consumer({ groupId: this.options.groupId });
-    await untilTopicsKnown.execute(() =>
+    await whileTopicsSettle.execute(() =>
       this.consumer!.subscribe({ topics: this.options.topics, fromBeginning: true }),
     );
     await this.consumer.run({

@@ -1,3 +1,4 @@
+import { whileTopicsSettle } from './topics-settle';
 import { createLogger, type Logger } from '@lienthong/observability';
 import {
   Kafka,
@@ -53,6 +54,10 @@ export class KafkaConnection {
    * a leader the metadata can name.
    */
   async ensureTopics(topics: TopicSpec[]): Promise<void> {
+    await whileTopicsSettle.execute(() => this.createMissingTopics(topics));
+  }
+
+  private async createMissingTopics(topics: TopicSpec[]): Promise<void> {
     const admin = await this.getAdmin();
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((topic) => !existing.has(topic.name));

@@ -1,5 +1,6 @@
 import { createLogger, Histogram, metricsRegistry, type Logger } from '@lienthong/observability';
 import { consumerLag } from './consumer-lag';
+import { whileTopicsSettle } from './topics-settle';
 import { CompressionTypes, type Consumer, type EachBatchPayload, type Producer } from 'kafkajs';
 import { groupByTopic, type KafkaConnection } from './kafka-connection';
 import { toIncomingRecord, type IncomingRecord, type OutgoingRecord } from './records';
@@ -97,7 +98,10 @@ export class TransactionalProcessor {
       groupId: this.options.groupId,
       maxBytesPerPartition: 2 << 20,
     });
-    await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
+    const consumer = this.consumer;
+    await whileTopicsSettle.execute(() =>
+      consumer.subscribe({ topics: this.options.topics, fromBeginning: true }),
+    );
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
