@@ -1,15 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { startApp, type RunningApp } from '@lienthong/bootstrap';
 import { projectPath } from '@lienthong/config';
 import { DocumentsConnectorModule } from '@lienthong/documents';
-import { Topics } from '@lienthong/kafka';
 import { DocumentsSandboxModule, type ReceivedPackage } from '@lienthong/sandboxes';
 import type { DossierEvent } from '@lienthong/schemas';
 import axios from 'axios';
-import { Client } from 'pg';
-
-const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+import { IsolatedRun } from './isolated-run';
 
 export interface IssuedStatus {
   id: string;
@@ -30,31 +25,21 @@ export interface RecordedStatus {
  * and PostgreSQL schema, the document-exchange sandbox on a free port and the documents connector.
  * Dossier events go straight to `route.documents.v1`, as the hub would route them.
  */
-export class DocumentsHarness {
-  readonly id = randomBytes(4).toString('hex');
-  readonly topics = new Topics(`t${this.id}.`);
-  readonly schema = `t_${this.id}`;
-  private readonly apps: RunningApp[] = [];
+export class DocumentsHarness extends IsolatedRun {
   sandboxUrl!: string;
 
   async start(): Promise<this> {
-    const env = {
-      ...process.env,
-      KAFKA_TOPIC_PREFIX: `t${this.id}.`,
-      KAFKA_PARTITIONS: '3',
-      DATABASE_SCHEMA: this.schema,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    const env = this.env({
       DOCUMENTS_SANDBOX_STATUS_DELAY_MS: '300',
       DOCUMENTS_FEEDBACK_INTERVAL_MS: '200',
       CONNECTOR_BACKOFF_INITIAL_MS: '50',
       CONNECTOR_BACKOFF_MAX_MS: '500',
       CONNECTOR_MAX_ATTEMPTS: '20',
-    };
-    const sandbox = await startApp('sandbox', DocumentsSandboxModule.register(env), { port: 0 });
-    this.apps.push(sandbox);
+    });
+    const sandbox = await this.launch('sandbox', DocumentsSandboxModule.register(env));
     this.sandboxUrl = sandbox.url!;
     const connectorEnv = { ...env, DOCUMENTS_URL: this.sandboxUrl };
-    this.apps.push(await startApp('connector', DocumentsConnectorModule.register(connectorEnv), { port: 0 }));
+    await this.launch('connector', DocumentsConnectorModule.register(connectorEnv));
     return this;
   }
 
@@ -91,17 +76,6 @@ export class DocumentsHarness {
   }
 
   async query<Row>(sql: string): Promise<Row[]> {
-    const client = new Client({ connectionString: DATABASE_URL });
-    await client.connect();
-    try {
-      return (await client.query(sql)).rows as Row[];
-    } finally {
-      await client.end();
-    }
-  }
-
-  async close(): Promise<void> {
-    for (const { app } of this.apps.reverse()) await app.close();
-    await this.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
+    return this.withDatabase(async (client) => (await client.query(sql)).rows as Row[]);
   }
 }
