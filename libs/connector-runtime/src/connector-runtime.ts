@@ -10,7 +10,7 @@ import {
 import { createLogger, type Logger } from '@lienthong/observability';
 import { SchemaValidator, type DossierEvent } from '@lienthong/schemas';
 import type { Producer } from 'kafkajs';
-import type { Connector } from './connector';
+import type { Connector, TargetState } from './connector';
 import type { ConnectorRuntimeConfig } from './connector-runtime.config';
 import { delivered, deliverySeconds, failed, retries, skipped } from './connector-metrics';
 import { DeliveryLedger, type LedgerEntry } from './delivery-ledger';
@@ -99,23 +99,27 @@ export class ConnectorRuntime {
   }
 
   private async handleBatch(records: IncomingRecord[], heartbeat: () => Promise<void>): Promise<void> {
-    const byDossier = new Map<string, IncomingRecord[]>();
-    for (const record of records) {
-      const key = record.key?.toString() ?? '';
-      let queue = byDossier.get(key);
-      if (!queue) byDossier.set(key, (queue = []));
-      queue.push(record);
-    }
-    const queues = [...byDossier.values()];
     const outputs: OutgoingRecord[] = [];
+    // The payload's dossier code decides the order, not the Kafka key.
+    const byDossier = new Map<string, DossierRecord[]>();
+    for (const record of records) {
+      const dossier = parseDossier(record.value);
+      if (!dossier) {
+        outputs.push(
+          this.deadLetter(record, new PermanentError('INVALID_DOSSIER_EVENT', 'not a dossier.v1 event')),
+        );
+        continue;
+      }
+      const queue = byDossier.get(dossier.dossierCode) ?? [];
+      byDossier.set(dossier.dossierCode, [...queue, { record, dossier }]);
+    }
+    const queues = [...byDossier];
     const workers = Array.from(
       { length: Math.min(this.config.CONNECTOR_CONCURRENCY, queues.length) },
       async () => {
-        for (let queue = queues.shift(); queue; queue = queues.shift()) {
-          for (const record of queue) {
-            const output = await this.handleRecord(record, heartbeat);
-            if (output) outputs.push(output);
-          }
+        for (let next = queues.shift(); next; next = queues.shift()) {
+          const [code, events] = next;
+          outputs.push(...(await this.dossierLock.run(code, () => this.deliverDossier(events, heartbeat))));
         }
       },
     );
@@ -124,73 +128,103 @@ export class ConnectorRuntime {
     if (outputs.length > 0) await this.kafka.send(this.producer!, outputs);
   }
 
-  /** Delivers one record; returns where it goes instead when it was not delivered. */
-  private async handleRecord(
-    record: IncomingRecord,
+  /** One dossier's events of a batch: skips what was handled or is older than the target's, delivers the rest. */
+  private async deliverDossier(
+    events: DossierRecord[],
     heartbeat: () => Promise<void>,
-  ): Promise<OutgoingRecord | undefined> {
-    const dossier = parseDossier(record.value);
-    if (!dossier) {
-      return this.deadLetter(record, new PermanentError('INVALID_DOSSIER_EVENT', 'not a dossier.v1 event'));
+  ): Promise<OutgoingRecord[]> {
+    const name = this.connector.name;
+    const handled = await this.ledger.alreadyHandled(events.map(({ dossier }) => eventId(dossier)));
+    const fresh = events.filter(({ dossier }) => !handled.has(eventId(dossier)));
+    if (fresh.length < events.length)
+      skipped.inc({ connector: name, why: 'duplicate' }, events.length - fresh.length);
+    if (fresh.length === 0) return [];
+    const previous = await this.ledger.targetState(fresh[0].dossier.dossierCode);
+    const isStale = ({ dossier }: DossierRecord) =>
+      previous !== undefined && dossier.provenance.sequence <= previous.lastSequence;
+    const stale = fresh.filter(isStale);
+    if (stale.length > 0) {
+      skipped.inc({ connector: name, why: 'stale' }, stale.length);
+      await this.ledger.recordNotDelivered(stale.map(toEntry), 'skipped_stale', {
+        heldSequence: previous?.lastSequence,
+      });
     }
-    return this.dossierLock.run(dossier.dossierCode, () => this.deliver(record, dossier, heartbeat));
+    const newer = fresh
+      .filter((event) => !isStale(event))
+      .sort((a, b) => a.dossier.provenance.sequence - b.dossier.provenance.sequence);
+    if (newer.length > 1 && this.connector.deliverSeveral) {
+      try {
+        return (await this.deliverEvents(newer, previous, heartbeat)).outputs;
+      } catch (error) {
+        if (!(error instanceof PermanentError)) throw error;
+        this.logger.warn(
+          { err: error, dossierCode: newer[0].dossier.dossierCode },
+          'refused together; one by one',
+        );
+      }
+    }
+    const outputs: OutgoingRecord[] = [];
+    let state = previous;
+    for (const event of newer) {
+      const result = await this.deliverEvents([event], state, heartbeat);
+      outputs.push(...result.outputs);
+      state = result.state ?? state;
+    }
+    return outputs;
   }
 
-  private async deliver(
-    record: IncomingRecord,
-    dossier: DossierEvent,
+  /**
+   * Delivers events of one dossier in one go. Returns the target's new state, or where the events go
+   * instead: the next retry topic, or (one event refused for good) the dead-letter topic. Several events
+   * refused for good throw, for the caller to find the one at fault.
+   */
+  private async deliverEvents(
+    events: DossierRecord[],
+    previous: TargetState | undefined,
     heartbeat: () => Promise<void>,
-  ): Promise<OutgoingRecord | undefined> {
+  ): Promise<{ state?: TargetState; outputs: OutgoingRecord[] }> {
     const name = this.connector.name;
+    const [{ record, dossier }] = events.slice(-1);
     const logger = this.logger.child({
       topic: record.topic,
       partition: record.partition,
       offset: record.offset,
       dossierCode: dossier.dossierCode,
-      eventId: dossier.provenance.sourceEventId,
+      eventId: eventId(dossier),
+      events: events.length,
     });
-    const entry: LedgerEntry = {
-      sourceEventId: dossier.provenance.sourceEventId,
-      dossierCode: dossier.dossierCode,
-      sequence: dossier.provenance.sequence,
-      status: dossier.status,
-      attempts: 0,
-    };
-    if (await this.ledger.alreadyHandled(entry.sourceEventId)) {
-      skipped.inc({ connector: name, why: 'duplicate' });
-      return undefined;
-    }
-    const previous = await this.ledger.targetState(dossier.dossierCode);
-    if (previous && entry.sequence <= previous.lastSequence) {
-      skipped.inc({ connector: name, why: 'stale' });
-      await this.ledger.recordNotDelivered(entry, 'skipped_stale', { heldSequence: previous.lastSequence });
-      return undefined;
-    }
+    const entries = events.map(toEntry);
     const stopTimer = deliverySeconds.startTimer({ connector: name });
     try {
       const result = await this.policy.call((attempt) => {
-        entry.attempts = attempt;
-        return this.connector.deliver(dossier, previous);
+        for (const entry of entries) entry.attempts = attempt;
+        return events.length === 1
+          ? this.connector.deliver(dossier, previous)
+          : this.connector.deliverSeveral!(
+              events.map((event) => event.dossier),
+              previous,
+            );
       }, heartbeat);
       if (result.publish?.length) await this.kafka.send(this.producer!, result.publish);
-      await this.ledger.recordDelivered(entry, result);
-      delivered.inc({ connector: name });
-      logger.debug({ attempts: entry.attempts }, 'delivered');
-      return undefined;
+      await this.ledger.recordDelivered(entries, result);
+      delivered.inc({ connector: name }, events.length);
+      logger.debug({ attempts: entries[0].attempts }, 'delivered');
+      return { state: result.state, outputs: [] };
     } catch (error) {
       if (error instanceof RetriableError) {
-        const parked = park(record, name, this.topics, this.config.CONNECTOR_RETRY_DELAYS_S, error);
-        retries.inc({ connector: name, level: String(retryLevel(record) + 1) });
+        const delays = this.config.CONNECTOR_RETRY_DELAYS_S;
+        const parked = events.map((event) => park(event.record, name, this.topics, delays, error));
+        retries.inc({ connector: name, level: String(retryLevel(record) + 1) }, events.length);
         logger.warn(
-          { err: error, attempts: entry.attempts, to: parked.topic },
+          { err: error, attempts: entries[0].attempts, to: parked[0].topic },
           'delivery still failing; parked',
         );
-        return parked;
+        return { outputs: parked };
       }
-      if (!(error instanceof PermanentError)) throw error;
+      if (!(error instanceof PermanentError) || events.length > 1) throw error;
       logger.error({ err: error }, 'target refused the dossier event; dead-lettered');
-      await this.ledger.recordNotDelivered(entry, 'failed', { code: error.code, message: error.message });
-      return this.deadLetter(record, error);
+      await this.ledger.recordNotDelivered(entries, 'failed', { code: error.code, message: error.message });
+      return { outputs: [this.deadLetter(record, error)] };
     } finally {
       stopTimer();
     }
@@ -203,6 +237,23 @@ export class ConnectorRuntime {
       message: error.message,
     });
   }
+}
+
+interface DossierRecord {
+  record: IncomingRecord;
+  dossier: DossierEvent;
+}
+
+const eventId = (dossier: DossierEvent) => dossier.provenance.sourceEventId;
+
+function toEntry({ dossier }: DossierRecord): LedgerEntry {
+  return {
+    sourceEventId: eventId(dossier),
+    dossierCode: dossier.dossierCode,
+    sequence: dossier.provenance.sequence,
+    status: dossier.status,
+    attempts: 0,
+  };
 }
 
 function parseDossier(value: Buffer | null): DossierEvent | undefined {

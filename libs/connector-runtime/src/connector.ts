@@ -28,4 +28,10 @@ export interface Connector {
   /** Its route topic is `route.<name>.v1` and its dead letters go to `dlq.<name>.v1`. */
   readonly name: string;
   deliver(dossier: DossierEvent, previous: TargetState | undefined): Promise<Delivered>;
+  /**
+   * Optional: delivers several new events of one dossier at once (in sequence order, the last the
+   * newest), e.g. the newest record plus every event's progress. The runtime falls back to `deliver`
+   * one by one when this refuses the events for good, to find the one at fault.
+   */
+  deliverSeveral?(dossiers: DossierEvent[], previous: TargetState | undefined): Promise<Delivered>;
 }

@@ -16,6 +16,17 @@ export interface LedgerEntry {
   attempts: number;
 }
 
+type Outcome = 'delivered' | 'skipped_stale' | 'failed';
+
+/** Inserts ledger rows for several events in one statement; a replayed event's row is overwritten. */
+const INSERT_ENTRIES = `
+  INSERT INTO delivery_ledger (connector, source_event_id, dossier_code, sequence, status, outcome, attempts, answer)
+  SELECT $1, entry.source_event_id, entry.dossier_code, entry.sequence, entry.status, $2, entry.attempts, $3
+  FROM unnest($4::text[], $5::text[], $6::bigint[], $7::smallint[], $8::int[])
+    AS entry (source_event_id, dossier_code, sequence, status, attempts)
+  ON CONFLICT (connector, source_event_id) DO UPDATE SET outcome = EXCLUDED.outcome,
+    attempts = EXCLUDED.attempts, answer = EXCLUDED.answer, delivered_at = now()`;
+
 /** What each connector delivered (PostgreSQL), so a redelivered event never reaches a target twice. */
 export class DeliveryLedger {
   constructor(
@@ -23,13 +34,14 @@ export class DeliveryLedger {
     private readonly connector: string,
   ) {}
 
-  /** Delivered or skipped before; a dead-lettered event is tried again when it is replayed. */
-  async alreadyHandled(sourceEventId: string): Promise<boolean> {
-    const rows = await this.database.query(
-      "SELECT 1 FROM delivery_ledger WHERE connector = $1 AND source_event_id = $2 AND outcome <> 'failed'",
-      [this.connector, sourceEventId],
+  /** Of these events, the ones delivered or skipped before; a dead-lettered one is tried again when replayed. */
+  async alreadyHandled(sourceEventIds: string[]): Promise<Set<string>> {
+    const rows = await this.database.query<{ source_event_id: string }>(
+      `SELECT source_event_id FROM delivery_ledger
+       WHERE connector = $1 AND source_event_id = ANY($2) AND outcome <> 'failed'`,
+      [this.connector, sourceEventIds],
     );
-    return rows.length > 0;
+    return new Set(rows.map((row) => row.source_event_id));
   }
 
   async targetState(dossierCode: string): Promise<TargetState | undefined> {
@@ -47,61 +59,44 @@ export class DeliveryLedger {
     );
   }
 
-  async recordDelivered(entry: LedgerEntry, delivered: Delivered): Promise<void> {
-    await this.database.transaction(async (client) => {
-      await client.query(
-        `INSERT INTO delivery_ledger (connector, source_event_id, dossier_code, sequence, status, outcome, attempts, answer)
-         VALUES ($1, $2, $3, $4, $5, 'delivered', $6, $7)
-         ON CONFLICT (connector, source_event_id) DO UPDATE SET outcome = 'delivered',
-           attempts = EXCLUDED.attempts, answer = EXCLUDED.answer, delivered_at = now()`,
-        [
-          this.connector,
-          entry.sourceEventId,
-          entry.dossierCode,
-          entry.sequence,
-          entry.status,
-          entry.attempts,
-          JSON.stringify(delivered.answer ?? null),
-        ],
-      );
-      const { state } = delivered;
-      await client.query(
-        `INSERT INTO target_dossier_state (connector, dossier_code, last_sequence, status, created, record)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (connector, dossier_code) DO UPDATE SET last_sequence = EXCLUDED.last_sequence,
-           status = EXCLUDED.status, created = EXCLUDED.created, record = EXCLUDED.record, updated_at = now()`,
-        [
-          this.connector,
-          entry.dossierCode,
-          state.lastSequence,
-          state.status,
-          state.created,
-          JSON.stringify(state.record),
-        ],
-      );
-    });
+  /** The events and the target's new state for their dossier, in one statement (so together or not at all). */
+  async recordDelivered(entries: LedgerEntry[], delivered: Delivered): Promise<void> {
+    const { state } = delivered;
+    await this.database.query(
+      `WITH ledger AS (${INSERT_ENTRIES})
+       INSERT INTO target_dossier_state (connector, dossier_code, last_sequence, status, created, record)
+       VALUES ($1, $9, $10, $11, $12, $13)
+       ON CONFLICT (connector, dossier_code) DO UPDATE SET last_sequence = EXCLUDED.last_sequence,
+         status = EXCLUDED.status, created = EXCLUDED.created, record = EXCLUDED.record, updated_at = now()`,
+      [
+        ...this.entryParams('delivered', entries, delivered.answer),
+        entries[0].dossierCode,
+        state.lastSequence,
+        state.status,
+        state.created,
+        JSON.stringify(state.record),
+      ],
+    );
   }
 
   async recordNotDelivered(
-    entry: LedgerEntry,
-    outcome: 'skipped_stale' | 'failed',
+    entries: LedgerEntry[],
+    outcome: Exclude<Outcome, 'delivered'>,
     answer: unknown,
   ): Promise<void> {
-    await this.database.query(
-      `INSERT INTO delivery_ledger (connector, source_event_id, dossier_code, sequence, status, outcome, attempts, answer)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (connector, source_event_id) DO UPDATE SET outcome = EXCLUDED.outcome,
-         attempts = EXCLUDED.attempts, answer = EXCLUDED.answer, delivered_at = now()`,
-      [
-        this.connector,
-        entry.sourceEventId,
-        entry.dossierCode,
-        entry.sequence,
-        entry.status,
-        outcome,
-        entry.attempts,
-        JSON.stringify(answer ?? null),
-      ],
-    );
+    await this.database.query(INSERT_ENTRIES, this.entryParams(outcome, entries, answer));
+  }
+
+  private entryParams(outcome: Outcome, entries: LedgerEntry[], answer: unknown): unknown[] {
+    return [
+      this.connector,
+      outcome,
+      JSON.stringify(answer ?? null),
+      entries.map((entry) => entry.sourceEventId),
+      entries.map((entry) => entry.dossierCode),
+      entries.map((entry) => entry.sequence),
+      entries.map((entry) => entry.status),
+      entries.map((entry) => entry.attempts),
+    ];
   }
 }

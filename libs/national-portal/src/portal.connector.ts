@@ -5,7 +5,7 @@ import { toPortalDossier, toPortalProgress } from './to-portal';
 
 /**
  * The national portal: a dossier is created once, then updated; each event's processing step is sent
- * as a progress record. A create the portal answers with "đã tồn tại" becomes an update, and an
+ * as a progress record; several events of a dossier at once send only the newest record. A create the portal answers with "đã tồn tại" becomes an update, and an
  * update of a dossier the portal lost becomes a create.
  */
 export class PortalConnector implements Connector {
@@ -14,13 +14,19 @@ export class PortalConnector implements Connector {
 
   constructor(private readonly portal: PortalClient) {}
 
-  async deliver(dossier: DossierEvent, previous: TargetState | undefined): Promise<Delivered> {
-    const record = toPortalDossier(dossier);
+  deliver(dossier: DossierEvent, previous: TargetState | undefined): Promise<Delivered> {
+    return this.deliverSeveral([dossier], previous);
+  }
+
+  /** The newest record once, then every event's processing step (chunked by the client). */
+  async deliverSeveral(dossiers: DossierEvent[], previous: TargetState | undefined): Promise<Delivered> {
+    const newest = dossiers[dossiers.length - 1];
+    const record = toPortalDossier(newest);
     const answer = await this.upsert(record, previous?.created === true);
-    const progress = toPortalProgress(dossier);
-    if (progress) await this.portal.updateProgress([progress]);
+    const progress = dossiers.map(toPortalProgress).filter((step) => step !== undefined);
+    if (progress.length > 0) await this.portal.updateProgress(progress);
     return {
-      state: { lastSequence: dossier.provenance.sequence, status: dossier.status, created: true, record },
+      state: { lastSequence: newest.provenance.sequence, status: newest.status, created: true, record },
       answer,
     };
   }

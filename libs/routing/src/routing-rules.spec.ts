@@ -48,6 +48,8 @@ describe(loadRoutingRules.name, () => {
   it('accepts the shipped configuration', () => {
     expect(routedConnectors(loadRoutingRules(projectPath('config', 'routes.yaml')))).toEqual([
       'national-portal',
+      'population',
+      'documents',
     ]);
   });
 });
