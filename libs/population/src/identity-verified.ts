@@ -1,6 +1,8 @@
 import { cloudEventHeaders, type OutgoingRecord } from '@lienthong/kafka';
-import type { IdentityCheck } from './identity-check';
-import type { VerificationResult } from './identity-verifier';
+import type { IdentityVerifiedEvent } from '@lienthong/schemas';
+
+/** One record of identity.verified.v1: generated from schemas/identity.verified.v1.json. */
+export type { IdentityVerifiedEvent };
 
 /** The outcome of an applicant's verification, for other steps to reuse (key = dossier code). */
 export const IDENTITY_VERIFIED_TOPIC = 'identity.verified.v1';
@@ -9,22 +11,6 @@ export const IDENTITY_VERIFIED_TOPIC = 'identity.verified.v1';
 export const identityVerifiedTopic = (prefix: string): string => `${prefix}${IDENTITY_VERIFIED_TOPIC}`;
 
 export const IDENTITY_VERIFIED_TYPE = 'vn.lienthong.identity.verified.v1';
-
-/** One record of identity.verified.v1. */
-export interface IdentityVerifiedEvent {
-  dossierCode: string;
-  /** The dossier event that asked for the verification. */
-  sourceEventId: string;
-  verified: boolean;
-  reason: IdentityCheck['reason'];
-  /** When the population database answered (ISO 8601). */
-  checkedAt: string;
-  method: string;
-  answeredBy: VerificationResult['answeredBy'];
-  requestId: string;
-  /** As the population database holds them; only when verified. */
-  citizen: IdentityCheck['citizen'];
-}
 
 export function identityVerifiedRecord(topic: string, event: IdentityVerifiedEvent): OutgoingRecord {
   return {

@@ -6,3 +6,4 @@ export type { GtvtEvent } from './generated/gtvt.v1';
 export type { PortalDossier } from './generated/portal-dossier';
 export type { RoutingRules } from './generated/routing.v1';
 export type { PortalProgress } from './generated/portal-progress';
+export type { IdentityVerifiedEvent } from './generated/identity.verified.v1';
