@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# npm start: the whole flow on this machine — a local Kafka broker, the portal sandbox, the
-# national-portal connector, the hub and the simulator. Ctrl-C stops everything it started.
+# npm start: the whole flow on this machine — a local Kafka broker, the three sandboxes, the
+# three connectors, the hub and the simulator. Ctrl-C stops everything it started.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

@@ -139,14 +139,19 @@ export class ConnectorRuntime {
     if (fresh.length < events.length)
       skipped.inc({ connector: name, why: 'duplicate' }, events.length - fresh.length);
     if (fresh.length === 0) return [];
-    const previous = await this.ledger.targetState(fresh[0].dossier.dossierCode);
-    const isStale = ({ dossier }: DossierRecord) =>
-      previous !== undefined && dossier.provenance.sequence <= previous.lastSequence;
+    const code = fresh[0].dossier.dossierCode;
+    const previous = await this.ledger.targetState(code);
+    // Older than what the target holds, or than what may have reached it with its answer lost.
+    const attempted = await this.ledger.attemptedSequence(code);
+    const isStale = ({ dossier: { provenance } }: DossierRecord) =>
+      (previous !== undefined && provenance.sequence <= previous.lastSequence) ||
+      provenance.sequence < attempted;
     const stale = fresh.filter(isStale);
     if (stale.length > 0) {
       skipped.inc({ connector: name, why: 'stale' }, stale.length);
       await this.ledger.recordNotDelivered(stale.map(toEntry), 'skipped_stale', {
         heldSequence: previous?.lastSequence,
+        attemptedSequence: attempted,
       });
     }
     const newer = fresh
@@ -197,6 +202,7 @@ export class ConnectorRuntime {
     const entries = events.map(toEntry);
     const stopTimer = deliverySeconds.startTimer({ connector: name });
     try {
+      await this.ledger.markAttempted(dossier.dossierCode, dossier.provenance.sequence);
       const result = await this.policy.call((attempt) => {
         for (const entry of entries) entry.attempts = attempt;
         return events.length === 1

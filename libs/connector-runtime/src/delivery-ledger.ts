@@ -44,6 +44,25 @@ export class DeliveryLedger {
     return new Set(rows.map((row) => row.source_event_id));
   }
 
+  /** Notes, before a call, the newest sequence that may reach the target from now on. */
+  async markAttempted(dossierCode: string, sequence: number): Promise<void> {
+    await this.database.query(
+      `INSERT INTO target_attempts (connector, dossier_code, attempted_sequence) VALUES ($1, $2, $3)
+       ON CONFLICT (connector, dossier_code)
+       DO UPDATE SET attempted_sequence = GREATEST(target_attempts.attempted_sequence, EXCLUDED.attempted_sequence)`,
+      [this.connector, dossierCode, sequence],
+    );
+  }
+
+  /** The newest sequence ever sent (or being sent) for the dossier; 0 when none. */
+  async attemptedSequence(dossierCode: string): Promise<number> {
+    const [row] = await this.database.query<{ attempted_sequence: string }>(
+      'SELECT attempted_sequence FROM target_attempts WHERE connector = $1 AND dossier_code = $2',
+      [this.connector, dossierCode],
+    );
+    return Number(row?.attempted_sequence ?? 0);
+  }
+
   async targetState(dossierCode: string): Promise<TargetState | undefined> {
     const [row] = await this.database.query<StateRow>(
       'SELECT last_sequence, status, created, record FROM target_dossier_state WHERE connector = $1 AND dossier_code = $2',
