@@ -10,7 +10,7 @@ import {
 import { createLogger, type Logger } from '@lienthong/observability';
 import { SchemaValidator, type DossierEvent } from '@lienthong/schemas';
 import type { Producer } from 'kafkajs';
-import type { Connector, TargetState } from './connector';
+import type { Connector, Delivered, TargetState } from './connector';
 import type { ConnectorRuntimeConfig } from './connector-runtime.config';
 import { delivered, deliverySeconds, failed, retries, skipped } from './connector-metrics';
 import { DeliveryLedger, type LedgerEntry } from './delivery-ledger';
@@ -113,128 +113,193 @@ export class ConnectorRuntime {
       const queue = byDossier.get(dossier.dossierCode) ?? [];
       byDossier.set(dossier.dossierCode, [...queue, { record, dossier }]);
     }
-    const queues = [...byDossier];
-    const workers = Array.from(
-      { length: Math.min(this.config.CONNECTOR_CONCURRENCY, queues.length) },
-      async () => {
-        for (let next = queues.shift(); next; next = queues.shift()) {
-          const [code, events] = next;
-          outputs.push(...(await this.dossierLock.run(code, () => this.deliverDossier(events, heartbeat))));
-        }
-      },
-    );
-    await Promise.all(workers);
+    if (byDossier.size > 0) {
+      const codes = [...byDossier.keys()];
+      outputs.push(...(await this.dossierLock.runAll(codes, () => this.deliverBatch(byDossier, heartbeat))));
+    }
     // Before the offsets are committed: a parked or dead-lettered event is never lost.
     if (outputs.length > 0) await this.kafka.send(this.producer!, outputs);
   }
 
-  /** One dossier's events of a batch: skips what was handled or is older than the target's, delivers the rest. */
-  private async deliverDossier(
-    events: DossierRecord[],
+  /**
+   * Skips what was handled before or is older than what the target holds, then delivers the rest: all
+   * dossiers in one go when the connector can and the target takes it, else dossier by dossier.
+   */
+  private async deliverBatch(
+    byDossier: Map<string, DossierRecord[]>,
     heartbeat: () => Promise<void>,
   ): Promise<OutgoingRecord[]> {
+    const pending = await this.pendingDossiers(byDossier);
+    if (pending.length > 1 && this.connector.deliverMany && (await this.triedTogether(pending))) return [];
+    const outputs: OutgoingRecord[] = [];
+    const queue = [...pending];
+    const workers = Array.from(
+      { length: Math.min(this.config.CONNECTOR_CONCURRENCY, queue.length) },
+      async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          outputs.push(...(await this.deliverDossier(next, heartbeat)));
+        }
+      },
+    );
+    await Promise.all(workers);
+    return outputs;
+  }
+
+  private async pendingDossiers(byDossier: Map<string, DossierRecord[]>): Promise<PendingDossier[]> {
     const name = this.connector.name;
+    const events = [...byDossier.values()].flat();
     const handled = await this.ledger.alreadyHandled(events.map(({ dossier }) => eventId(dossier)));
-    const fresh = events.filter(({ dossier }) => !handled.has(eventId(dossier)));
-    if (fresh.length < events.length)
-      skipped.inc({ connector: name, why: 'duplicate' }, events.length - fresh.length);
-    if (fresh.length === 0) return [];
-    const code = fresh[0].dossier.dossierCode;
-    const previous = await this.ledger.targetState(code);
-    // Older than what the target holds, or than what may have reached it with its answer lost.
-    const attempted = await this.ledger.attemptedSequence(code);
-    const isStale = ({ dossier: { provenance } }: DossierRecord) =>
-      (previous !== undefined && provenance.sequence <= previous.lastSequence) ||
-      provenance.sequence < attempted;
-    const stale = fresh.filter(isStale);
+    if (handled.size > 0) skipped.inc({ connector: name, why: 'duplicate' }, handled.size);
+    const atTarget = await this.ledger.dossiers([...byDossier.keys()]);
+    const stale: DossierRecord[] = [];
+    const pending: PendingDossier[] = [];
+    for (const [code, dossierEvents] of byDossier) {
+      const { previous, attempted } = atTarget.get(code) ?? { attempted: 0 };
+      // Older than what the target holds, or than what may have reached it with its answer lost.
+      const isStale = ({ dossier: { provenance } }: DossierRecord) =>
+        (previous !== undefined && provenance.sequence <= previous.lastSequence) ||
+        provenance.sequence < attempted;
+      const fresh = dossierEvents.filter(({ dossier }) => !handled.has(eventId(dossier)));
+      stale.push(...fresh.filter(isStale));
+      const newer = fresh
+        .filter((event) => !isStale(event))
+        .sort((a, b) => a.dossier.provenance.sequence - b.dossier.provenance.sequence);
+      if (newer.length > 0) pending.push({ events: newer, previous });
+    }
     if (stale.length > 0) {
       skipped.inc({ connector: name, why: 'stale' }, stale.length);
-      await this.ledger.recordNotDelivered(stale.map(toEntry), 'skipped_stale', {
-        heldSequence: previous?.lastSequence,
-        attemptedSequence: attempted,
-      });
+      await this.ledger.recordNotDelivered(
+        stale.map(toEntry),
+        'skipped_stale',
+        'older than the target holds',
+      );
     }
-    const newer = fresh
-      .filter((event) => !isStale(event))
-      .sort((a, b) => a.dossier.provenance.sequence - b.dossier.provenance.sequence);
-    if (newer.length > 1 && this.connector.deliverSeveral) {
-      try {
-        return (await this.deliverEvents(newer, previous, heartbeat)).outputs;
-      } catch (error) {
-        if (!(error instanceof PermanentError)) throw error;
-        this.logger.warn(
-          { err: error, dossierCode: newer[0].dossier.dossierCode },
-          'refused together; one by one',
-        );
-      }
-    }
+    return pending;
+  }
+
+  /** One dossier's new events: together when the connector can, else one by one in sequence order. */
+  private async deliverDossier(
+    item: PendingDossier,
+    heartbeat: () => Promise<void>,
+  ): Promise<OutgoingRecord[]> {
+    if (item.events.length > 1 && this.connector.deliverMany && (await this.triedTogether([item]))) return [];
     const outputs: OutgoingRecord[] = [];
-    let state = previous;
-    for (const event of newer) {
-      const result = await this.deliverEvents([event], state, heartbeat);
+    let previous = item.previous;
+    for (const event of item.events) {
+      const result = await this.deliverOne(event, previous, heartbeat);
       outputs.push(...result.outputs);
-      state = result.state ?? state;
+      previous = result.state ?? previous;
     }
     return outputs;
   }
 
   /**
-   * Delivers events of one dossier in one go. Returns the target's new state, or where the events go
-   * instead: the next retry topic, or (one event refused for good) the dead-letter topic. Several events
-   * refused for good throw, for the caller to find the one at fault.
+   * One attempt at many events together, without retries: when the target is healthy this is the fast
+   * path; when it fails, the caller delivers in smaller parts, each with the full retry policy.
    */
-  private async deliverEvents(
-    events: DossierRecord[],
+  private async triedTogether(items: PendingDossier[]): Promise<boolean> {
+    try {
+      await this.send(items, (target) => target());
+      return true;
+    } catch (error) {
+      if (!(error instanceof RetriableError || error instanceof PermanentError)) throw error;
+      this.logger.debug({ err: error, dossiers: items.length }, 'not taken together; delivering in parts');
+      return false;
+    }
+  }
+
+  /** One event with retries; where it goes instead when it cannot be delivered (retry topic, dead letters). */
+  private async deliverOne(
+    event: DossierRecord,
     previous: TargetState | undefined,
     heartbeat: () => Promise<void>,
   ): Promise<{ state?: TargetState; outputs: OutgoingRecord[] }> {
     const name = this.connector.name;
-    const [{ record, dossier }] = events.slice(-1);
-    // Bindings, not a child logger: a child per delivery costs more than the delivery at high rates.
+    const { record, dossier } = event;
     const where = {
       topic: record.topic,
       partition: record.partition,
       offset: record.offset,
       dossierCode: dossier.dossierCode,
       eventId: eventId(dossier),
-      events: events.length,
     };
-    const entries = events.map(toEntry);
-    const stopTimer = deliverySeconds.startTimer({ connector: name });
+    let attempts = 0;
     try {
-      await this.ledger.markAttempted(dossier.dossierCode, dossier.provenance.sequence);
-      const result = await this.policy.call((attempt) => {
-        for (const entry of entries) entry.attempts = attempt;
-        return events.length === 1
-          ? this.connector.deliver(dossier, previous)
-          : this.connector.deliverSeveral!(
-              events.map((event) => event.dossier),
-              previous,
-            );
-      }, heartbeat);
-      if (result.publish?.length) await this.kafka.send(this.producer!, result.publish);
-      await this.ledger.recordDelivered(entries, result);
-      delivered.inc({ connector: name }, events.length);
-      this.logger.debug({ ...where, attempts: entries[0].attempts }, 'delivered');
+      const [result] = await this.send([{ events: [event], previous }], (target) =>
+        this.policy.call(() => {
+          attempts += 1;
+          return target();
+        }, heartbeat),
+      );
       return { state: result.state, outputs: [] };
     } catch (error) {
       if (error instanceof RetriableError) {
-        const delays = this.config.CONNECTOR_RETRY_DELAYS_S;
-        const parked = events.map((event) => park(event.record, name, this.topics, delays, error));
-        retries.inc({ connector: name, level: String(retryLevel(record) + 1) }, events.length);
+        const parked = park(record, name, this.topics, this.config.CONNECTOR_RETRY_DELAYS_S, error);
+        retries.inc({ connector: name, level: String(retryLevel(record) + 1) });
         this.logger.warn(
-          { ...where, err: error, attempts: entries[0].attempts, to: parked[0].topic },
+          { ...where, err: error, attempts, to: parked.topic },
           'delivery still failing; parked',
         );
-        return { outputs: parked };
+        return { outputs: [parked] };
       }
-      if (!(error instanceof PermanentError) || events.length > 1) throw error;
+      if (!(error instanceof PermanentError)) throw error;
       this.logger.error({ ...where, err: error }, 'target refused the dossier event; dead-lettered');
-      await this.ledger.recordNotDelivered(entries, 'failed', { code: error.code, message: error.message });
+      await this.ledger.recordNotDelivered([{ ...toEntry(event), attempts }], 'failed', {
+        code: error.code,
+        message: error.message,
+      });
       return { outputs: [this.deadLetter(record, error)] };
+    }
+  }
+
+  /**
+   * Notes what may reach the target, calls it (through `run`, which may retry), publishes what the
+   * outcomes produce and records them. Throws the target's error.
+   */
+  private async send(
+    items: PendingDossier[],
+    run: (target: () => Promise<Delivered[]>) => Promise<Delivered[]>,
+  ): Promise<Delivered[]> {
+    await this.ledger.markAttempted(
+      items.map(({ events }) => ({
+        dossierCode: events[0].dossier.dossierCode,
+        sequence: events[events.length - 1].dossier.provenance.sequence,
+      })),
+    );
+    const stopTimer = deliverySeconds.startTimer({ connector: this.connector.name });
+    let attempts = 0;
+    try {
+      const results = await run(() => {
+        attempts += 1;
+        return this.callTarget(items);
+      });
+      const publish = results.flatMap((result) => result.publish ?? []);
+      if (publish.length > 0) await this.kafka.send(this.producer!, publish);
+      await this.ledger.recordDelivered(
+        items.map((item, index) => ({
+          entries: item.events.map((event) => ({ ...toEntry(event), attempts })),
+          delivered: results[index],
+        })),
+      );
+      delivered.inc(
+        { connector: this.connector.name },
+        items.reduce((sum, item) => sum + item.events.length, 0),
+      );
+      return results;
     } finally {
       stopTimer();
     }
+  }
+
+  private async callTarget(items: PendingDossier[]): Promise<Delivered[]> {
+    if (this.connector.deliverMany) {
+      return this.connector.deliverMany(
+        items.map(({ events, previous }) => ({ dossiers: events.map((event) => event.dossier), previous })),
+      );
+    }
+    // Without deliverMany, only single events are sent (see deliverDossier).
+    const [{ events, previous }] = items;
+    return [await this.connector.deliver(events[0].dossier, previous)];
   }
 
   private deadLetter(record: IncomingRecord, error: PermanentError): OutgoingRecord {
@@ -249,6 +314,12 @@ export class ConnectorRuntime {
 interface DossierRecord {
   record: IncomingRecord;
   dossier: DossierEvent;
+}
+
+/** New events of one dossier, in sequence order, and what the target holds of it. */
+interface PendingDossier {
+  events: DossierRecord[];
+  previous: TargetState | undefined;
 }
 
 const eventId = (dossier: DossierEvent) => dossier.provenance.sourceEventId;

@@ -29,9 +29,11 @@ export interface Connector {
   readonly name: string;
   deliver(dossier: DossierEvent, previous: TargetState | undefined): Promise<Delivered>;
   /**
-   * Optional: delivers several new events of one dossier at once (in sequence order, the last the
-   * newest), e.g. the newest record plus every event's progress. The runtime falls back to `deliver`
-   * one by one when this refuses the events for good, to find the one at fault.
+   * Optional: delivers the new events of several dossiers at once (each dossier's in sequence order,
+   * the last the newest), answering one Delivered per dossier in the same order. The runtime uses it
+   * for a whole batch when the target is healthy and falls back to smaller parts when it fails.
    */
-  deliverSeveral?(dossiers: DossierEvent[], previous: TargetState | undefined): Promise<Delivered>;
+  deliverMany?(
+    items: { dossiers: DossierEvent[]; previous: TargetState | undefined }[],
+  ): Promise<Delivered[]>;
 }

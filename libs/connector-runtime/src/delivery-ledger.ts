@@ -1,11 +1,13 @@
 import type { Database } from '@lienthong/database';
 import type { Delivered, TargetState } from './connector';
 
-interface StateRow {
-  last_sequence: string;
+interface DossierRow {
+  dossier_code: string;
+  last_sequence: string | null;
   status: number | null;
-  created: boolean;
+  created: boolean | null;
   record: unknown;
+  attempted_sequence: string | null;
 }
 
 export interface LedgerEntry {
@@ -16,18 +18,28 @@ export interface LedgerEntry {
   attempts: number;
 }
 
+/** What the ledger knows of one dossier at the target. */
+export interface DossierAtTarget {
+  previous?: TargetState;
+  /** The newest sequence ever sent (or being sent) for the dossier; 0 when none. */
+  attempted: number;
+}
+
 type Outcome = 'delivered' | 'skipped_stale' | 'failed';
 
 /** Inserts ledger rows for several events in one statement; a replayed event's row is overwritten. */
 const INSERT_ENTRIES = `
   INSERT INTO delivery_ledger (connector, source_event_id, dossier_code, sequence, status, outcome, attempts, answer)
-  SELECT $1, entry.source_event_id, entry.dossier_code, entry.sequence, entry.status, $2, entry.attempts, $3
-  FROM unnest($4::text[], $5::text[], $6::bigint[], $7::smallint[], $8::int[])
-    AS entry (source_event_id, dossier_code, sequence, status, attempts)
+  SELECT $1, entry.source_event_id, entry.dossier_code, entry.sequence, entry.status, $2, entry.attempts, entry.answer
+  FROM unnest($3::text[], $4::text[], $5::bigint[], $6::smallint[], $7::int[], $8::jsonb[])
+    AS entry (source_event_id, dossier_code, sequence, status, attempts, answer)
   ON CONFLICT (connector, source_event_id) DO UPDATE SET outcome = EXCLUDED.outcome,
     attempts = EXCLUDED.attempts, answer = EXCLUDED.answer, delivered_at = now()`;
 
-/** What each connector delivered (PostgreSQL), so a redelivered event never reaches a target twice. */
+/**
+ * What each connector delivered (PostgreSQL), so a redelivered event never reaches a target twice.
+ * Every method takes many dossiers at once: a batch costs a handful of statements, not a few per event.
+ */
 export class DeliveryLedger {
   constructor(
     private readonly database: Database,
@@ -44,56 +56,75 @@ export class DeliveryLedger {
     return new Set(rows.map((row) => row.source_event_id));
   }
 
-  /** Notes, before a call, the newest sequence that may reach the target from now on. */
-  async markAttempted(dossierCode: string, sequence: number): Promise<void> {
+  async dossiers(dossierCodes: string[]): Promise<Map<string, DossierAtTarget>> {
+    const rows = await this.database.query<DossierRow>(
+      `SELECT code AS dossier_code, s.last_sequence, s.status, s.created, s.record, a.attempted_sequence
+       FROM unnest($2::text[]) AS code
+       LEFT JOIN target_dossier_state s ON s.connector = $1 AND s.dossier_code = code
+       LEFT JOIN target_attempts a ON a.connector = $1 AND a.dossier_code = code`,
+      [this.connector, dossierCodes],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.dossier_code,
+        {
+          attempted: Number(row.attempted_sequence ?? 0),
+          previous:
+            row.last_sequence === null
+              ? undefined
+              : {
+                  lastSequence: Number(row.last_sequence),
+                  status: row.status,
+                  created: row.created === true,
+                  record: row.record,
+                },
+        },
+      ]),
+    );
+  }
+
+  /** Notes, before a call, the newest sequence of each dossier that may reach the target from now on. */
+  async markAttempted(attempts: { dossierCode: string; sequence: number }[]): Promise<void> {
     await this.database.query(
-      `INSERT INTO target_attempts (connector, dossier_code, attempted_sequence) VALUES ($1, $2, $3)
+      `INSERT INTO target_attempts (connector, dossier_code, attempted_sequence)
+       SELECT $1, attempt.code, max(attempt.sequence)
+       FROM unnest($2::text[], $3::bigint[]) AS attempt (code, sequence) GROUP BY attempt.code
        ON CONFLICT (connector, dossier_code)
        DO UPDATE SET attempted_sequence = GREATEST(target_attempts.attempted_sequence, EXCLUDED.attempted_sequence)`,
-      [this.connector, dossierCode, sequence],
+      [
+        this.connector,
+        attempts.map((attempt) => attempt.dossierCode),
+        attempts.map((attempt) => attempt.sequence),
+      ],
     );
   }
 
-  /** The newest sequence ever sent (or being sent) for the dossier; 0 when none. */
-  async attemptedSequence(dossierCode: string): Promise<number> {
-    const [row] = await this.database.query<{ attempted_sequence: string }>(
-      'SELECT attempted_sequence FROM target_attempts WHERE connector = $1 AND dossier_code = $2',
-      [this.connector, dossierCode],
-    );
-    return Number(row?.attempted_sequence ?? 0);
-  }
-
-  async targetState(dossierCode: string): Promise<TargetState | undefined> {
-    const [row] = await this.database.query<StateRow>(
-      'SELECT last_sequence, status, created, record FROM target_dossier_state WHERE connector = $1 AND dossier_code = $2',
-      [this.connector, dossierCode],
-    );
-    return (
-      row && {
-        lastSequence: Number(row.last_sequence),
-        status: row.status,
-        created: row.created,
-        record: row.record,
-      }
-    );
-  }
-
-  /** The events and the target's new state for their dossier, in one statement (so together or not at all). */
-  async recordDelivered(entries: LedgerEntry[], delivered: Delivered): Promise<void> {
-    const { state } = delivered;
+  /** Events and the target's new state of their dossiers, in one statement (so together or not at all). */
+  async recordDelivered(deliveries: { entries: LedgerEntry[]; delivered: Delivered }[]): Promise<void> {
+    const states = deliveries.map(({ entries, delivered }) => ({
+      code: entries[0].dossierCode,
+      ...delivered.state,
+    }));
     await this.database.query(
       `WITH ledger AS (${INSERT_ENTRIES})
        INSERT INTO target_dossier_state (connector, dossier_code, last_sequence, status, created, record)
-       VALUES ($1, $9, $10, $11, $12, $13)
+       SELECT $1, state.code, state.last_sequence, state.status, state.created, state.record
+       FROM unnest($9::text[], $10::bigint[], $11::smallint[], $12::boolean[], $13::jsonb[])
+         AS state (code, last_sequence, status, created, record)
        ON CONFLICT (connector, dossier_code) DO UPDATE SET last_sequence = EXCLUDED.last_sequence,
          status = EXCLUDED.status, created = EXCLUDED.created, record = EXCLUDED.record, updated_at = now()`,
       [
-        ...this.entryParams('delivered', entries, delivered.answer),
-        entries[0].dossierCode,
-        state.lastSequence,
-        state.status,
-        state.created,
-        JSON.stringify(state.record),
+        ...this.entryParams(
+          'delivered',
+          deliveries.flatMap(({ entries, delivered }) =>
+            entries.map((entry) => ({ entry, answer: delivered.answer })),
+          ),
+        ),
+        states.map((state) => state.code),
+        states.map((state) => state.lastSequence),
+        states.map((state) => state.status),
+        states.map((state) => state.created),
+        states.map((state) => JSON.stringify(state.record)),
       ],
     );
   }
@@ -103,19 +134,25 @@ export class DeliveryLedger {
     outcome: Exclude<Outcome, 'delivered'>,
     answer: unknown,
   ): Promise<void> {
-    await this.database.query(INSERT_ENTRIES, this.entryParams(outcome, entries, answer));
+    await this.database.query(
+      INSERT_ENTRIES,
+      this.entryParams(
+        outcome,
+        entries.map((entry) => ({ entry, answer })),
+      ),
+    );
   }
 
-  private entryParams(outcome: Outcome, entries: LedgerEntry[], answer: unknown): unknown[] {
+  private entryParams(outcome: Outcome, rows: { entry: LedgerEntry; answer: unknown }[]): unknown[] {
     return [
       this.connector,
       outcome,
-      JSON.stringify(answer ?? null),
-      entries.map((entry) => entry.sourceEventId),
-      entries.map((entry) => entry.dossierCode),
-      entries.map((entry) => entry.sequence),
-      entries.map((entry) => entry.status),
-      entries.map((entry) => entry.attempts),
+      rows.map(({ entry }) => entry.sourceEventId),
+      rows.map(({ entry }) => entry.dossierCode),
+      rows.map(({ entry }) => entry.sequence),
+      rows.map(({ entry }) => entry.status),
+      rows.map(({ entry }) => entry.attempts),
+      rows.map(({ answer }) => JSON.stringify(answer ?? null)),
     ];
   }
 }

@@ -26,4 +26,19 @@ describe('KeyedLock', () => {
     await expect(failing).rejects.toThrow('target refused');
     await expect(sut.run('a', () => Promise.resolve('next'))).resolves.toBe('next');
   });
+
+  it('holds several keys at once, so single-key work on any of them waits', async () => {
+    const sut = new KeyedLock();
+    const log: string[] = [];
+    const all = sut.runAll(['b', 'a', 'b'], async () => {
+      await tick(20);
+      log.push('all');
+    });
+    await tick(5); // runAll now holds a and b
+    const single = sut.run('b', async () => {
+      log.push('b');
+    });
+    await Promise.all([all, single]);
+    expect(log).toEqual(['all', 'b']);
+  });
 });

@@ -16,4 +16,13 @@ export class KeyedLock {
       if (this.tails.get(key) === tail) this.tails.delete(key);
     }
   }
+
+  /** Runs work holding every key's turn; keys are taken in sorted order so two callers never deadlock. */
+  async runAll<T>(keys: string[], work: () => Promise<T>): Promise<T> {
+    return this.runInOrder([...new Set(keys)].sort(), work);
+  }
+
+  private async runInOrder<T>([first, ...rest]: string[], work: () => Promise<T>): Promise<T> {
+    return first === undefined ? work() : this.run(first, () => this.runInOrder(rest, work));
+  }
 }

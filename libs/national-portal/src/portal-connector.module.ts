@@ -16,6 +16,10 @@ const portalConnectorOwnSpec = {
     default: 8091,
     desc: 'Port of the national-portal connector /health and /metrics',
   }),
+  PORTAL_SYNC_BATCH_SIZE: num({
+    default: 50,
+    desc: 'Most dossiers sent in one DongBoHoSoMC call when a batch is delivered together',
+  }),
   PORTAL_RECONCILE_INTERVAL_MS: num({
     default: 3_600_000,
     desc: 'How often the connector reconciles its ledger with TraCuuHoSo (0 = only on demand)',
@@ -34,7 +38,7 @@ export const portalConnectorDefinition: ConnectorDefinition<typeof portalConnect
     const portal = new PortalClient(config);
     const reconciler = new Reconciler(portal, database);
     return {
-      connector: new PortalConnector(portal),
+      connector: new PortalConnector(portal, config.PORTAL_SYNC_BATCH_SIZE),
       services: [
         new ReconciliationSchedule(
           reconciler,
