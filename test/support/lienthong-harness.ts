@@ -15,11 +15,15 @@ export class LienthongHarness extends IsolatedRun {
     return super.env({ HUB_INSTANCE_ID: this.id, ...overrides });
   }
 
-  async start(): Promise<this> {
-    const sandbox = await this.launch('sandbox', PortalSandboxModule.register(this.env()));
+  /** Starts the sandbox, the connector and the hub, each with these settings on top of the run's. */
+  async start(overrides: Record<string, string> = {}): Promise<this> {
+    const sandbox = await this.launch('sandbox', PortalSandboxModule.register(this.env(overrides)));
     this.portal = new PortalHttp(sandbox.url!);
-    await this.launch('connector', PortalConnectorModule.register(this.env({ PORTAL_URL: sandbox.url! })));
-    await this.launch('hub', HubModule.register(this.env()));
+    await this.launch(
+      'connector',
+      PortalConnectorModule.register(this.env({ ...overrides, PORTAL_URL: sandbox.url! })),
+    );
+    await this.launch('hub', HubModule.register(this.env(overrides)));
     return this;
   }
 

@@ -177,20 +177,39 @@ export class ConnectorRuntime {
     return pending;
   }
 
-  /** One dossier's new events: together when the connector can, else one by one in sequence order. */
+  /**
+   * One dossier's new events. A connector with deliverMany gets them together (the newest record plus
+   * every step), with retries: never an older event after a newer one that may have reached the target.
+   * Otherwise they go one by one, in sequence order.
+   */
   private async deliverDossier(
     item: PendingDossier,
     heartbeat: () => Promise<void>,
   ): Promise<OutgoingRecord[]> {
-    if (item.events.length > 1 && this.connector.deliverMany && (await this.triedTogether([item]))) return [];
-    const outputs: OutgoingRecord[] = [];
-    let previous = item.previous;
-    for (const event of item.events) {
-      const result = await this.deliverOne(event, previous, heartbeat);
-      outputs.push(...result.outputs);
-      previous = result.state ?? previous;
+    if (item.events.length === 1 || !this.connector.deliverMany) {
+      const outputs: OutgoingRecord[] = [];
+      let previous = item.previous;
+      for (const event of item.events) {
+        const result = await this.deliverOne(event, previous, heartbeat);
+        outputs.push(...result.outputs);
+        previous = result.state ?? previous;
+      }
+      return outputs;
     }
-    return outputs;
+    try {
+      await this.send([item], (target) => this.policy.call(target, heartbeat));
+      return [];
+    } catch (error) {
+      if (error instanceof RetriableError) return item.events.map((event) => this.parked(event, error));
+      if (!(error instanceof PermanentError)) throw error;
+      // Refused together: the newest alone (dead-lettered if refused too); the older ones it supersedes.
+      const older = item.events.slice(0, -1);
+      skipped.inc({ connector: this.connector.name, why: 'superseded' }, older.length);
+      await this.ledger.recordNotDelivered(older.map(toEntry), 'skipped_stale', {
+        superseded: `refused together: ${error.message}`,
+      });
+      return (await this.deliverOne(item.events[item.events.length - 1], item.previous, heartbeat)).outputs;
+    }
   }
 
   /**
@@ -214,15 +233,6 @@ export class ConnectorRuntime {
     previous: TargetState | undefined,
     heartbeat: () => Promise<void>,
   ): Promise<{ state?: TargetState; outputs: OutgoingRecord[] }> {
-    const name = this.connector.name;
-    const { record, dossier } = event;
-    const where = {
-      topic: record.topic,
-      partition: record.partition,
-      offset: record.offset,
-      dossierCode: dossier.dossierCode,
-      eventId: eventId(dossier),
-    };
     let attempts = 0;
     try {
       const [result] = await this.send([{ events: [event], previous }], (target) =>
@@ -233,22 +243,14 @@ export class ConnectorRuntime {
       );
       return { state: result.state, outputs: [] };
     } catch (error) {
-      if (error instanceof RetriableError) {
-        const parked = park(record, name, this.topics, this.config.CONNECTOR_RETRY_DELAYS_S, error);
-        retries.inc({ connector: name, level: String(retryLevel(record) + 1) });
-        this.logger.warn(
-          { ...where, err: error, attempts, to: parked.topic },
-          'delivery still failing; parked',
-        );
-        return { outputs: [parked] };
-      }
+      if (error instanceof RetriableError) return { outputs: [this.parked(event, error, attempts)] };
       if (!(error instanceof PermanentError)) throw error;
-      this.logger.error({ ...where, err: error }, 'target refused the dossier event; dead-lettered');
+      this.logger.error({ ...locate(event), err: error }, 'target refused the dossier event; dead-lettered');
       await this.ledger.recordNotDelivered([{ ...toEntry(event), attempts }], 'failed', {
         code: error.code,
         message: error.message,
       });
-      return { outputs: [this.deadLetter(record, error)] };
+      return { outputs: [this.deadLetter(event.record, error)] };
     }
   }
 
@@ -302,6 +304,30 @@ export class ConnectorRuntime {
     return [await this.connector.deliver(events[0].dossier, previous)];
   }
 
+  private parked(
+    { record, dossier }: DossierRecord,
+    error: RetriableError,
+    attempts?: number,
+  ): OutgoingRecord {
+    const name = this.connector.name;
+    const parked = park(record, name, this.topics, this.config.CONNECTOR_RETRY_DELAYS_S, error);
+    retries.inc({ connector: name, level: String(retryLevel(record) + 1) });
+    this.logger.warn(
+      {
+        topic: record.topic,
+        partition: record.partition,
+        offset: record.offset,
+        dossierCode: dossier.dossierCode,
+        eventId: eventId(dossier),
+        err: error,
+        attempts,
+        to: parked.topic,
+      },
+      'delivery still failing; parked',
+    );
+    return parked;
+  }
+
   private deadLetter(record: IncomingRecord, error: PermanentError): OutgoingRecord {
     failed.inc({ connector: this.connector.name, class: 'permanent', code: error.code });
     return deadLetter(this.topics.deadLetter(this.connector.name), this.connector.name, record, {
@@ -323,6 +349,15 @@ interface PendingDossier {
 }
 
 const eventId = (dossier: DossierEvent) => dossier.provenance.sourceEventId;
+
+/** What every log line about an event names. */
+const locate = ({ record, dossier }: DossierRecord) => ({
+  topic: record.topic,
+  partition: record.partition,
+  offset: record.offset,
+  dossierCode: dossier.dossierCode,
+  eventId: eventId(dossier),
+});
 
 function toEntry({ dossier }: DossierRecord): LedgerEntry {
   return {
