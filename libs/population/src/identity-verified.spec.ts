@@ -1,3 +1,4 @@
+import { citizenRecordFixture } from './citizen-record.fixture';
 import { SchemaValidator, type DossierEvent, type IdentityVerifiedEvent } from '@lienthong/schemas';
 import { IdentityCache } from './identity-cache';
 import { IDENTITY_VERIFIED_TYPE, identityVerifiedRecord } from './identity-verified';
@@ -10,13 +11,7 @@ import { Pseudonymizer } from './pseudonym';
 
 const schema = new SchemaValidator<IdentityVerifiedEvent>('identity.verified.v1.json');
 
-const record: CitizenRecord = {
-  SoDinhDanh: '001092008262',
-  HoVaTen: { Ho: 'Nguyễn', ChuDem: 'Thùy', Ten: 'Hoa' },
-  GioiTinh: '2',
-  NgayThangNamSinh: { Nam: '1992', NgayThangNam: '19920802' },
-  ThuongTru: { ChiTiet: 'Số 7 phố Hàng Bạc' },
-};
+const record = citizenRecordFixture;
 const dossier = {
   dossierCode: '000.00.12.H26-240815-0042',
   procedure: { code: '1.001193' },

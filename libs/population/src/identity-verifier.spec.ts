@@ -1,3 +1,4 @@
+import { citizenRecordFixture } from './citizen-record.fixture';
 import { IdentityCache } from './identity-cache';
 import { IdentityVerifier } from './identity-verifier';
 import type { AuditEntry, PopulationAudit } from './population-audit';
@@ -6,14 +7,7 @@ import type { CitizenRecord, LookupQuery } from './population.contract';
 import { Pseudonymizer } from './pseudonym';
 import type { DossierEvent } from '@lienthong/schemas';
 
-const record: CitizenRecord = {
-  SoDinhDanh: '001092008262',
-  HoVaTen: { Ho: 'Nguyễn', ChuDem: 'Thùy', Ten: 'Hoa' },
-  GioiTinh: '2',
-  NgayThangNamSinh: { Nam: '1992', NgayThangNam: '19920802' },
-  ThuongTru: { ChiTiet: 'Số 7 phố Hàng Bạc' },
-  TonGiao: 'Không',
-};
+const record = citizenRecordFixture;
 const subject = { personalId: '001092008262', fullName: 'NGUYỄN THÙY HOA', birthDate: '1992-08-02' };
 const dossier = {
   dossierCode: '000.00.12.H26-240815-0042',
