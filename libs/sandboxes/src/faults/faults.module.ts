@@ -18,6 +18,6 @@ export class FaultsModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(faultMiddleware(this.injector)).forRoutes('*path');
+    consumer.apply(faultMiddleware(this.injector)).forRoutes('{*path}');
   }
 }

@@ -37,6 +37,13 @@ export class HotichMapper implements SourceMapper<HotichEvent> {
     } catch {
       throw new RejectionError(RejectionReason.Unparseable, 'not UTF-8 text');
     }
+    // Entities declared in a DOCTYPE can expand a few bytes into gigabytes; no sector system needs one.
+    if (/<!DOCTYPE/i.test(xml)) {
+      throw new RejectionError(
+        RejectionReason.Unparseable,
+        'a document type declaration (DOCTYPE) is not accepted',
+      );
+    }
     const valid = XMLValidator.validate(xml);
     if (valid !== true) {
       throw new RejectionError(
