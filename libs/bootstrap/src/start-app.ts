@@ -61,7 +61,9 @@ export function runUntilSignal(apps: RunningApp[]): void {
     closing = true;
     logger.info({ signal }, 'shutting down');
     for (const { name, app } of [...apps].reverse()) {
+      const started = Date.now();
       await app.close().catch((error: unknown) => logger.error({ err: error, app: name }, 'close failed'));
+      logger.info({ app: name, ms: Date.now() - started }, 'closed');
     }
     logger.info('stopped');
     process.exit(0);

@@ -116,7 +116,8 @@ export class KafkaConnection {
   }
 
   async consumer(config: ConsumerConfig): Promise<Consumer> {
-    const consumer = this.kafka.consumer({ readUncommitted: false, ...config });
+    // A fetch waits at most 1 s for data: shutdown waits for the fetch in flight, and 5 s each adds up.
+    const consumer = this.kafka.consumer({ readUncommitted: false, maxWaitTimeInMs: 1000, ...config });
     await consumer.connect();
     this.open.add(consumer);
     return consumer;
