@@ -133,7 +133,8 @@ export class HubPipeline {
   }
 
   private outputsFor(record: IncomingRecord, dossier: DossierEvent, isStale: boolean): OutgoingRecord[] {
-    const value = JSON.stringify(dossier);
+    // Encoded once: the canonical record and every route carry the same bytes.
+    const value = Buffer.from(JSON.stringify(dossier));
     const eventId = `${dossier.provenance.sourceSystem}:${dossier.provenance.sourceEventId}`;
     const headers = (id: string) => {
       const ce = cloudEventHeaders({
