@@ -1,6 +1,7 @@
 import axios from 'axios';
 import { differingFields, PortalClient, portalConfigSpec, toPortalDossier } from '@lienthong/national-portal';
 import { readConfig } from '@lienthong/config';
+import { inParallel } from '@lienthong/connector-runtime';
 import { mapSourceEvent, SOURCE_MAPPERS } from '@lienthong/sources';
 import type { DossierEvent, PortalDossier } from '@lienthong/schemas';
 import type { GeneratedEvent } from '@lienthong/simulator';
@@ -77,26 +78,18 @@ export async function checkPortal(
     duplicate_creates: 0,
     status_regressions: 0,
   };
-  const queue = [...expected];
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const [code, { record, statuses }] = next;
-        const held = await portal.lookup(code);
-        if (!held) {
-          outcome.lost++;
-          continue;
-        }
-        if (differingFields({ ...record }, { ...held }).length === 0) outcome.correct_at_portal++;
-        const history = (await axios.get(`${portalUrl}/_sandbox/dossiers/${encodeURIComponent(code)}`))
-          .data as {
-          creates: number;
-          statuses: string[];
-        };
-        outcome.duplicate_creates += Math.max(0, history.creates - 1);
-        if (!wentOnlyForward(history.statuses, statuses)) outcome.status_regressions++;
-      }
-    }),
-  );
+  await inParallel([...expected], 16, async ([code, { record, statuses }]) => {
+    const held = await portal.lookup(code);
+    if (!held) {
+      outcome.lost++;
+      return;
+    }
+    if (differingFields({ ...record }, { ...held }).length === 0) outcome.correct_at_portal++;
+    const { data: history } = await axios.get<{ creates: number; statuses: string[] }>(
+      `${portalUrl}/_sandbox/dossiers/${encodeURIComponent(code)}`,
+    );
+    outcome.duplicate_creates += Math.max(0, history.creates - 1);
+    if (!wentOnlyForward(history.statuses, statuses)) outcome.status_regressions++;
+  });
   return outcome;
 }

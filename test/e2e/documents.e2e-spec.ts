@@ -127,7 +127,8 @@ describe('dossier results to the document exchange as edXML, on the real broker 
       (rows) => rows.every((row) => row.codes.length === 3 && row.allAcknowledged),
       60_000,
     );
-    await sut.setFaults({ rate: 0 });
+    const { injected } = await sut.setFaults({ rate: 0 });
+    expect((injected['5xx'] ?? 0) + (injected['429'] ?? 0)).toBeGreaterThan(0);
     expect(feedback.map((row) => row.codes)).toEqual(documentIds.map(() => ALL_STATUSES));
     const packages = (await sut.packages()).filter((pkg) => documentIds.includes(pkg.documentId));
     expect(packages.map((pkg) => pkg.sends)).toEqual([1, 1, 1, 1]);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { projectPath } from '@lienthong/config';
-import { DocumentsConnectorModule } from '@lienthong/documents';
+import { ConnectorModule } from '@lienthong/connector-runtime';
+import { documentsConnectorDefinition } from '@lienthong/documents';
 import { DocumentsSandboxModule, type ReceivedPackage } from '@lienthong/sandboxes';
 import type { DossierEvent } from '@lienthong/schemas';
 import axios from 'axios';
@@ -39,7 +40,7 @@ export class DocumentsHarness extends IsolatedRun {
     const sandbox = await this.launch('sandbox', DocumentsSandboxModule.register(env));
     this.sandboxUrl = sandbox.url!;
     const connectorEnv = { ...env, DOCUMENTS_URL: this.sandboxUrl };
-    await this.launch('connector', DocumentsConnectorModule.register(connectorEnv));
+    await this.launch('connector', ConnectorModule.register(documentsConnectorDefinition, connectorEnv));
     return this;
   }
 
@@ -64,8 +65,9 @@ export class DocumentsHarness extends IsolatedRun {
     return (await axios.get(`${this.sandboxUrl}/_sandbox/statuses`)).data;
   }
 
-  async setFaults(plan: object): Promise<void> {
-    await axios.put(`${this.sandboxUrl}/_sandbox/faults`, plan);
+  /** Replaces the sandbox's fault plan; answers the plan with the faults injected so far. */
+  async setFaults(plan: object): Promise<{ injected: Record<string, number> }> {
+    return (await axios.put(`${this.sandboxUrl}/_sandbox/faults`, plan)).data;
   }
 
   async recordedStatuses(): Promise<RecordedStatus[]> {

@@ -1,5 +1,6 @@
 import { HubModule } from '@lienthong/hub';
-import { PortalConnectorModule } from '@lienthong/national-portal';
+import { ConnectorModule } from '@lienthong/connector-runtime';
+import { portalConnectorDefinition } from '@lienthong/national-portal';
 import { PortalSandboxModule } from '@lienthong/sandboxes';
 import { IsolatedRun } from './isolated-run';
 import { PortalHttp } from './portal-http';
@@ -21,7 +22,10 @@ export class LienthongHarness extends IsolatedRun {
     this.portal = new PortalHttp(sandbox.url!);
     await this.launch(
       'connector',
-      PortalConnectorModule.register(this.env({ ...overrides, PORTAL_URL: sandbox.url! })),
+      ConnectorModule.register(
+        portalConnectorDefinition,
+        this.env({ ...overrides, PORTAL_URL: sandbox.url! }),
+      ),
     );
     await this.launch('hub', HubModule.register(this.env(overrides)));
     return this;

@@ -15,6 +15,7 @@ import type { ConnectorRuntimeConfig } from './connector-runtime.config';
 import { delivered, deliverySeconds, failed, retries, skipped } from './connector-metrics';
 import { DeliveryLedger, type LedgerEntry } from './delivery-ledger';
 import { PermanentError, RetriableError } from './errors';
+import { inParallel } from './in-parallel';
 import { KeyedLock } from './keyed-lock';
 import { park, retryDueAt, retryLevel } from './retry-parking';
 import { TargetPolicy } from './target-policy';
@@ -110,8 +111,9 @@ export class ConnectorRuntime {
         );
         continue;
       }
-      const queue = byDossier.get(dossier.dossierCode) ?? [];
-      byDossier.set(dossier.dossierCode, [...queue, { record, dossier }]);
+      const queue = byDossier.get(dossier.dossierCode);
+      if (queue) queue.push({ record, dossier });
+      else byDossier.set(dossier.dossierCode, [{ record, dossier }]);
     }
     if (byDossier.size > 0) {
       const codes = [...byDossier.keys()];
@@ -132,16 +134,9 @@ export class ConnectorRuntime {
     const pending = await this.pendingDossiers(byDossier);
     if (pending.length > 1 && this.connector.deliverMany && (await this.triedTogether(pending))) return [];
     const outputs: OutgoingRecord[] = [];
-    const queue = [...pending];
-    const workers = Array.from(
-      { length: Math.min(this.config.CONNECTOR_CONCURRENCY, queue.length) },
-      async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) {
-          outputs.push(...(await this.deliverDossier(next, heartbeat)));
-        }
-      },
-    );
-    await Promise.all(workers);
+    await inParallel(pending, this.config.CONNECTOR_CONCURRENCY, async (item) => {
+      outputs.push(...(await this.deliverDossier(item, heartbeat)));
+    });
     return outputs;
   }
 

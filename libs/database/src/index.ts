@@ -1,2 +1,2 @@
-export { databaseConfigSpec, type DatabaseConfig } from './database.config';
+export { databaseConfigSpec } from './database.config';
 export { Database } from './database';

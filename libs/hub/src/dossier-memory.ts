@@ -34,28 +34,25 @@ export class DossierMemory {
   /** Records applied events; a dossier's sequence only ever grows. */
   async remember(applied: DossierEvent[], latest: DossierEvent[]): Promise<void> {
     if (applied.length === 0) return;
-    await this.database.transaction(async (client) => {
-      await client.query(
-        `INSERT INTO hub_applied_events (source_system, source_event_id, dossier_code)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
-        [
-          applied.map((event) => event.provenance.sourceSystem),
-          applied.map((event) => event.provenance.sourceEventId),
-          applied.map((event) => event.dossierCode),
-        ],
-      );
-      await client.query(
-        `INSERT INTO hub_dossier_state (dossier_code, last_sequence, status)
-         SELECT * FROM unnest($1::text[], $2::bigint[], $3::smallint[])
-         ON CONFLICT (dossier_code) DO UPDATE
-           SET last_sequence = EXCLUDED.last_sequence, status = EXCLUDED.status, updated_at = now()
-           WHERE hub_dossier_state.last_sequence < EXCLUDED.last_sequence`,
-        [
-          latest.map((event) => event.dossierCode),
-          latest.map((event) => event.provenance.sequence),
-          latest.map((event) => event.status),
-        ],
-      );
-    });
+    // One statement, so atomic without a transaction's extra round trips on every batch.
+    await this.database.query(
+      `WITH applied AS (
+         INSERT INTO hub_applied_events (source_system, source_event_id, dossier_code)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING
+       )
+       INSERT INTO hub_dossier_state (dossier_code, last_sequence, status)
+       SELECT * FROM unnest($4::text[], $5::bigint[], $6::smallint[])
+       ON CONFLICT (dossier_code) DO UPDATE
+         SET last_sequence = EXCLUDED.last_sequence, status = EXCLUDED.status, updated_at = now()
+         WHERE hub_dossier_state.last_sequence < EXCLUDED.last_sequence`,
+      [
+        applied.map((event) => event.provenance.sourceSystem),
+        applied.map((event) => event.provenance.sourceEventId),
+        applied.map((event) => event.dossierCode),
+        latest.map((event) => event.dossierCode),
+        latest.map((event) => event.provenance.sequence),
+        latest.map((event) => event.status),
+      ],
+    );
   }
 }

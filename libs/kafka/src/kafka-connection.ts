@@ -61,35 +61,27 @@ export class KafkaConnection {
     const admin = await this.getAdmin();
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((topic) => !existing.has(topic.name));
-    if (missing.length === 0) return this.untilTopicsServed(topics.map((topic) => topic.name));
-    try {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({
-          topic: topic.name,
-          numPartitions: topic.partitions ?? this.config.KAFKA_PARTITIONS,
-          replicationFactor: this.config.KAFKA_REPLICATION_FACTOR,
-          configEntries: Object.entries(topic.config ?? {}).map(([name, value]) => ({ name, value })),
-        })),
-      });
-    } catch (error) {
-      if (!onlyAlreadyExists(error)) throw error;
-    }
-    await this.untilTopicsServed(topics.map((topic) => topic.name));
-    this.logger.info({ topics: missing.map((topic) => topic.name) }, 'created topics');
-  }
-
-  private async untilTopicsServed(topics: string[]): Promise<void> {
-    const admin = await this.getAdmin();
-    for (let attempt = 1; ; attempt++) {
+    if (missing.length > 0) {
       try {
-        const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
-        if (metadata.every(({ partitions }) => partitions.every(({ leader }) => leader >= 0))) return;
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({
+            topic: topic.name,
+            numPartitions: topic.partitions ?? this.config.KAFKA_PARTITIONS,
+            replicationFactor: this.config.KAFKA_REPLICATION_FACTOR,
+            configEntries: Object.entries(topic.config ?? {}).map(([name, value]) => ({ name, value })),
+          })),
+        });
+        this.logger.info({ topics: missing.map((topic) => topic.name) }, 'created topics');
       } catch (error) {
-        if (attempt >= 50) throw error;
+        if (!onlyAlreadyExists(error)) throw error;
       }
-      if (attempt >= 50) throw new Error(`topics have no leader after 10 s: ${topics.join(', ')}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const { topics: metadata } = await admin.fetchTopicMetadata({
+      topics: topics.map((topic) => topic.name),
+    });
+    if (!metadata.every(({ partitions }) => partitions.every(({ leader }) => leader >= 0))) {
+      throw Object.assign(new Error('a topic has a partition without a leader yet'), { retriable: true });
     }
   }
 

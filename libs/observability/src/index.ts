@@ -1,3 +1,3 @@
 export { createLogger, maskPersonalData, PinoNestLogger, type Logger } from './logger';
 export { metricsRegistry, Counter, Histogram, Gauge } from './metrics';
-export { ObservabilityModule, HEALTH_CHECKS, type HealthCheck } from './observability.module';
+export { ObservabilityModule, type HealthCheck } from './observability.module';

@@ -1,2 +1,2 @@
-export { loadRoutingRules, compileRouter, routedConnectors, RoutingFileError } from './routing-rules';
-export { explainRoutes, type RouteExplanation } from './explain-routes';
+export { loadRoutingRules, compileRouter, routedConnectors } from './routing-rules';
+export { explainRoutes } from './explain-routes';

@@ -1,4 +1,4 @@
-export { SchemaValidator, type SchemaViolation } from './schema-validator';
+export { SchemaValidator } from './schema-validator';
 export type { DossierEvent } from './generated/dossier.v1';
 export type { MotcuaEvent } from './generated/motcua.v1';
 export type { HotichEvent } from './generated/hotich.v1';

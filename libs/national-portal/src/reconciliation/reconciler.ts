@@ -1,3 +1,4 @@
+import { inParallel } from '@lienthong/connector-runtime';
 import type { Database } from '@lienthong/database';
 import { createLogger } from '@lienthong/observability';
 import type { PortalDossier } from '@lienthong/schemas';
@@ -44,16 +45,12 @@ export class Reconciler {
     options.onProgress?.(0, rows.length);
     const drifts: DriftFound[] = [];
     let checked = 0;
-    const queue = [...rows];
-    const workers = Array.from({ length: Math.min(PARALLEL_LOOKUPS, queue.length) }, async () => {
-      for (let row = queue.shift(); row; row = queue.shift()) {
-        const drift = await this.check(row);
-        if (drift) drifts.push(drift);
-        checked += 1;
-        options.onProgress?.(checked, rows.length);
-      }
+    await inParallel(rows, PARALLEL_LOOKUPS, async (row) => {
+      const drift = await this.check(row);
+      if (drift) drifts.push(drift);
+      checked += 1;
+      options.onProgress?.(checked, rows.length);
     });
-    await Promise.all(workers);
     const report: ReconciliationReport = {
       connector: this.connector,
       trigger: options.trigger,

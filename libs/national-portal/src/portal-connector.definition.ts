@@ -1,10 +1,5 @@
 import { num, port } from '@lienthong/config';
-import {
-  connectorBaseConfigSpec,
-  ConnectorModule,
-  type ConnectorDefinition,
-} from '@lienthong/connector-runtime';
-import type { DynamicModule } from '@nestjs/common';
+import { connectorBaseConfigSpec, type ConnectorDefinition } from '@lienthong/connector-runtime';
 import { PortalClient } from './portal-client';
 import { portalConfigSpec } from './portal.config';
 import { PortalConnector } from './portal.connector';
@@ -48,10 +43,4 @@ export const portalConnectorDefinition: ConnectorDefinition<typeof portalConnect
       ],
     };
   },
-};
-
-/** The national-portal connector as a Nest module: configuration read and validated at start-up. */
-export const PortalConnectorModule = {
-  register: (env: NodeJS.ProcessEnv = process.env): DynamicModule =>
-    ConnectorModule.register(portalConnectorDefinition, env),
 };

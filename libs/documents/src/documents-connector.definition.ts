@@ -1,10 +1,5 @@
 import { port } from '@lienthong/config';
-import {
-  connectorBaseConfigSpec,
-  ConnectorModule,
-  type ConnectorDefinition,
-} from '@lienthong/connector-runtime';
-import type { DynamicModule } from '@nestjs/common';
+import { connectorBaseConfigSpec, type ConnectorDefinition } from '@lienthong/connector-runtime';
 import { DocumentsExchangeClient } from './documents-exchange.client';
 import { documentsConfigSpec } from './documents.config';
 import { DocumentsConnector } from './documents.connector';
@@ -41,10 +36,4 @@ export const documentsConnectorDefinition: ConnectorDefinition<typeof documentsC
       ],
     };
   },
-};
-
-/** The documents connector as a Nest module: configuration read and validated at start-up. */
-export const DocumentsConnectorModule = {
-  register: (env: NodeJS.ProcessEnv = process.env): DynamicModule =>
-    ConnectorModule.register(documentsConnectorDefinition, env),
 };
