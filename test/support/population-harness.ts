@@ -1,9 +1,5 @@
 import { ConnectorModule } from '@lienthong/connector-runtime';
-import {
-  identityVerifiedTopic,
-  POPULATION_SERVICE_PATH,
-  populationConnectorDefinition,
-} from '@lienthong/population';
+import { POPULATION_SERVICE_PATH, populationConnectorDefinition } from '@lienthong/population';
 import { PopulationSandboxModule } from '@lienthong/sandboxes';
 import type { DossierEvent } from '@lienthong/schemas';
 import { motcuaLifecycle, seededRandom, type Citizen } from '@lienthong/simulator';
@@ -16,7 +12,7 @@ import { IsolatedRun } from './isolated-run';
  * PostgreSQL schema, the population sandbox as a real HTTP server on a free port.
  */
 export class PopulationHarness extends IsolatedRun {
-  readonly identityVerifiedTopic = identityVerifiedTopic(this.prefix);
+  readonly identityVerifiedTopic = this.topics.identityVerified;
   sandboxUrl!: string;
 
   async start(): Promise<this> {

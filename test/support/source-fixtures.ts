@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectPath } from '@lienthong/config';
+import { sharedPath } from '@lienthong/config';
 
 /** The shared sample events, beside the project (`../shared/fixtures/sources/<system>`). */
 export function sharedFixturesDir(system: string): string {
-  return join(process.env.LIENTHONG_SHARED_DIR ?? projectPath('..', 'shared'), 'fixtures', 'sources', system);
+  return sharedPath('fixtures', 'sources', system);
 }
 
 export interface FixtureDossier {

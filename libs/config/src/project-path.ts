@@ -9,6 +9,11 @@ export function projectPath(...segments: string[]): string {
   return join(root, ...segments);
 }
 
+/** The shared material beside the project (`../shared`), or where LIENTHONG_SHARED_DIR says. */
+export function sharedPath(...segments: string[]): string {
+  return join(process.env.LIENTHONG_SHARED_DIR ?? projectPath('..', 'shared'), ...segments);
+}
+
 function findRoot(start: string): string {
   let dir = resolve(start);
   while (!existsSync(join(dir, 'schemas', 'dossier.v1.json'))) {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { projectPath } from '@lienthong/config';
+import { sharedPath } from '@lienthong/config';
 import { DeadLetterHeader, Topics, type IncomingRecord } from '@lienthong/kafka';
 import type { DossierEvent } from '@lienthong/schemas';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
@@ -26,8 +26,7 @@ class MemoryInMaps {
 }
 
 const topics = new Topics('');
-const sample = (file: string) =>
-  readFileSync(projectPath('..', 'shared', 'fixtures', 'sources', 'motcua', file));
+const sample = (file: string) => readFileSync(sharedPath('fixtures', 'sources', 'motcua', file));
 const record = (value: Buffer, offset: number): IncomingRecord => ({
   topic: topics.source('motcua'),
   partition: 0,

@@ -41,6 +41,11 @@ export class Topics {
     return `${this.prefix}retry.${connector}.${level}`;
   }
 
+  /** The population connector's verification outcome per dossier, for other steps to reuse. */
+  get identityVerified(): string {
+    return `${this.prefix}identity.verified.v1`;
+  }
+
   /** A consumer group name, prefixed like the topics so isolated hubs never share a group. */
   group(name: string): string {
     return `${this.prefix}${name}`;

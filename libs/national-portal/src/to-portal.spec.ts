@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { projectPath } from '@lienthong/config';
+import { sharedPath } from '@lienthong/config';
 import { SchemaValidator, type PortalDossier } from '@lienthong/schemas';
 import { mapSourceEvent, MotcuaMapper, SOURCE_MAPPERS } from '@lienthong/sources';
 import { toPortalDossier, toPortalProgress, toPortalTime } from './to-portal';
@@ -8,7 +8,7 @@ const portalSchema = new SchemaValidator<PortalDossier>('national-portal/portal-
 
 /** The last event of each shared sample dossier of every source, with the portal fields it must produce. */
 const lastEvents = SOURCE_MAPPERS.flatMap((mapper) => {
-  const dir = projectPath('..', 'shared', 'fixtures', 'sources', mapper.system);
+  const dir = sharedPath('fixtures', 'sources', mapper.system);
   const files = readdirSync(dir);
   return files
     .filter((file) => file.endsWith('.expected-portal.json'))

@@ -25,7 +25,7 @@ export {
 } from './soap/population-messages';
 export { populationConfigSpec } from './population.config';
 export { PopulationClient } from './population-client';
-export { identityVerifiedTopic, type IdentityVerifiedEvent } from './identity-verified';
+export type { IdentityVerifiedEvent } from './identity-verified';
 export {
   populationConnectorConfigSpec,
   populationConnectorDefinition,

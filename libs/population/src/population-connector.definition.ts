@@ -1,6 +1,5 @@
 import { connectorBaseConfigSpec, type ConnectorDefinition } from '@lienthong/connector-runtime';
 import { IdentityCache } from './identity-cache';
-import { identityVerifiedTopic } from './identity-verified';
 import { IdentityVerifier } from './identity-verifier';
 import { PopulationAudit } from './population-audit';
 import { PopulationClient } from './population-client';
@@ -13,8 +12,8 @@ export const populationConnectorConfigSpec = { ...connectorBaseConfigSpec, ...po
 /** The population connector for ConnectorModule.register: verifies applicants, publishes identity.verified.v1. */
 export const populationConnectorDefinition: ConnectorDefinition<typeof populationConnectorOwnSpec> = {
   configSpec: populationConnectorOwnSpec,
-  create: (config, { kafka, database }) => {
-    const topic = identityVerifiedTopic(config.KAFKA_TOPIC_PREFIX);
+  create: (config, { kafka, database, topics }) => {
+    const topic = topics.identityVerified;
     const pseudonyms = new Pseudonymizer(config.POPULATION_AUDIT_KEY);
     const verifier = new IdentityVerifier(
       new PopulationClient(config),

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { projectPath } from '@lienthong/config';
+import { projectPath, sharedPath } from '@lienthong/config';
 import { mapSourceEvent } from './map-source-event';
 import { SOURCE_MAPPERS } from './registry';
 
@@ -46,7 +46,7 @@ describe.each(SOURCE_MAPPERS.map((mapper) => ({ system: mapper.system, sut: mapp
     });
 
     it('maps every shared sample event', () => {
-      const dir = projectPath('..', 'shared', 'fixtures', 'sources', system);
+      const dir = sharedPath('fixtures', 'sources', system);
       const samples = readdirSync(dir).filter((file) => !file.includes('expected'));
       const rejected = samples
         .map((file) => ({ file, result: mapSourceEvent(sut, readFileSync(`${dir}/${file}`)) }))

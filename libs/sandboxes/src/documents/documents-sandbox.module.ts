@@ -5,7 +5,7 @@ import { documentsSandboxConfigSpec } from './documents-sandbox.config';
 import { DocumentsSandboxController } from './documents-sandbox.controller';
 import { DocumentsSandboxService } from './documents-sandbox.service';
 import { DocumentsSandboxStore } from './documents-sandbox.store';
-import { xmlBodyMiddleware } from './xml-body.middleware';
+import { text } from 'express';
 
 /** A real HTTP server that behaves as the edXML document exchange and its receivers do, for tests and demos. */
 @Module({})
@@ -30,6 +30,14 @@ export class DocumentsSandboxModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(xmlBodyMiddleware(this.exchange.maxPackageBytes)).forRoutes(DocumentsSandboxController);
+    // edXML travels as application/xml; express answers 413 itself for a package over the limit.
+    consumer
+      .apply(
+        text({
+          type: ['application/xml', 'text/xml', 'application/*+xml'],
+          limit: this.exchange.maxPackageBytes,
+        }),
+      )
+      .forRoutes(DocumentsSandboxController);
   }
 }
