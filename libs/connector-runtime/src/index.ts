@@ -1,4 +1,5 @@
 export type { Connector, Delivered, TargetState } from './connector';
 export { PermanentError, RetriableError } from './errors';
+export { isTransientStatus, reach } from './http-failures';
 export { ConnectorModule, connectorBaseConfigSpec, type ConnectorDefinition } from './connector.module';
 export { inParallel } from './in-parallel';

@@ -1,5 +1,5 @@
-import { PermanentError, RetriableError } from '@lienthong/connector-runtime';
-import axios, { isAxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
+import { isTransientStatus, PermanentError, reach, RetriableError } from '@lienthong/connector-runtime';
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { AckStatus, EdxmlStatus } from './edxml.contract';
 import { parseEdxmlStatus } from './edxml-parser';
 import { EdxmlRejection } from './edxml-rejection';
@@ -75,19 +75,8 @@ export class DocumentsExchangeClient {
     operation: string,
     request: () => Promise<AxiosResponse<T>>,
   ): Promise<AxiosResponse<T>> {
-    let response: AxiosResponse<T>;
-    try {
-      response = await request();
-    } catch (error) {
-      if (isAxiosError(error)) {
-        throw new RetriableError(
-          error.code ?? 'NETWORK',
-          `document exchange unreachable (${operation}): ${error.message}`,
-        );
-      }
-      throw error;
-    }
-    if (response.status === 429 || response.status >= 500) {
+    const response = await reach('document exchange', operation, request);
+    if (isTransientStatus(response.status)) {
       throw new RetriableError(
         `HTTP_${response.status}`,
         `document exchange answered HTTP ${response.status} (${operation})`,

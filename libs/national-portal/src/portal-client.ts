@@ -1,5 +1,5 @@
-import { PermanentError, RetriableError } from '@lienthong/connector-runtime';
-import axios, { type AxiosInstance, isAxiosError } from 'axios';
+import { isTransientStatus, PermanentError, reach, RetriableError } from '@lienthong/connector-runtime';
+import axios, { type AxiosInstance } from 'axios';
 import type { PortalDossier, PortalProgress } from '@lienthong/schemas';
 import {
   ALREADY_EXISTS,
@@ -111,26 +111,12 @@ export class PortalClient {
   }
 
   private async post<Result>(path: string, body: object): Promise<PortalAnswer<Result>> {
-    try {
-      const response = await this.http.post<PortalAnswer<Result>>(path, body);
-      if (response.status === 429 || response.status >= 500) {
-        throw new RetriableError(
-          `HTTP_${response.status}`,
-          `portal answered HTTP ${response.status} on ${path}`,
-        );
-      }
-      if (response.status >= 400 || typeof response.data?.error_code !== 'number') {
-        throw new PermanentError(
-          `HTTP_${response.status}`,
-          `portal answered HTTP ${response.status} on ${path}`,
-        );
-      }
-      return response.data;
-    } catch (error) {
-      if (isAxiosError(error)) {
-        throw new RetriableError(error.code ?? 'NETWORK', `portal unreachable on ${path}: ${error.message}`);
-      }
-      throw error;
+    const response = await reach('portal', path, () => this.http.post<PortalAnswer<Result>>(path, body));
+    const failure = `portal answered HTTP ${response.status} on ${path}`;
+    if (isTransientStatus(response.status)) throw new RetriableError(`HTTP_${response.status}`, failure);
+    if (response.status >= 400 || typeof response.data?.error_code !== 'number') {
+      throw new PermanentError(`HTTP_${response.status}`, failure);
     }
+    return response.data;
   }
 }

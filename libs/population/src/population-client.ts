@@ -1,5 +1,5 @@
-import { PermanentError, RetriableError } from '@lienthong/connector-runtime';
-import axios, { isAxiosError, type AxiosInstance } from 'axios';
+import { isTransientStatus, PermanentError, reach, RetriableError } from '@lienthong/connector-runtime';
+import axios, { type AxiosInstance } from 'axios';
 import {
   POPULATION_CONTENT_TYPE,
   PopulationHeader,
@@ -74,7 +74,7 @@ export class PopulationClient {
     } catch (error) {
       if (!(error instanceof MalformedXmlError)) throw error;
       // An overloaded or failing gateway (or a proxy before it) answers in HTML or plain text.
-      if (status === 429 || status >= 500) throw retriable(status, operation);
+      if (isTransientStatus(status)) throw retriable(status, operation);
       throw unreadable(status, operation, error);
     }
     if ('fault' in answer) {
@@ -94,7 +94,7 @@ export class PopulationClient {
       }
       throw new RetriableError('POPULATION_FAULT', `${operation}: the gateway failed (${code}): ${message}`);
     }
-    if (status === 429 || status >= 500) throw retriable(status, operation);
+    if (isTransientStatus(status)) throw retriable(status, operation);
     if (status !== 200) throw new PermanentError(`POPULATION_HTTP_${status}`, `${operation}: HTTP ${status}`);
     try {
       return read(answer.content);
@@ -105,17 +105,9 @@ export class PopulationClient {
   }
 
   private async post(body: string, operation: string) {
-    try {
-      return await this.http.post<string>(this.endpoint, body, { headers: this.signedHeaders() });
-    } catch (error) {
-      if (isAxiosError(error)) {
-        throw new RetriableError(
-          error.code ?? 'NETWORK',
-          `${operation}: population database unreachable: ${error.message}`,
-        );
-      }
-      throw error;
-    }
+    return reach('population database', operation, () =>
+      this.http.post<string>(this.endpoint, body, { headers: this.signedHeaders() }),
+    );
   }
 }
 
