@@ -1,4 +1,10 @@
-# One image for every Lienthong app; docker-compose picks the app with APP.
+# One image for every Lienthong app. The command picks the app (docker-compose.yml, deploy/k8s):
+#   node dist/apps/<app>/src/main.js
+# The CLIs run from the same image without a compiler (dist/ is built here, scripts/run-app.sh only
+# builds where TypeScript is installed):
+#   node dist/apps/reconcile/src/main.js --since 2026-01-01     (or: npm run reconcile -- --since ...)
+#   node dist/apps/routes-test/src/main.js config/routes.yaml <samples...>
+#   node dist/apps/cli/src/main.js --help                        (or: npm run lienthong -- --help)
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -8,12 +14,18 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production HTTP_HOST=0.0.0.0 APP=lienthong
+# npm (for `npm run <cli>`) keeps its cache and logs in /tmp: the root filesystem may be read-only.
+ENV NODE_ENV=production HTTP_HOST=0.0.0.0 APP=lienthong \
+    NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_CACHE=/tmp/.npm NPM_CONFIG_LOGS_DIR=/tmp/.npm-logs
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+# Read at run time: schemas, migrations, routing rules, the health check and CLI runner, and the web
+# assets some libs serve from their own folder (libs/*/src/public, libs/console/web).
 COPY schemas ./schemas
 COPY migrations ./migrations
 COPY config ./config
+COPY scripts ./scripts
+COPY --from=build /app/libs ./libs
 USER node
 CMD ["sh", "-c", "exec node dist/apps/${APP}/src/main.js"]

@@ -3,6 +3,28 @@ import eslint from '@eslint/js';
 import importPlugin from 'eslint-plugin-import';
 import tseslint from 'typescript-eslint';
 
+// no-restricted-imports in a later block replaces an earlier one's list, so each block states its whole list.
+const entryFilesOnly = {
+  group: ['@lienthong/*/*'],
+  message: 'Import a lib through its entry file (@lienthong/<lib>).',
+};
+const noApps = { group: ['**/apps/**'], message: 'Libs never import apps.' };
+const noConnectorCode = {
+  group: [
+    '@lienthong/national-portal',
+    '@lienthong/population',
+    '@lienthong/documents',
+    '@lienthong/xml',
+    '**/national-portal/src/**',
+    '**/population/src/**',
+    '**/documents/src/**',
+    '**/xml/src/**',
+  ],
+  message:
+    "A sandbox is the other side of a contract: it must not import a connector lib nor the connectors' XML reader (write its own wire-format code from DOMAIN.md).",
+};
+const restrictedImports = (...patterns) => ['error', { patterns }];
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'node_modules/**', '.lienthong/**', 'libs/schemas/src/generated/**', 'coverage/**'],
@@ -24,28 +46,21 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'import/no-cycle': 'error',
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['@lienthong/*/*'], message: 'Import a lib through its entry file (@lienthong/<lib>).' },
-          ],
-        },
-      ],
+      'no-restricted-imports': restrictedImports(entryFilesOnly),
     },
   },
   {
     files: ['libs/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['@lienthong/*/*'], message: 'Import a lib through its entry file (@lienthong/<lib>).' },
-            { group: ['**/apps/**'], message: 'Libs never import apps.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': restrictedImports(entryFilesOnly, noApps),
+    },
+  },
+  {
+    // A sandbox is the other side of a contract: it reads and writes the wire format with code of its
+    // own (written from DOMAIN.md and golden files), so a contract misread by a connector is never mirrored.
+    files: ['libs/sandboxes/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrictedImports(entryFilesOnly, noApps, noConnectorCode),
     },
   },
   {

@@ -24,5 +24,14 @@ module.exports = {
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       slowTestThreshold: 60,
     },
+    {
+      // Faults that stop shared services (the broker, PostgreSQL): run alone, by npm run test:faults.
+      displayName: 'faults',
+      testEnvironment: 'node',
+      transform,
+      moduleNameMapper,
+      testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'],
+      slowTestThreshold: 120,
+    },
   ],
 };

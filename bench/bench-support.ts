@@ -61,10 +61,15 @@ export async function publishAll(
  * Starts a built app (dist/) as a child process, so its memory is measured apart from the benchmark's.
  * Its logs go to .lienthong/bench-<name>.log.
  */
-export function startChild(name: string, script: string, env: Record<string, string>): ChildProcess {
+export function startChild(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): ChildProcess {
   mkdirSync(projectPath('.lienthong'), { recursive: true });
   const logFile = openSync(projectPath('.lienthong', `bench-${name}.log`), 'w');
-  return spawn(process.execPath, [projectPath('dist', script)], {
+  return spawn(process.execPath, [...nodeArgs, projectPath('dist', script)], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', logFile, logFile],
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { KafkaConnection, kafkaConfigSpec, Topics } from '@lienthong/kafka';
-import { readConfig } from '@lienthong/config';
+import { projectPath, readConfig } from '@lienthong/config';
 import {
   benchKafka,
   ensureBroker,
@@ -52,12 +52,20 @@ async function main(): Promise<void> {
   log('hub: draining the backlog');
   let noteIds = false;
   const routed = await watchTopic(kafka, topics.route('national-portal'), () => noteIds);
-  const hub = startChild('hub', 'apps/hub/src/main.js', {
-    KAFKA_TOPIC_PREFIX: prefix,
-    KAFKA_BROKERS: brokers,
-    HUB_HTTP_PORT: '0',
-    DATABASE_SCHEMA: prefix.replace('.', ''),
-  });
+  const hub = startChild(
+    'hub',
+    'apps/hub/src/main.js',
+    {
+      KAFKA_TOPIC_PREFIX: prefix,
+      KAFKA_BROKERS: brokers,
+      HUB_HTTP_PORT: '0',
+      DATABASE_SCHEMA: prefix.replace('.', ''),
+    },
+    // BENCH_PROFILE=1: a V8 CPU profile of the hub, written under .lienthong/profiles when it stops.
+    process.env.BENCH_PROFILE === '1'
+      ? ['--cpu-prof', `--cpu-prof-dir=${projectPath('.lienthong', 'profiles')}`]
+      : [],
+  );
   await until(
     () => routed.arrivals.count >= EVENTS,
     DRAIN_TIMEOUT_MS,

@@ -25,8 +25,14 @@ interface Expected {
   statuses: string[];
 }
 
-/** What the portal must hold for each dossier: the record of its latest event. */
-export function expectedAtPortal(dossiers: DossierEvent[]): Map<string, Expected> {
+/**
+ * What the portal must hold for each dossier: the record of its latest event, linked to the population
+ * database when `populationVerified` says its applicant was verified there.
+ */
+export function expectedAtPortal(
+  dossiers: DossierEvent[],
+  populationVerified: (dossier: DossierEvent) => boolean = () => false,
+): Map<string, Expected> {
   const byCode = new Map<string, DossierEvent[]>();
   for (const dossier of dossiers)
     byCode.set(dossier.dossierCode, [...(byCode.get(dossier.dossierCode) ?? []), dossier]);
@@ -35,7 +41,12 @@ export function expectedAtPortal(dossiers: DossierEvent[]): Map<string, Expected
       const ordered = events.sort((a, b) => a.provenance.sequence - b.provenance.sequence);
       return [
         code,
-        { record: toPortalDossier(ordered.at(-1)!), statuses: ordered.map(({ status }) => String(status)) },
+        {
+          record: toPortalDossier(ordered.at(-1)!, {
+            populationVerified: populationVerified(ordered.at(-1)!),
+          }),
+          statuses: ordered.map(({ status }) => String(status)),
+        },
       ];
     }),
   );

@@ -7,11 +7,14 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 home="${LIENTHONG_HOME:-$root/.lienthong}"
 libs="$home/kafka/libs"
-data="$home/kafka/data"
-logs="$home/kafka/logs"
-pidfile="$home/kafka/broker.pid"
+# A second broker (e.g. the fault tests', which stop and start it) keeps its own data beside the first.
+instance="${KAFKA_INSTANCE:-kafka}"
+data="$home/$instance/data"
+logs="$home/$instance/logs"
+pidfile="$home/$instance/broker.pid"
 cluster_id="bGllbnRob25nLWRldi0x" # fixed so a kept data folder always matches
-port=9092
+port="${KAFKA_PORT:-9092}"
+controller_port=$((port + 1))
 timeout_s="${KAFKA_START_TIMEOUT_S:-90}"
 
 say() { printf '[kafka] %s\n' "$*" >&2; }
@@ -36,8 +39,8 @@ start() {
   if port_open; then say "port $port already answers: using the broker that runs there"; return 0; fi
   fetch
   mkdir -p "$data" "$logs"
-  local props="$home/kafka/server.properties"
-  { cat "$root/kafka/server.properties"; echo "log.dirs=$data"; } >"$props"
+  local props="$home/$instance/server.properties"
+  { sed -e "s/:9092/:$port/g" -e "s/:9093/:$controller_port/g" "$root/kafka/server.properties"; echo "log.dirs=$data"; } >"$props"
   if [ ! -f "$data/meta.properties" ]; then
     java -Dlog4j.configuration="file:$root/kafka/log4j.properties" -Dkafka.logs.dir="$logs" \
       -cp "$libs/*" kafka.tools.StorageTool format -t "$cluster_id" -c "$props" --ignore-formatted >/dev/null

@@ -62,6 +62,7 @@ describe('dossier results to the document exchange as edXML, on the real broker 
       `000.00.00.H26,2024/08/21,${double.dossierCode}.7/KQ-TTHC`,
     ]);
     expect(packages.every((pkg) => pkg.sends === 1 && pkg.toOrganId === single.agency.code)).toBe(true);
+    expect(await sut.refusals()).toEqual([]);
     const doublePackage = packages.find((pkg) => pkg.documentId.includes(double.dossierCode))!;
     expect(
       doublePackage.attachments.map((attachment) => ({

@@ -61,6 +61,11 @@ export class DocumentsHarness extends IsolatedRun {
     return (await axios.get(`${this.sandboxUrl}/_sandbox/packages`)).data;
   }
 
+  /** Why the sandbox, reading as the strictest receiver, refused packages (status 02). */
+  async refusals(): Promise<{ reason: string }[]> {
+    return (await axios.get(`${this.sandboxUrl}/_sandbox/refusals`)).data;
+  }
+
   async issuedStatuses(): Promise<IssuedStatus[]> {
     return (await axios.get(`${this.sandboxUrl}/_sandbox/statuses`)).data;
   }

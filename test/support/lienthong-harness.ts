@@ -1,13 +1,16 @@
 import { HubModule } from '@lienthong/hub';
 import { ConnectorModule } from '@lienthong/connector-runtime';
 import { portalConnectorDefinition } from '@lienthong/national-portal';
-import { PortalSandboxModule } from '@lienthong/sandboxes';
+import { POPULATION_SERVICE_PATH, populationConnectorDefinition } from '@lienthong/population';
+import { PopulationSandboxModule, PortalSandboxModule } from '@lienthong/sandboxes';
+import axios from 'axios';
 import { IsolatedRun } from './isolated-run';
 import { PortalHttp } from './portal-http';
 
 /**
  * The whole flow on real parts, isolated for one test file: its own topic prefix, consumer groups and
- * PostgreSQL schema, the portal sandbox on a free port, the connector and the hub.
+ * PostgreSQL schema, the portal sandbox on a free port, the connector and the hub; with `population`,
+ * the population-database sandbox and connector too.
  */
 export class LienthongHarness extends IsolatedRun {
   portal!: PortalHttp;
@@ -16,22 +19,69 @@ export class LienthongHarness extends IsolatedRun {
     return super.env({ HUB_INSTANCE_ID: this.id, ...overrides });
   }
 
-  /** Starts the sandbox, the connector and the hub, each with these settings on top of the run's. */
-  async start(overrides: Record<string, string> = {}): Promise<this> {
+  /** Starts the sandboxes, the connectors and the hub, each with these settings on top of the run's. */
+  async start(overrides: Record<string, string> = {}, { population = false } = {}): Promise<this> {
+    if (population) {
+      const gateway = await this.launch(
+        'sandbox-population',
+        PopulationSandboxModule.register(this.env(overrides)),
+      );
+      const endpoint = `${gateway.url!}${POPULATION_SERVICE_PATH}`;
+      await this.launch(
+        'connector-population',
+        ConnectorModule.register(
+          populationConnectorDefinition,
+          this.env({ ...overrides, POPULATION_URL: endpoint }),
+        ),
+      );
+    }
     const sandbox = await this.launch('sandbox', PortalSandboxModule.register(this.env(overrides)));
     this.portal = new PortalHttp(sandbox.url!);
+    await this.launchPipeline(overrides);
+    return this;
+  }
+
+  /**
+   * Stops the portal connector and the hub, as an operator's restart does; with `freshDatabase`, their
+   * PostgreSQL state is dropped meanwhile (a database restored empty behind Kafka). Then starts them again.
+   */
+  async restartPipeline(
+    overrides: Record<string, string> = {},
+    { freshDatabase = false } = {},
+  ): Promise<void> {
+    for (const name of ['hub', 'connector']) {
+      const index = this.apps.findIndex((running) => running.name === name);
+      await this.apps[index].app.close();
+      this.apps.splice(index, 1);
+    }
+    if (freshDatabase) {
+      await this.withDatabase((client) => client.query(`DROP SCHEMA ${this.schema} CASCADE`));
+    }
+    await this.launchPipeline(overrides);
+  }
+
+  private async launchPipeline(overrides: Record<string, string>): Promise<void> {
     await this.launch(
       'connector',
       ConnectorModule.register(
         portalConnectorDefinition,
-        this.env({ ...overrides, PORTAL_URL: sandbox.url! }),
+        this.env({ ...overrides, PORTAL_URL: this.portal.baseUrl }),
       ),
     );
     await this.launch('hub', HubModule.register(this.env(overrides)));
-    return this;
   }
 
   url(app: string): string {
     return this.apps.find((running) => running.name === app)!.url!;
+  }
+
+  /** What the population sandbox counted (lookups found and not found, refusals). */
+  async populationStats(): Promise<{
+    found: number;
+    notFound: number;
+    authFailures: number;
+    malformed: number;
+  }> {
+    return (await axios.get(`${this.url('sandbox-population')}/_sandbox/stats`)).data;
   }
 }

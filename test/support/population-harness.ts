@@ -9,24 +9,37 @@ import { IsolatedRun } from './isolated-run';
 
 /**
  * The population connector on real parts, isolated for one test file: its own topic prefix and
- * PostgreSQL schema, the population sandbox as a real HTTP server on a free port.
+ * PostgreSQL schema, the population sandbox as a real HTTP server on a free port, answering as a real
+ * gateway does (DOMAIN.md): the collection directly under the SOAP Body, every third citizen's name
+ * whole in Ten.
  */
 export class PopulationHarness extends IsolatedRun {
   readonly identityVerifiedTopic = this.topics.identityVerified;
   sandboxUrl!: string;
 
-  async start(): Promise<this> {
-    const sandbox = await this.launch('sandbox-population', PopulationSandboxModule.register(this.env()));
+  /** Starts the sandbox and the connector, the connector with these settings on top of the run's. */
+  async start(connectorOverrides: Record<string, string> = {}): Promise<this> {
+    const sandbox = await this.launch(
+      'sandbox-population',
+      PopulationSandboxModule.register(
+        this.env({ POPULATION_SANDBOX_ANSWER_STYLE: 'real', POPULATION_SANDBOX_NAME_STYLE: 'mixed' }),
+      ),
+    );
     this.sandboxUrl = sandbox.url!;
     const connector = ConnectorModule.register(
       populationConnectorDefinition,
-      this.env({ POPULATION_URL: `${this.sandboxUrl}${POPULATION_SERVICE_PATH}` }),
+      this.env({ POPULATION_URL: `${this.sandboxUrl}${POPULATION_SERVICE_PATH}`, ...connectorOverrides }),
     );
     await this.launch('connector-population', connector);
     return this;
   }
 
-  async sandboxStats(): Promise<{ calls: Record<string, number>; found: number; notFound: number }> {
+  async sandboxStats(): Promise<{
+    calls: Record<string, number>;
+    found: number;
+    notFound: number;
+    authFailures: number;
+  }> {
     return (await axios.get(`${this.sandboxUrl}/_sandbox/stats`)).data;
   }
 

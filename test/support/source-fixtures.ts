@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedPath } from '@lienthong/config';
+import type { DossierEvent } from '@lienthong/schemas';
+import { mapSourceEvent, SOURCE_MAPPERS } from '@lienthong/sources';
 
 /** The shared sample events, beside the project (`../shared/fixtures/sources/<system>`). */
 export function sharedFixturesDir(system: string): string {
@@ -45,4 +47,26 @@ export function freshCopy(bytes: Buffer, serial: number): { bytes: Buffer; seria
   const text = bytes.toString('utf8').replace(/(-\d{6}-)\d+/g, `$1${serial}`);
   const renewed = text.replace(/"eventId":\s*"[^"]*"/, `"eventId": "fresh-${serial}"`);
   return { bytes: Buffer.from(renewed), serialSuffix: `-${serial}` };
+}
+
+/** A source event as the hub maps it to dossier.v1; throws the rejection of an event that does not map. */
+export function mapWithSource(system: string, bytes: Buffer): DossierEvent {
+  const result = mapSourceEvent(
+    SOURCE_MAPPERS.find((mapper) => mapper.system === system)!,
+    bytes,
+  );
+  if (!result.ok) throw result.rejection;
+  return result.dossier;
+}
+
+/** The newest dossier event of each dossier that generated source events (on their source topics) stand for. */
+export function newestByDossier(events: { topic: string; value: string }[]): DossierEvent[] {
+  const newest = new Map<string, DossierEvent>();
+  for (const event of events) {
+    const dossier = mapWithSource(event.topic.split('.').at(-2)!, Buffer.from(event.value));
+    const held = newest.get(dossier.dossierCode);
+    if (!held || held.provenance.sequence < dossier.provenance.sequence)
+      newest.set(dossier.dossierCode, dossier);
+  }
+  return [...newest.values()];
 }

@@ -1,8 +1,10 @@
 import { readConfig } from '@lienthong/config';
 import { runMain, runUntilSignal, startApp, type RunningApp } from '@lienthong/bootstrap';
 import { ConnectorModule } from '@lienthong/connector-runtime';
+import { configureConsole, ConsoleModule, consoleOwnConfigSpec } from '@lienthong/console';
 import { documentsConnectorConfigSpec, documentsConnectorDefinition } from '@lienthong/documents';
 import { HubModule, hubModuleConfigSpec } from '@lienthong/hub';
+import { DashboardModule, dashboardConfigSpec } from '@lienthong/kpi';
 import { portalConnectorConfigSpec, portalConnectorDefinition } from '@lienthong/national-portal';
 import { populationConnectorConfigSpec, populationConnectorDefinition } from '@lienthong/population';
 import {
@@ -15,7 +17,7 @@ import {
 } from '@lienthong/sandboxes';
 import { SimulatorModule } from '@lienthong/simulator';
 
-/** All-in-one: the three sandboxes, the three connectors, the hub and the simulator in one process. */
+/** All-in-one: the three sandboxes, the three connectors, the hub, the console, the KPI dashboard and the simulator in one process. */
 runMain(async () => {
   const config = readConfig({
     ...portalSandboxConfigSpec,
@@ -25,6 +27,8 @@ runMain(async () => {
     ...populationConnectorConfigSpec,
     ...documentsConnectorConfigSpec,
     ...hubModuleConfigSpec,
+    ...consoleOwnConfigSpec,
+    ...dashboardConfigSpec,
   });
   const apps: RunningApp[] = [];
   runUntilSignal(apps);
@@ -48,7 +52,15 @@ runMain(async () => {
       config.DOCUMENTS_CONNECTOR_HTTP_PORT,
     ],
     ['hub', HubModule.register(), config.HUB_HTTP_PORT],
+    ['dashboard', DashboardModule.register(), config.DASHBOARD_HTTP_PORT],
   ] as const;
   for (const [name, module, port] of parts) apps.push(await startApp(name, module, { port }));
+  apps.push(
+    await startApp('console', ConsoleModule.register(), {
+      port: config.CONSOLE_PORT,
+      host: config.CONSOLE_HOST,
+      configure: configureConsole,
+    }),
+  );
   apps.push(await startApp('simulator', SimulatorModule.register()));
 });

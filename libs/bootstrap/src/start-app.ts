@@ -1,4 +1,4 @@
-import { createLogger, PinoNestLogger } from '@lienthong/observability';
+import { createLogger, PinoNestLogger, stopTracing } from '@lienthong/observability';
 import type { DynamicModule, INestApplication, INestApplicationContext, ValueProvider } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
@@ -15,11 +15,14 @@ const logger = createLogger('bootstrap');
 /** A module that consumes through a NestJS transport provides it under this token. */
 export const TRANSPORT_STRATEGY = Symbol('TRANSPORT_STRATEGY');
 
-/** Boots one Nest module; with a port it serves HTTP there (port 0 picks a free one). */
+/**
+ * Boots one Nest module; with a port it serves HTTP there (port 0 picks a free one). `configure` runs
+ * before the routes are set up (OpenAPI documents, global pipes).
+ */
 export async function startApp(
   name: string,
   module: DynamicModule,
-  http?: { port: number; host?: string },
+  http?: { port: number; host?: string; configure?: (app: NestExpressApplication) => void },
 ): Promise<RunningApp> {
   if (!http) {
     const app = await NestFactory.createApplicationContext(module, { logger: new PinoNestLogger() });
@@ -31,6 +34,7 @@ export async function startApp(
     bodyParser: false,
   });
   app.useBodyParser('json', { limit: '5mb' });
+  http.configure?.(app);
   await app.init();
   const strategy = transportStrategy(module);
   if (strategy) {
@@ -65,6 +69,7 @@ export function runUntilSignal(apps: RunningApp[]): void {
       await app.close().catch((error: unknown) => logger.error({ err: error, app: name }, 'close failed'));
       logger.info({ app: name, ms: Date.now() - started }, 'closed');
     }
+    await stopTracing();
     logger.info('stopped');
     process.exit(0);
   };

@@ -49,3 +49,10 @@ export const deliverySeconds = new Histogram({
   labelNames: ['connector'],
   registers: [metricsRegistry],
 });
+
+export const accessRefused = new Counter({
+  name: 'lienthong_connector_target_access_refused_total',
+  help: 'Calls the target refused for our access (credentials, signature clock): an operator must act',
+  labelNames: ['connector', 'code'],
+  registers: [metricsRegistry],
+});

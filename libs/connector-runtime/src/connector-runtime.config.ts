@@ -1,5 +1,6 @@
 import { makeValidator } from 'envalid';
-import { num, type ConfigOf } from '@lienthong/config';
+import { hostname } from 'node:os';
+import { num, str, type ConfigOf } from '@lienthong/config';
 
 /** A comma-separated list of positive seconds, e.g. `30,300,1800`. */
 const secondsList = makeValidator<number[]>((input) => {
@@ -40,9 +41,21 @@ export const connectorRuntimeConfigSpec = {
     default: 5_000,
     desc: 'Time the circuit stays open before one trial call checks whether the target is back',
   }),
+  CONNECTOR_LEDGER_RETENTION_DAYS: num({
+    default: 730,
+    desc: 'Days the delivery ledger keeps each event it handled (the record of what reached the target); older rows are pruned every hour (0 = keep forever)',
+  }),
   CONNECTOR_RATE_PER_S: num({
     default: 5_000,
     desc: 'Most deliveries per second sent to the target (0 = no limit)',
+  }),
+  CONNECTOR_CONTROL_POLL_MS: num({
+    default: 1_000,
+    desc: 'How often a replica reads the operator pause/resume (connector_control) and reports its state',
+  }),
+  CONNECTOR_INSTANCE_ID: str({
+    default: `${hostname()}-${process.pid}`,
+    desc: 'Name of this replica in the console (connector_replicas)',
   }),
 };
 

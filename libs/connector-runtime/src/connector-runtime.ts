@@ -1,3 +1,4 @@
+import { ConnectorControl } from '@lienthong/connector-control';
 import type { Database } from '@lienthong/database';
 import {
   AtLeastOnceConsumer,
@@ -7,20 +8,29 @@ import {
   type OutgoingRecord,
   type Topics,
 } from '@lienthong/kafka';
-import { createLogger, type Logger } from '@lienthong/observability';
+import {
+  childTraceparent,
+  createLogger,
+  recordSpan,
+  traceIdOf,
+  tracingEnabled,
+  type Logger,
+} from '@lienthong/observability';
 import { SchemaValidator, type DossierEvent } from '@lienthong/schemas';
 import type { Producer } from 'kafkajs';
-import type { Connector, Delivered, TargetState } from './connector';
+import type { Connector, Delivered, FollowedFacts, TargetState } from './connector';
 import type { ConnectorRuntimeConfig } from './connector-runtime.config';
-import { delivered, deliverySeconds, failed, retries, skipped } from './connector-metrics';
-import { DeliveryLedger, type LedgerEntry } from './delivery-ledger';
+import { breakerState, delivered, deliverySeconds, failed, retries, skipped } from './connector-metrics';
+import { DeliveryLedger, ledgerKey, type LedgerEntry } from './delivery-ledger';
 import { PermanentError, RetriableError } from './errors';
 import { inParallel } from './in-parallel';
 import { KeyedLock } from './keyed-lock';
+import { OperatorPause } from './operator-pause';
 import { park, retryDueAt, retryLevel } from './retry-parking';
 import { TargetPolicy } from './target-policy';
 
-const dossierSchema = new SchemaValidator<DossierEvent>('dossier.v1.json');
+// Tolerant: a newer hub's optional fields must not make this connector dead-letter its events.
+const dossierSchema = new SchemaValidator<DossierEvent>('dossier.v1.json', { tolerant: true });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -35,8 +45,12 @@ export class ConnectorRuntime {
   private readonly policy: TargetPolicy;
   private readonly dossierLock = new KeyedLock();
   private readonly consumers: AtLeastOnceConsumer[] = [];
+  private readonly operatorPause: OperatorPause;
   private producer?: Producer;
   private stopping = false;
+  private targetDown = false;
+  private lastError: { code: string; message: string; at: string } | null = null;
+  private readonly startedAt = new Date().toISOString();
 
   constructor(
     private readonly connector: Connector,
@@ -48,9 +62,42 @@ export class ConnectorRuntime {
     this.logger = createLogger('connector', { connector: connector.name });
     this.ledger = new DeliveryLedger(database, connector.name);
     this.policy = new TargetPolicy(connector.name, config, this.logger, {
-      onDown: () => this.consumers.forEach((consumer) => consumer.pause()),
-      onUp: () => this.consumers.forEach((consumer) => consumer.resume()),
+      onDown: () => this.setTargetDown(true),
+      onUp: () => this.setTargetDown(false),
     });
+    this.operatorPause = new OperatorPause(
+      new ConnectorControl(database),
+      connector.name,
+      config.CONNECTOR_CONTROL_POLL_MS,
+      this.logger,
+      { onChange: () => this.applyConsumption(), report: () => this.replicaReport() },
+    );
+  }
+
+  private setTargetDown(down: boolean): void {
+    this.targetDown = down;
+    this.applyConsumption();
+  }
+
+  /** Consumption stops while the target is down or an operator paused the connector. */
+  private applyConsumption(): void {
+    const stop = this.targetDown || this.operatorPause.isPaused;
+    for (const consumer of this.consumers) {
+      if (stop) consumer.pause();
+      else consumer.resume();
+    }
+  }
+
+  private async replicaReport() {
+    const { values } = await breakerState.get();
+    const state = values.find(({ labels }) => labels.connector === this.connector.name)?.value ?? 0;
+    return {
+      connector: this.connector.name,
+      instance: this.config.CONNECTOR_INSTANCE_ID,
+      breaker: (['closed', 'open', 'half-open'] as const)[state] ?? 'closed',
+      lastError: this.lastError,
+      startedAt: this.startedAt,
+    };
   }
 
   private get retryTopics(): string[] {
@@ -71,19 +118,39 @@ export class ConnectorRuntime {
         partitionsConsumedConcurrently: this.config.CONNECTOR_PARTITIONS_AT_ONCE,
         handleBatch: (records, heartbeat) => this.handleBatch(records, heartbeat),
       }),
-      new AtLeastOnceConsumer(this.kafka, {
-        groupId: `${group}.retry`,
-        topics: this.retryTopics,
-        partitionsConsumedConcurrently: this.config.CONNECTOR_PARTITIONS_AT_ONCE,
-        handleBatch: (records, heartbeat) => this.handleRetryBatch(records, heartbeat),
-      }),
     );
+    // One consumer per retry level: an event waiting its 30 minutes must not hold up one due in 30 s.
+    this.consumers.push(
+      ...this.retryTopics.map(
+        (topic, index) =>
+          new AtLeastOnceConsumer(this.kafka, {
+            groupId: `${group}.retry.${index + 1}`,
+            topics: [topic],
+            partitionsConsumedConcurrently: this.config.CONNECTOR_PARTITIONS_AT_ONCE,
+            handleBatch: (records, heartbeat) => this.handleRetryBatch(records, heartbeat),
+          }),
+      ),
+    );
+    const follows = this.connector.follows;
+    if (follows) {
+      await this.kafka.ensureTopics([{ name: follows.topic }]);
+      this.consumers.push(
+        new AtLeastOnceConsumer(this.kafka, {
+          groupId: `${group}.follow`,
+          topics: [follows.topic],
+          handleBatch: (records, heartbeat) => this.handleFollowedFacts(follows, records, heartbeat),
+        }),
+      );
+    }
+    await this.operatorPause.start();
     for (const consumer of this.consumers) await consumer.start();
+    this.applyConsumption();
     this.logger.info({ topic: this.topics.route(name) }, 'connector started');
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    await this.operatorPause.stop();
     await Promise.all(this.consumers.map((consumer) => consumer.stop()));
   }
 
@@ -99,7 +166,41 @@ export class ConnectorRuntime {
     }
   }
 
+  /**
+   * Followed facts: kept first, then each dossier already at the target is amended in its turn. A
+   * refusal leaves the fact kept for the dossier's next delivery; a target that stays down fails the
+   * batch, which Kafka then hands back.
+   */
+  private async handleFollowedFacts(
+    follows: FollowedFacts,
+    records: IncomingRecord[],
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    const codes = [...new Set(await follows.keep(records))];
+    if (codes.length === 0) return;
+    // The dossiers' turns, then what the target holds of them in one read, then each amended.
+    await this.dossierLock.runAll(codes, async () => {
+      const atTarget = await this.ledger.dossiers(codes);
+      await inParallel(codes, this.config.CONNECTOR_CONCURRENCY, async (code) => {
+        const previous = atTarget.get(code)?.previous;
+        if (!previous?.created) return;
+        try {
+          const amended = await this.policy.call(() => follows.amend(previous), heartbeat);
+          if (amended) await this.ledger.recordAmended(code, amended.state);
+        } catch (error) {
+          if (!(error instanceof PermanentError)) throw error;
+          this.logger.warn(
+            { dossierCode: code, err: error },
+            'target refused an amendment; kept for the next delivery',
+          );
+        }
+      });
+    });
+  }
+
   private async handleBatch(records: IncomingRecord[], heartbeat: () => Promise<void>): Promise<void> {
+    // A batch fetched before an operator's pause waits, and so is delivered after the resume.
+    await this.operatorPause.untilResumed(heartbeat);
     const outputs: OutgoingRecord[] = [];
     // The payload's dossier code decides the order, not the Kafka key.
     const byDossier = new Map<string, DossierRecord[]>();
@@ -131,19 +232,24 @@ export class ConnectorRuntime {
     byDossier: Map<string, DossierRecord[]>,
     heartbeat: () => Promise<void>,
   ): Promise<OutgoingRecord[]> {
-    const pending = await this.pendingDossiers(byDossier);
-    if (pending.length > 1 && this.connector.deliverMany && (await this.triedTogether(pending))) return [];
-    const outputs: OutgoingRecord[] = [];
+    const { pending, stale } = await this.pendingDossiers(byDossier);
+    const outputs = await this.deliverStale(stale, heartbeat);
+    if (pending.length > 1 && this.connector.deliverMany && (await this.triedTogether(pending)))
+      return outputs;
     await inParallel(pending, this.config.CONNECTOR_CONCURRENCY, async (item) => {
+      await this.operatorPause.untilResumed(heartbeat);
       outputs.push(...(await this.deliverDossier(item, heartbeat)));
     });
     return outputs;
   }
 
-  private async pendingDossiers(byDossier: Map<string, DossierRecord[]>): Promise<PendingDossier[]> {
+  /** The new events of each dossier, and those older than what its target holds (or may hold). */
+  private async pendingDossiers(
+    byDossier: Map<string, DossierRecord[]>,
+  ): Promise<{ pending: PendingDossier[]; stale: DossierRecord[] }> {
     const name = this.connector.name;
     const events = [...byDossier.values()].flat();
-    const handled = await this.ledger.alreadyHandled(events.map(({ dossier }) => eventId(dossier)));
+    const handled = await this.ledger.alreadyHandled(events.map(({ dossier }) => dossier.provenance));
     if (handled.size > 0) skipped.inc({ connector: name, why: 'duplicate' }, handled.size);
     const atTarget = await this.ledger.dossiers([...byDossier.keys()]);
     const stale: DossierRecord[] = [];
@@ -161,15 +267,39 @@ export class ConnectorRuntime {
         .sort((a, b) => a.dossier.provenance.sequence - b.dossier.provenance.sequence);
       if (newer.length > 0) pending.push({ events: newer, previous });
     }
-    if (stale.length > 0) {
-      skipped.inc({ connector: name, why: 'stale' }, stale.length);
-      await this.ledger.recordNotDelivered(
-        stale.map(toEntry),
-        'skipped_stale',
-        'older than the target holds',
-      );
+    return { pending, stale };
+  }
+
+  /**
+   * Events older than what the target holds: never sent as the dossier's record, but what they still
+   * add (a late step's progress record) goes through the connector's deliverStale, with the same
+   * retries, parking and dead letters as any delivery; then they are noted as skipped.
+   */
+  private async deliverStale(
+    stale: DossierRecord[],
+    heartbeat: () => Promise<void>,
+  ): Promise<OutgoingRecord[]> {
+    if (stale.length === 0) return [];
+    skipped.inc({ connector: this.connector.name, why: 'stale' }, stale.length);
+    const deliverStale = this.connector.deliverStale?.bind(this.connector);
+    try {
+      const history = deliverStale
+        ? await this.policy.call(() => deliverStale(stale.map(({ dossier }) => dossier)), heartbeat)
+        : undefined;
+      await this.ledger.recordNotDelivered(stale.map(toEntry), 'skipped_stale', {
+        skipped: 'older than the target holds',
+        history,
+      });
+      return [];
+    } catch (error) {
+      if (error instanceof RetriableError) return stale.map((event) => this.parked(event, error));
+      if (!(error instanceof PermanentError)) throw error;
+      await this.ledger.recordNotDelivered(stale.map(toEntry), 'failed', {
+        code: error.code,
+        message: error.message,
+      });
+      return stale.map(({ record }) => this.deadLetter(record, error));
     }
-    return pending;
   }
 
   /**
@@ -197,13 +327,9 @@ export class ConnectorRuntime {
     } catch (error) {
       if (error instanceof RetriableError) return item.events.map((event) => this.parked(event, error));
       if (!(error instanceof PermanentError)) throw error;
-      // Refused together: the newest alone (dead-lettered if refused too); the older ones it supersedes.
-      const older = item.events.slice(0, -1);
-      skipped.inc({ connector: this.connector.name, why: 'superseded' }, older.length);
-      await this.ledger.recordNotDelivered(older.map(toEntry), 'skipped_stale', {
-        superseded: `refused together: ${error.message}`,
-      });
-      return (await this.deliverOne(item.events[item.events.length - 1], item.previous, heartbeat)).outputs;
+      // Refused together: the newest alone (dead-lettered if refused too), then what the older ones add.
+      const newest = await this.deliverOne(item.events[item.events.length - 1], item.previous, heartbeat);
+      return [...newest.outputs, ...(await this.deliverStale(item.events.slice(0, -1), heartbeat))];
     }
   }
 
@@ -264,11 +390,18 @@ export class ConnectorRuntime {
       })),
     );
     const stopTimer = deliverySeconds.startTimer({ connector: this.connector.name });
+    const timing = { started: Date.now(), targetStarted: 0, targetEnded: 0 };
     let attempts = 0;
+    let failure: unknown;
     try {
-      const results = await run(() => {
+      const results = await run(async () => {
         attempts += 1;
-        return this.callTarget(items);
+        timing.targetStarted ||= Date.now();
+        try {
+          return await this.callTarget(items);
+        } finally {
+          timing.targetEnded = Date.now();
+        }
       });
       const publish = results.flatMap((result) => result.publish ?? []);
       if (publish.length > 0) await this.kafka.send(this.producer!, publish);
@@ -283,12 +416,81 @@ export class ConnectorRuntime {
         items.reduce((sum, item) => sum + item.events.length, 0),
       );
       return results;
+    } catch (error) {
+      failure = error;
+      throw error;
     } finally {
       stopTimer();
+      if (tracingEnabled()) this.trace(items, timing, attempts, failure);
     }
   }
 
+  /** Two spans per event, under the route message's traceparent: the delivery, and the target call in it. */
+  private trace(
+    items: PendingDossier[],
+    timing: { started: number; targetStarted: number; targetEnded: number },
+    attempts: number,
+    failure: unknown,
+  ): void {
+    const name = this.connector.name;
+    const ended = Date.now();
+    const error =
+      failure === undefined ? undefined : failure instanceof Error ? failure.message : String(failure);
+    for (const { record, dossier } of items.flatMap((item) => item.events)) {
+      const delivery = childTraceparent(record.headers.traceparent);
+      const attributes = {
+        'lienthong.connector': name,
+        'lienthong.dossier_code': dossier.dossierCode,
+        'lienthong.attempts': attempts,
+      };
+      recordSpan(`connector-${name}`, {
+        name: `deliver ${name}`,
+        kind: 'consumer',
+        traceparent: delivery,
+        parent: record.headers.traceparent,
+        startMs: timing.started,
+        endMs: ended,
+        attributes: { ...attributes, 'messaging.system': 'kafka', 'messaging.source.name': record.topic },
+        error,
+      });
+      if (timing.targetStarted > 0) {
+        recordSpan(`connector-${name}`, {
+          name: `call ${name}`,
+          kind: 'client',
+          traceparent: childTraceparent(delivery),
+          parent: delivery,
+          startMs: timing.targetStarted,
+          endMs: timing.targetEnded,
+          attributes,
+          error,
+        });
+      }
+    }
+  }
+
+  /**
+   * The connector's work; an error it did not classify is retried like a transient one, so a bug or an
+   * unforeseen answer parks the event and finally dead-letters it, never stalling the partition.
+   */
   private async callTarget(items: PendingDossier[]): Promise<Delivered[]> {
+    try {
+      return await this.callConnector(items);
+    } catch (error) {
+      this.lastError = {
+        code: (error as { code?: string }).code ?? 'UNCLASSIFIED',
+        message: error instanceof Error ? error.message : String(error),
+        at: new Date().toISOString(),
+      };
+      if (error instanceof RetriableError || error instanceof PermanentError) throw error;
+      this.logger.error(
+        { err: error, dossiers: items.length },
+        'connector failed unclassified; retried, then parked',
+      );
+      throw new RetriableError('UNCLASSIFIED', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private async callConnector(items: PendingDossier[]): Promise<Delivered[]> {
     if (this.connector.deliverMany) {
       return this.connector.deliverMany(
         items.map(({ events, previous }) => ({ dossiers: events.map((event) => event.dossier), previous })),
@@ -343,7 +545,8 @@ interface PendingDossier {
   previous: TargetState | undefined;
 }
 
-const eventId = (dossier: DossierEvent) => dossier.provenance.sourceEventId;
+/** An event's identity: its source system and the id that system gave it. */
+const eventId = (dossier: DossierEvent) => ledgerKey(dossier.provenance);
 
 /** What every log line about an event names. */
 const locate = ({ record, dossier }: DossierRecord) => ({
@@ -352,11 +555,13 @@ const locate = ({ record, dossier }: DossierRecord) => ({
   offset: record.offset,
   dossierCode: dossier.dossierCode,
   eventId: eventId(dossier),
+  traceId: traceIdOf(record.headers.traceparent),
 });
 
 function toEntry({ dossier }: DossierRecord): LedgerEntry {
   return {
-    sourceEventId: eventId(dossier),
+    sourceSystem: dossier.provenance.sourceSystem,
+    sourceEventId: dossier.provenance.sourceEventId,
     dossierCode: dossier.dossierCode,
     sequence: dossier.provenance.sequence,
     status: dossier.status,

@@ -1,6 +1,6 @@
 import { ManagedServices, type ManagedService } from '@lienthong/bootstrap';
 import { readConfig, type ConfigOf, type ConfigSpecs } from '@lienthong/config';
-import { Database, databaseConfigSpec } from '@lienthong/database';
+import { Database, databaseConfigSpec, Retention } from '@lienthong/database';
 import { KafkaConnection, kafkaConfigSpec, Topics } from '@lienthong/kafka';
 import { ObservabilityModule, type HealthCheck } from '@lienthong/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -51,6 +51,9 @@ export class ConnectorModule {
       { start: () => database.migrate(), stop: () => database.close() },
       { stop: () => kafka.close() },
       runtime,
+      new Retention(database, [
+        { table: 'delivery_ledger', column: 'delivered_at', days: config.CONNECTOR_LEDGER_RETENTION_DAYS },
+      ]),
       ...(built.services ?? []),
     ]);
     return {

@@ -1,4 +1,4 @@
-import type { OutgoingRecord } from '@lienthong/kafka';
+import type { IncomingRecord, OutgoingRecord } from '@lienthong/kafka';
 import type { DossierEvent } from '@lienthong/schemas';
 
 /** What a connector last put at its target for one dossier; kept in the ledger between deliveries. */
@@ -29,6 +29,14 @@ export interface Connector {
   readonly name: string;
   deliver(dossier: DossierEvent, previous: TargetState | undefined): Promise<Delivered>;
   /**
+   * Optional: what events older than the dossier the target holds still add there (the portal's
+   * progress records of steps that came late, e.g. from a retry topic); their records are never sent
+   * over a newer one. Without it such events are only noted in the ledger.
+   */
+  deliverStale?(dossiers: DossierEvent[]): Promise<unknown>;
+  /** Optional: facts from another topic that change what the target must hold (see FollowedFacts). */
+  readonly follows?: FollowedFacts;
+  /**
    * Optional: delivers the new events of several dossiers at once (each dossier's in sequence order,
    * the last the newest), answering one Delivered per dossier in the same order. The runtime uses it
    * for a whole batch when the target is healthy and falls back to smaller parts when it fails.
@@ -36,4 +44,18 @@ export interface Connector {
   deliverMany?(
     items: { dossiers: DossierEvent[]; previous: TargetState | undefined }[],
   ): Promise<Delivered[]>;
+}
+
+/**
+ * Facts about dossiers that arrive on a topic of their own, after the dossier may already be at the
+ * target (e.g. the population connector's identity.verified.v1 for the portal record). The runtime
+ * consumes the topic, lets the connector keep the facts, then brings each dossier already at the
+ * target in line, under the dossier's lock and the target policy, like any delivery.
+ */
+export interface FollowedFacts {
+  topic: string;
+  /** Keeps the facts the records carry; answers the dossiers they are about. */
+  keep(records: IncomingRecord[]): Promise<string[]>;
+  /** The target brought in line with the kept facts, or undefined when it already is. */
+  amend(previous: TargetState): Promise<Delivered | undefined>;
 }

@@ -11,6 +11,8 @@ interface DossierRow {
 }
 
 export interface LedgerEntry {
+  /** An event is known by its source system and its id: two systems may use the same ids. */
+  sourceSystem: string;
   sourceEventId: string;
   dossierCode: string;
   sequence: number;
@@ -27,13 +29,17 @@ export interface DossierAtTarget {
 
 type Outcome = 'delivered' | 'skipped_stale' | 'failed';
 
+/** An event's key in the ledger's answers: `system/id`. */
+export const ledgerKey = (event: { sourceSystem: string; sourceEventId: string }): string =>
+  `${event.sourceSystem}/${event.sourceEventId}`;
+
 /** Inserts ledger rows for several events in one statement; a replayed event's row is overwritten. */
 const INSERT_ENTRIES = `
-  INSERT INTO delivery_ledger (connector, source_event_id, dossier_code, sequence, status, outcome, attempts, answer)
-  SELECT $1, entry.source_event_id, entry.dossier_code, entry.sequence, entry.status, $2, entry.attempts, entry.answer
-  FROM unnest($3::text[], $4::text[], $5::bigint[], $6::smallint[], $7::int[], $8::jsonb[])
-    AS entry (source_event_id, dossier_code, sequence, status, attempts, answer)
-  ON CONFLICT (connector, source_event_id) DO UPDATE SET outcome = EXCLUDED.outcome,
+  INSERT INTO delivery_ledger (connector, source_system, source_event_id, dossier_code, sequence, status, outcome, attempts, answer)
+  SELECT $1, entry.source_system, entry.source_event_id, entry.dossier_code, entry.sequence, entry.status, $2, entry.attempts, entry.answer
+  FROM unnest($3::text[], $4::text[], $5::text[], $6::bigint[], $7::smallint[], $8::int[], $9::jsonb[])
+    AS entry (source_system, source_event_id, dossier_code, sequence, status, attempts, answer)
+  ON CONFLICT (connector, source_system, source_event_id) DO UPDATE SET outcome = EXCLUDED.outcome,
     attempts = EXCLUDED.attempts, answer = EXCLUDED.answer, delivered_at = now()`;
 
 /**
@@ -46,14 +52,20 @@ export class DeliveryLedger {
     private readonly connector: string,
   ) {}
 
-  /** Of these events, the ones delivered or skipped before; a dead-lettered one is tried again when replayed. */
-  async alreadyHandled(sourceEventIds: string[]): Promise<Set<string>> {
-    const rows = await this.database.query<{ source_event_id: string }>(
-      `SELECT source_event_id FROM delivery_ledger
-       WHERE connector = $1 AND source_event_id = ANY($2) AND outcome <> 'failed'`,
-      [this.connector, sourceEventIds],
+  /**
+   * Of these events, the keys (ledgerKey) of those delivered or skipped before; a dead-lettered one is
+   * tried again when replayed.
+   */
+  async alreadyHandled(events: { sourceSystem: string; sourceEventId: string }[]): Promise<Set<string>> {
+    const rows = await this.database.query<{ source_system: string; source_event_id: string }>(
+      `SELECT source_system, source_event_id FROM delivery_ledger
+       WHERE connector = $1 AND outcome <> 'failed'
+         AND (source_system, source_event_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+      [this.connector, events.map((event) => event.sourceSystem), events.map((event) => event.sourceEventId)],
     );
-    return new Set(rows.map((row) => row.source_event_id));
+    return new Set(
+      rows.map((row) => ledgerKey({ sourceSystem: row.source_system, sourceEventId: row.source_event_id })),
+    );
   }
 
   async dossiers(dossierCodes: string[]): Promise<Map<string, DossierAtTarget>> {
@@ -109,7 +121,7 @@ export class DeliveryLedger {
       `WITH ledger AS (${INSERT_ENTRIES})
        INSERT INTO target_dossier_state (connector, dossier_code, last_sequence, status, created, record)
        SELECT $1, state.code, state.last_sequence, state.status, state.created, state.record
-       FROM unnest($9::text[], $10::bigint[], $11::smallint[], $12::boolean[], $13::jsonb[])
+       FROM unnest($10::text[], $11::bigint[], $12::smallint[], $13::boolean[], $14::jsonb[])
          AS state (code, last_sequence, status, created, record)
        ON CONFLICT (connector, dossier_code) DO UPDATE SET last_sequence = EXCLUDED.last_sequence,
          status = EXCLUDED.status, created = EXCLUDED.created, record = EXCLUDED.record, updated_at = now()`,
@@ -126,6 +138,15 @@ export class DeliveryLedger {
         states.map((state) => state.created),
         states.map((state) => JSON.stringify(state.record)),
       ],
+    );
+  }
+
+  /** The target's new state of a dossier changed by a followed fact rather than by an event. */
+  async recordAmended(dossierCode: string, state: TargetState): Promise<void> {
+    await this.database.query(
+      `UPDATE target_dossier_state SET status = $3, created = $4, record = $5, updated_at = now()
+       WHERE connector = $1 AND dossier_code = $2`,
+      [this.connector, dossierCode, state.status, state.created, JSON.stringify(state.record)],
     );
   }
 
@@ -147,6 +168,7 @@ export class DeliveryLedger {
     return [
       this.connector,
       outcome,
+      rows.map(({ entry }) => entry.sourceSystem),
       rows.map(({ entry }) => entry.sourceEventId),
       rows.map(({ entry }) => entry.dossierCode),
       rows.map(({ entry }) => entry.sequence),

@@ -1,4 +1,5 @@
 import { deadLetter, type IncomingRecord, type OutgoingRecord, type Topics } from '@lienthong/kafka';
+import { TargetAccessError, type RetriableError } from './errors';
 
 /** Headers of an event parked on a retry topic. */
 export const RetryHeader = {
@@ -18,16 +19,18 @@ export function retryDueAt(record: IncomingRecord): number {
 
 /**
  * Where an event goes after its attempts failed retriably: the next retry topic, due after that
- * level's delay, or, after the last level, the connector's dead-letter topic.
+ * level's delay, or, after the last level, the connector's dead-letter topic. An event held up because
+ * the target refuses our access stays on the last level: the dossier is not at fault.
  */
 export function park(
   record: IncomingRecord,
   connector: string,
   topics: Topics,
   delaysS: number[],
-  cause: { code: string; message: string },
+  cause: RetriableError,
 ): OutgoingRecord {
-  const level = retryLevel(record) + 1;
+  const held = cause instanceof TargetAccessError;
+  const level = Math.min(retryLevel(record) + 1, held ? delaysS.length : Infinity);
   if (level > delaysS.length) {
     return deadLetter(topics.deadLetter(connector), connector, record, {
       reason: `RETRIES_EXHAUSTED_${cause.code}`,

@@ -12,15 +12,15 @@ import {
 } from 'cockatiel';
 import type { Logger } from '@lienthong/observability';
 import type { ConnectorRuntimeConfig } from './connector-runtime.config';
-import { breakerState, failed, retries, targetSeconds } from './connector-metrics';
-import { RetriableError } from './errors';
+import { accessRefused, breakerState, failed, retries, targetSeconds } from './connector-metrics';
+import { RetriableError, TargetAccessError } from './errors';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface TargetPolicyEvents {
   /** The target looks down: stop taking new work. */
   onDown(): void;
-  /** The target answered again: take new work. */
+  /** The target answered again, or may have: take new work (its first call is the breaker's trial). */
   onUp(): void;
 }
 
@@ -34,11 +34,12 @@ export class TargetPolicy {
   private readonly limiter?: Bottleneck;
   private readonly breaker;
   private readonly policy: IPolicy;
+  private lastAccessAlert = 0;
 
   constructor(
     private readonly connector: string,
     config: ConnectorRuntimeConfig,
-    logger: Logger,
+    private readonly logger: Logger,
     events: TargetPolicyEvents,
   ) {
     const rate = config.CONNECTOR_RATE_PER_S;
@@ -59,10 +60,16 @@ export class TargetPolicy {
         minimumRps: 5,
       }),
     });
+    const halfOpenMs = config.CONNECTOR_BREAKER_HALF_OPEN_MS;
     this.breaker.onBreak(() => {
       breakerState.set({ connector }, 1);
       logger.warn('target down: circuit open, consumption paused');
       events.onDown();
+      // Every waiting event may have been parked already, leaving no call to try the target: take work
+      // again once a trial is allowed. A failed trial opens the circuit, and pauses, once more.
+      setTimeout(() => {
+        if (this.breaker.state === CircuitState.Open) events.onUp();
+      }, halfOpenMs).unref();
     });
     this.breaker.onHalfOpen(() => breakerState.set({ connector }, 2));
     this.breaker.onReset(() => {
@@ -108,6 +115,9 @@ export class TargetPolicy {
       const stop = targetSeconds.startTimer({ connector: this.connector });
       try {
         return await attempt();
+      } catch (error) {
+        if (error instanceof TargetAccessError) this.alertAccessRefused(error);
+        throw error;
       } finally {
         stop();
       }
@@ -115,11 +125,24 @@ export class TargetPolicy {
     return this.limiter ? this.limiter.schedule(run) : run();
   }
 
+  /** Loud, but once a minute: every held delivery fails the same way until an operator fixes access. */
+  private alertAccessRefused(error: TargetAccessError): void {
+    accessRefused.inc({ connector: this.connector, code: error.code });
+    if (Date.now() - this.lastAccessAlert < 60_000) return;
+    this.lastAccessAlert = Date.now();
+    this.logger.error(
+      { err: error },
+      'the target refuses our access: deliveries are held (not dead-lettered) until it is fixed',
+    );
+  }
+
+  /**
+   * A pause before the caller knocks again. The circuit turns half-open only when a call is made after
+   * the half-open delay, so waiting for its state to change would wait forever; instead each waiting
+   * call tries again now and then: one becomes the trial, the others are refused at once and wait again.
+   */
   private async untilTargetMayAnswer(keepAlive: () => Promise<void>): Promise<void> {
-    // While half-open only one trial call goes through; the others wait here with the open circuit.
-    do {
-      await sleep(250 + Math.random() * 750);
-      await keepAlive();
-    } while (this.breaker.state !== CircuitState.Closed && this.breaker.state !== CircuitState.HalfOpen);
+    await sleep(250 + Math.random() * 750);
+    await keepAlive();
   }
 }

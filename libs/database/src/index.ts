@@ -1,2 +1,3 @@
 export { databaseConfigSpec } from './database.config';
 export { Database } from './database';
+export { Retention, type RetentionRule } from './retention';

@@ -3,12 +3,16 @@ import { bodyDigest } from './edxml-digest';
 import {
   EDXML_NAMESPACE,
   EDXML_PREFIX,
+  MANIFEST_VERSION,
   SHA256_ALGORITHM,
+  SOAP_ACTOR_NEXT,
+  SOAP_ENVELOPE_NAMESPACE,
+  XLINK_NAMESPACE,
   XMLDSIG_NAMESPACE,
   documentIdOf,
   type DocumentReference,
+  type EdxmlAttachment,
   type EdxmlDocument,
-  type EdxmlStatus,
   type OrganInfo,
 } from './edxml.contract';
 
@@ -75,13 +79,15 @@ function signature(digest: string): XmlNode {
   };
 }
 
-/** Writes a document package: envelope (header, signature, manifest) then the encoded attachments. */
-export function buildEdxmlDocument(document: EdxmlDocument): string {
+/**
+ * The MessageHeader in QCVN 102:2016's numbered order (1.1 From ... 1.12 ResponseFor, 1.14 DocumentId):
+ * the strictest receivers read it as a sequence, with DocumentId last.
+ */
+function messageHeader(document: EdxmlDocument): XmlNode {
   const { reference } = document;
-  const messageHeader = edxml({
+  return edxml({
     From: organ(document.from),
     To: organ(document.to),
-    DocumentId: documentIdOf(reference),
     Code: edxml({ CodeNumber: reference.codeNumber, CodeNotation: reference.codeNotation }),
     PromulgationInfo: edxml({
       Place: document.promulgationPlace,
@@ -98,29 +104,54 @@ export function buildEdxmlDocument(document: EdxmlDocument): string {
     DueDate: document.dueDate,
     ToPlaces: edxml({ Place: document.toPlaces }),
     ResponseFor: document.responseFor && responseFor(document.responseFor),
+    DocumentId: documentIdOf(reference),
   });
-  const traceHeaderList = edxml({
-    TraceHeader: document.trace.map((trace) => edxml({ OrganId: trace.organId, Timestamp: trace.timestamp })),
-    Bussiness: edxml({ BussinessDocType: document.businessDocType }),
-  });
-  const manifest = edxml({
-    Reference: document.attachments.map((attachment) =>
-      edxml({
-        ContentId: attachment.contentId,
-        ContentType: attachment.contentType,
-        Description: attachment.description,
-        AttachmentName: attachment.attachmentName,
-      }),
-    ),
-  });
+}
+
+/** TraceHeader(s) then Bussiness, under the SOAP header attributes the list keeps from ebXML. */
+function traceHeaderList(document: EdxmlDocument): XmlNode {
+  return {
+    '@_xmlns:SOAP-ENV': SOAP_ENVELOPE_NAMESPACE,
+    '@_SOAP-ENV:mustUnderstand': '1',
+    '@_SOAP-ENV:actor': SOAP_ACTOR_NEXT,
+    ...edxml({
+      TraceHeader: document.trace.map((trace) =>
+        edxml({ OrganId: trace.organId, Timestamp: trace.timestamp }),
+      ),
+      Bussiness: edxml({ BussinessDocType: document.businessDocType }),
+    }),
+  };
+}
+
+function manifest(attachments: readonly EdxmlAttachment[]): XmlNode {
+  return {
+    '@_xmlns:xlink': XLINK_NAMESPACE,
+    '@_version': MANIFEST_VERSION,
+    ...edxml({
+      Reference: attachments.map((attachment) => ({
+        '@_xlink:href': attachment.contentId,
+        '@_xlink:type': 'simple',
+        ...edxml({
+          ContentId: attachment.contentId,
+          ContentType: attachment.contentType,
+          Description: attachment.description,
+          AttachmentName: attachment.attachmentName,
+        }),
+      })),
+    }),
+  };
+}
+
+/** Writes a document package: envelope (header, signature, manifest) then the encoded attachments. */
+export function buildEdxmlDocument(document: EdxmlDocument): string {
   return root(
     edxml({
       edXMLEnvelope: edxml({
         edXMLHeader: {
-          ...edxml({ MessageHeader: messageHeader, TraceHeaderList: traceHeaderList }),
+          ...edxml({ MessageHeader: messageHeader(document), TraceHeaderList: traceHeaderList(document) }),
           Signature: signature(bodyDigest(document.attachments)),
         },
-        edXMLBody: edxml({ edXMLManifest: manifest }),
+        edXMLBody: edxml({ edXMLManifest: manifest(document.attachments) }),
       }),
       AttachmentEncoded: edxml({
         Attachment: document.attachments.map((attachment) =>
@@ -132,31 +163,6 @@ export function buildEdxmlDocument(document: EdxmlDocument): string {
             ContentTransferEncoded: attachment.content.toString('base64'),
           }),
         ),
-      }),
-    }),
-  );
-}
-
-/** Writes a status package: what happened to a document at its receiver. */
-export function buildEdxmlStatus(status: EdxmlStatus): string {
-  return root(
-    edxml({
-      edXMLEnvelope: edxml({
-        edXMLHeader: edxml({
-          Status: edxml({
-            From: organ(status.from),
-            ResponseFor: status.responseFor && responseFor(status.responseFor),
-            StaffInfo: edxml({
-              Department: status.staffInfo.department,
-              Staff: status.staffInfo.staff,
-              Mobile: status.staffInfo.mobile,
-              Email: status.staffInfo.email,
-            }),
-            StatusCode: status.statusCode,
-            Description: status.description,
-            Timestamp: status.timestamp,
-          }),
-        }),
       }),
     }),
   );

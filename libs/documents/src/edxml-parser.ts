@@ -1,8 +1,10 @@
+import type { XmlElement } from '@lienthong/xml';
 import { bodyDigest } from './edxml-digest';
 import { EDXML_TIMESTAMP } from './edxml-time';
 import {
   BusinessDocType,
   STATUS_CODES,
+  XMLDSIG_NAMESPACE,
   documentIdOf,
   type EdxmlAttachment,
   type EdxmlDocument,
@@ -10,7 +12,7 @@ import {
   type OrganInfo,
   type StatusCode,
 } from './edxml.contract';
-import { EdxmlElement, asNode, readEdxmlRoot } from './edxml-reader';
+import { EdxmlElement, readEdxmlRoot } from './edxml-reader';
 import { EdxmlRejection } from './edxml-rejection';
 
 const CONTENT_ID = /^cid:\d+$/;
@@ -25,7 +27,7 @@ export type ParsedEdxmlDocument = EdxmlDocument & { documentId: string };
  * ContentId, base64 content, and the body digest.
  */
 export function parseEdxmlDocument(xml: string): ParsedEdxmlDocument {
-  const root = new EdxmlElement(readEdxmlRoot(xml), 'edXML');
+  const root = readEdxmlRoot(xml);
   const envelope = root.child('edXMLEnvelope');
   const header = envelope.child('edXMLHeader');
   const message = header.child('MessageHeader');
@@ -77,10 +79,13 @@ export function parseEdxmlDocument(xml: string): ParsedEdxmlDocument {
   };
 }
 
-/** Reads a status package: who answered, for which document, with which StatusCode. */
+/**
+ * Reads a status package: who answered, for which document, with which StatusCode. Exchanges wrap the
+ * fields in `Status` or, as the SDK samples do, in `MessageHeader`; both are read, in any order.
+ */
 export function parseEdxmlStatus(xml: string): EdxmlStatus {
-  const root = new EdxmlElement(readEdxmlRoot(xml), 'edXML');
-  const status = root.child('edXMLEnvelope').child('edXMLHeader').child('Status');
+  const header = readEdxmlRoot(xml).child('edXMLEnvelope').child('edXMLHeader');
+  const status = header.has('Status') ? header.child('Status') : header.child('MessageHeader');
   const statusCode = status.text('StatusCode');
   if (!STATUS_CODES.includes(statusCode)) {
     throw new EdxmlRejection(`StatusCode must be one of ${STATUS_CODES.join(', ')}, got "${statusCode}"`);
@@ -165,14 +170,18 @@ function decodeBase64(attachment: EdxmlElement): Buffer {
   return Buffer.from(encoded, 'base64');
 }
 
-/** The XML-DSig digest (unprefixed, in its own namespace) must match the body that came with it. */
+/** The XML-DSig digest (in its own namespace) must match the body that came with it. */
 function checkDigest(header: EdxmlElement, attachments: EdxmlAttachment[]): void {
-  const signedInfo = asNode(asNode(header.node['Signature'])['SignedInfo']);
-  const digest = asNode(signedInfo['Reference'])['DigestValue'];
-  if (typeof digest !== 'string' || digest === '') {
+  let element: XmlElement | undefined = header.node;
+  for (const name of ['Signature', 'SignedInfo', 'Reference', 'DigestValue']) {
+    element = element?.children.find(
+      (child) => child.localName === name && child.namespace === XMLDSIG_NAMESPACE,
+    );
+  }
+  if (!element?.text) {
     throw new EdxmlRejection('missing Signature/SignedInfo/Reference/DigestValue in edXMLHeader');
   }
-  if (digest !== bodyDigest(attachments)) {
+  if (element.text !== bodyDigest(attachments)) {
     throw new EdxmlRejection('the signature digest does not match the body');
   }
 }

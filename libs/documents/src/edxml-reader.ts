@@ -1,112 +1,103 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { EDXML_NAMESPACE, EDXML_PREFIX, parseDocumentId, type DocumentReference } from './edxml.contract';
+import {
+  EDXML_NAMESPACE,
+  EDXML_PREFIX,
+  XMLDSIG_NAMESPACE,
+  parseDocumentId,
+  type DocumentReference,
+} from './edxml.contract';
+import { readXml, XmlReadError, type XmlElement } from '@lienthong/xml';
 import { EdxmlRejection } from './edxml-rejection';
 
-export type XmlNode = { [name: string]: unknown };
-
-const ROOT = `${EDXML_PREFIX}edXML`;
-/** Elements that repeat, by the path that ends them (PromulgationInfo/Place is single, ToPlaces/Place is not). */
-const REPEATED = [
-  'edXMLManifest.edXML:Reference',
-  'AttachmentEncoded.edXML:Attachment',
-  'ToPlaces.edXML:Place',
-  'TraceHeaderList.edXML:TraceHeader',
-];
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  isArray: (_name, jPath) => REPEATED.some((suffix) => String(jPath).endsWith(suffix)),
-});
+const PREFIX = EDXML_PREFIX.slice(0, -1);
 
 /**
- * Parses an edXML package and applies the receiver's rules that hold for every package: well-formed,
- * no DTD, root `edXML:edXML` in the edXML namespace, every element (but the XML-DSig signature) prefixed.
+ * Parses an edXML package and applies the receiver's rules that hold for every package: well-formed, no
+ * DTD, root `edXML` in the edXML namespace, every element inside the envelope (but the XML-DSig
+ * signature) written `edXML:` and bound to that namespace. Outside the envelope any prefix may name it.
  */
-export function readEdxmlRoot(xml: string): XmlNode {
-  // A DTD is how entity-expansion and external-entity attacks come in; edXML never needs one.
-  if (/<!DOCTYPE/i.test(xml)) throw new EdxmlRejection('a package must not contain a DOCTYPE');
-  const wellFormed = XMLValidator.validate(xml);
-  if (wellFormed !== true) {
-    const { msg, line } = wellFormed.err;
-    throw new EdxmlRejection(`not well-formed XML at line ${line}: ${msg}`);
-  }
-  const document = parser.parse(xml) as XmlNode;
-  const roots = Object.keys(document).filter((name) => !name.startsWith('?'));
-  if (roots.length !== 1 || roots[0] !== ROOT) {
-    throw new EdxmlRejection(`the root element must be ${ROOT}, got ${roots.join(', ') || 'none'}`);
-  }
-  const root = asNode(document[ROOT]);
-  const namespace = root['@_xmlns:edXML'];
-  if (namespace !== EDXML_NAMESPACE) {
+export function readEdxmlRoot(xml: string): EdxmlElement {
+  const root = readPackageXml(xml);
+  if (root.localName !== 'edXML' || root.namespace !== EDXML_NAMESPACE) {
     throw new EdxmlRejection(
-      `the edXML prefix must be bound to ${EDXML_NAMESPACE}, got ${namespace === undefined ? 'no namespace' : String(namespace)}`,
+      `the root element must be edXML in ${EDXML_NAMESPACE}, got ${root.localName} in ${root.namespace ?? 'no namespace'}`,
     );
   }
-  requirePrefixes(root, ROOT);
-  return root;
+  for (const child of root.children) {
+    if (child.localName === 'edXMLEnvelope') requirePrefixes(child, 'edXML');
+  }
+  return new EdxmlElement(root, 'edXML');
 }
 
-function requirePrefixes(node: XmlNode, path: string): void {
-  for (const [name, value] of Object.entries(node)) {
-    if (name.startsWith('@_') || name === '#text') continue;
-    // The XML-DSig signature lives in its own namespace, unprefixed, as the standard places it.
-    if (name === 'Signature' && path.endsWith('edXMLHeader')) continue;
-    if (!name.startsWith(EDXML_PREFIX)) {
-      throw new EdxmlRejection(`element ${name} in ${path} must carry the ${EDXML_PREFIX} prefix`);
-    }
-    for (const child of Array.isArray(value) ? value : [value]) {
-      if (typeof child === 'object' && child !== null) requirePrefixes(child as XmlNode, `${path}/${name}`);
-    }
+function readPackageXml(xml: string): XmlElement {
+  try {
+    return readXml(xml);
+  } catch (error) {
+    if (error instanceof XmlReadError) throw new EdxmlRejection(refusalReason(error));
+    throw error;
   }
 }
 
-/** An element's children; an empty element reads as one with none. */
-export function asNode(value: unknown): XmlNode {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as XmlNode) : {};
+/** The reason the sender reads in status 02, in the words the receiver has always used. */
+function refusalReason({ problem, message }: XmlReadError): string {
+  switch (problem.kind) {
+    case 'doctype':
+      return 'a package must not contain a DOCTYPE';
+    case 'root-count':
+      return 'a package has exactly one root element';
+    case 'not-well-formed':
+    case 'unbound-prefix':
+      return message;
+  }
 }
 
-/** Reads the elements of one parent by their unprefixed names, naming the path in every refusal. */
+function requirePrefixes(element: XmlElement, parentPath: string): void {
+  // The XML-DSig signature lives in its own namespace, as the standard places it.
+  if (element.namespace === XMLDSIG_NAMESPACE) return;
+  if (element.prefix !== PREFIX) {
+    throw new EdxmlRejection(
+      `element ${element.localName} in ${parentPath} must carry the ${EDXML_PREFIX} prefix`,
+    );
+  }
+  if (element.namespace !== EDXML_NAMESPACE) {
+    throw new EdxmlRejection(
+      `the ${PREFIX} prefix must be bound to ${EDXML_NAMESPACE}, got ${element.namespace}`,
+    );
+  }
+  const path = `${parentPath}/${element.localName}`;
+  for (const child of element.children) requirePrefixes(child, path);
+}
+
+/** Reads the edXML elements of one parent by their local names, naming the path in every refusal. */
 export class EdxmlElement {
   constructor(
-    readonly node: XmlNode,
+    readonly node: XmlElement,
     readonly path: string,
   ) {}
 
   has(name: string): boolean {
-    return this.node[EDXML_PREFIX + name] !== undefined;
+    return this.all(name).length > 0;
   }
 
   child(name: string): EdxmlElement {
-    const value = this.node[EDXML_PREFIX + name];
-    if (value === undefined) throw new EdxmlRejection(`missing ${EDXML_PREFIX}${name} in ${this.path}`);
-    return new EdxmlElement(asNode(value), `${this.path}/${name}`);
+    const [first] = this.all(name);
+    if (!first) throw new EdxmlRejection(`missing ${EDXML_PREFIX}${name} in ${this.path}`);
+    return new EdxmlElement(first, `${this.path}/${name}`);
   }
 
   children(name: string): EdxmlElement[] {
-    const value = this.node[EDXML_PREFIX + name];
-    const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-    return list.map((item, index) => new EdxmlElement(asNode(item), `${this.path}/${name}[${index}]`));
+    return this.all(name).map((item, index) => new EdxmlElement(item, `${this.path}/${name}[${index}]`));
   }
 
   texts(name: string): string[] {
-    const value = this.node[EDXML_PREFIX + name];
-    const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-    return list.map((item) => textOf(item));
+    return this.all(name).map((item) => item.text);
   }
 
   text(name: string): string {
-    const value = this.node[EDXML_PREFIX + name];
-    if (value === undefined) throw new EdxmlRejection(`missing ${EDXML_PREFIX}${name} in ${this.path}`);
-    return textOf(value);
+    return this.child(name).node.text;
   }
 
   optionalText(name: string): string | undefined {
-    const value = this.node[EDXML_PREFIX + name];
-    return value === undefined ? undefined : textOf(value);
+    return this.all(name)[0]?.text;
   }
 
   documentReference(name: string): DocumentReference {
@@ -119,10 +110,10 @@ export class EdxmlElement {
     }
     return reference;
   }
-}
 
-function textOf(value: unknown): string {
-  if (typeof value === 'string') return value;
-  const text = asNode(value)['#text'];
-  return typeof text === 'string' ? text : '';
+  private all(name: string): XmlElement[] {
+    return this.node.children.filter(
+      (child) => child.localName === name && child.namespace === EDXML_NAMESPACE,
+    );
+  }
 }

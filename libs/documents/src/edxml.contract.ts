@@ -1,12 +1,19 @@
 /**
- * The edXML contract (QCVN 102:2016/BTTTT) as DOMAIN.md describes it, in one place: namespace, element
- * names, code tables and the shapes Lienthong reads and writes. Builder, parser, connector and sandbox
- * all take their names from here.
+ * The edXML contract (QCVN 102:2016/BTTTT) as DOMAIN.md and public edXML code describe it, in one place
+ * for the connector: namespace, element names, code tables and the shapes it reads and writes. The
+ * documents sandbox keeps its own copy on purpose; both are tested on the golden packages in
+ * test/fixtures/contracts/edxml, whose README records which reading we follow and why.
  */
 export const EDXML_NAMESPACE = 'http://www.mic.gov.vn/TBT/QCVN_102_2016';
 /** Receivers reject envelope children that do not carry this prefix. */
 export const EDXML_PREFIX = 'edXML:';
 export const XMLDSIG_NAMESPACE = 'http://www.w3.org/2000/09/xmldsig#';
+/** TraceHeaderList carries SOAP 1.1 header attributes, inherited from ebXML: mustUnderstand and actor. */
+export const SOAP_ENVELOPE_NAMESPACE = 'http://schemas.xmlsoap.org/soap/envelope/';
+export const SOAP_ACTOR_NEXT = 'http://schemas.xmlsoap.org/soap/actor/next';
+/** Manifest references point at their attachment with `xlink:href="cid:N"` as well as ContentId. */
+export const XLINK_NAMESPACE = 'http://www.w3.org/1999/xlink';
+export const MANIFEST_VERSION = '1.0';
 export const SHA256_ALGORITHM = 'http://www.w3.org/2001/04/xmlenc#sha256';
 
 /** `StatusCode` of a status package. */
@@ -24,26 +31,12 @@ export const StatusCode = {
 export type StatusCode = (typeof StatusCode)[keyof typeof StatusCode];
 export const STATUS_CODES: readonly string[] = Object.values(StatusCode);
 
-/** What a receiver writes in `Description` for each status. */
-export const STATUS_DESCRIPTIONS: Record<StatusCode, string> = {
-  '01': 'Đã đến',
-  '02': 'Từ chối tiếp nhận',
-  '03': 'Đã tiếp nhận, vào sổ văn bản đến',
-  '04': 'Đã phân công xử lý',
-  '05': 'Đang xử lý',
-  '06': 'Hoàn thành',
-  '13': 'Đề nghị thu hồi',
-  '15': 'Đồng ý cập nhật/thu hồi',
-  '16': 'Từ chối cập nhật/thu hồi',
-};
-
 /** `Bussiness/BussinessDocType` (spelled so in the standard): why the package is sent. */
 export const BusinessDocType = { New: '0', Revocation: '1', Update: '2', Replacement: '3' } as const;
 export type BusinessDocType = (typeof BusinessDocType)[keyof typeof BusinessDocType];
 
 /** How a receiver acknowledges a package it took from its inbox. */
-export const ACK_STATUSES = ['done', 'fail', 'processing'] as const;
-export type AckStatus = (typeof ACK_STATUSES)[number];
+export type AckStatus = 'done' | 'fail' | 'processing';
 
 export interface OrganInfo {
   /** Agency electronic code (mã định danh). */

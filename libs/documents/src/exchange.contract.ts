@@ -15,8 +15,7 @@ export const ExchangePath = {
   Acknowledge: (id: string) => `/edxml/packages/${encodeURIComponent(id)}/ack`,
 } as const;
 
-export const INBOX_KINDS = ['document', 'status'] as const;
-export type InboxKind = (typeof INBOX_KINDS)[number];
+export type InboxKind = 'document' | 'status';
 
 /** One package waiting in an organ's inbox. */
 export interface InboxEntry {

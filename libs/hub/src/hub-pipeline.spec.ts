@@ -3,10 +3,13 @@ import { sharedPath } from '@lienthong/config';
 import { DeadLetterHeader, Topics, type IncomingRecord } from '@lienthong/kafka';
 import type { DossierEvent } from '@lienthong/schemas';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
-import type { DossierMemory, EventKey } from './dossier-memory';
+import type { AppliedEvent, DossierMemory, EventKey } from './dossier-memory';
 import { HubPipeline, STALE_HEADER } from './hub-pipeline';
 
-/** The PostgreSQL memory replaced by a map: this spec is about the pipeline's decisions. */
+/**
+ * The PostgreSQL memory replaced by a map, every batch taken as committed: this spec is about the
+ * pipeline's decisions (test/e2e/hub-state.e2e-spec.ts covers the memory across aborted transactions).
+ */
 class MemoryInMaps {
   readonly applied = new Set<string>();
   readonly sequences = new Map<string, number>();
@@ -18,9 +21,9 @@ class MemoryInMaps {
       codes.filter((code) => this.sequences.has(code)).map((code) => [code, this.sequences.get(code)!]),
     );
   }
-  async remember(applied: DossierEvent[], latest: DossierEvent[]) {
-    for (const event of applied)
-      this.applied.add(`${event.provenance.sourceSystem}/${event.provenance.sourceEventId}`);
+  async remember(applied: AppliedEvent[], latest: DossierEvent[]) {
+    for (const { dossier } of applied)
+      this.applied.add(`${dossier.provenance.sourceSystem}/${dossier.provenance.sourceEventId}`);
     for (const event of latest) this.sequences.set(event.dossierCode, event.provenance.sequence);
   }
 }
@@ -68,20 +71,18 @@ describe(HubPipeline.name, () => {
     expect(
       batch.records.map(({ topic, headers }) => `${topic}${headers[STALE_HEADER] ? ' (stale)' : ''}`),
     ).toEqual(['dossier.v1', 'route.national-portal.v1', 'route.documents.v1', 'dossier.v1 (stale)']);
-    await batch.afterCommit!();
 
     const later = await sut.transform([record(second, 3)]);
     expect(later.records).toEqual([]);
   });
 
   it('dead-letters what it cannot map and remembers nothing of it', async () => {
-    const { records, afterCommit } = await sut.transform([record(Buffer.from('not json'), 7)]);
+    const { records } = await sut.transform([record(Buffer.from('not json'), 7)]);
     expect(records).toHaveLength(1);
     expect(records[0].headers).toMatchObject({
       [DeadLetterHeader.Reason]: 'UNPARSEABLE',
       [DeadLetterHeader.SourceOffset]: '7',
     });
-    await afterCommit!();
     expect(memory.applied.size).toBe(0);
   });
 });

@@ -6,10 +6,17 @@ import {
   type OutgoingRecord,
   type Topics,
 } from '@lienthong/kafka';
-import { Counter, createLogger, metricsRegistry } from '@lienthong/observability';
+import {
+  Counter,
+  createLogger,
+  metricsRegistry,
+  recordSpan,
+  traceIdOf,
+  tracingEnabled,
+} from '@lienthong/observability';
 import type { DossierEvent } from '@lienthong/schemas';
 import { mapSourceEvent, type SourceMapper } from '@lienthong/sources';
-import type { DossierMemory } from './dossier-memory';
+import type { AppliedEvent, DossierMemory } from './dossier-memory';
 
 const consumed = new Counter({
   name: 'lienthong_hub_consumed_total',
@@ -78,6 +85,7 @@ export class HubPipeline {
   }
 
   transform = async (records: IncomingRecord[]): Promise<BatchOutput> => {
+    const started = Date.now();
     const outputs: OutgoingRecord[] = [];
     const mapped: Mapped[] = [];
     for (const record of records) {
@@ -89,11 +97,14 @@ export class HubPipeline {
       system: dossier.provenance.sourceSystem,
       eventId: dossier.provenance.sourceEventId,
     }));
+    // A batch is one source partition's records from its committed offset on.
+    const [{ topic, partition, offset: firstOffset }] = records;
+    const origin = { topic, partition, firstOffset };
     const [applied, lastSequences] = await Promise.all([
-      this.memory.appliedEvents(keys),
-      this.memory.lastSequences([...new Set(mapped.map(({ dossier }) => dossier.dossierCode))]),
+      this.memory.appliedEvents(keys, origin),
+      this.memory.lastSequences([...new Set(mapped.map(({ dossier }) => dossier.dossierCode))], origin),
     ]);
-    const fresh: DossierEvent[] = [];
+    const fresh: AppliedEvent[] = [];
     const latest = new Map<string, DossierEvent>();
     for (const { record, dossier } of mapped) {
       const { sourceSystem, sourceEventId, sequence } = dossier.provenance;
@@ -103,7 +114,7 @@ export class HubPipeline {
         continue;
       }
       applied.add(key);
-      fresh.push(dossier);
+      fresh.push({ dossier, offset: record.offset });
       const last = Math.max(
         lastSequences.get(dossier.dossierCode) ?? -1,
         latest.get(dossier.dossierCode)?.provenance.sequence ?? -1,
@@ -111,9 +122,11 @@ export class HubPipeline {
       const isStale = sequence <= last;
       if (isStale) stale.inc({ source: sourceSystem });
       else latest.set(dossier.dossierCode, dossier);
-      outputs.push(...this.outputsFor(record, dossier, isStale));
+      outputs.push(...this.outputsFor(record, dossier, isStale, started));
     }
-    return { records: outputs, afterCommit: () => this.memory.remember(fresh, [...latest.values()]) };
+    // Before the transaction commits: a crash after the commit must not forget what it routed.
+    await this.memory.remember(fresh, [...latest.values()], origin);
+    return { records: outputs };
   };
 
   private map(record: IncomingRecord): Mapped | { deadLetter: OutgoingRecord } {
@@ -124,7 +137,14 @@ export class HubPipeline {
     const { reason, message, path } = result.rejection;
     rejected.inc({ source: mapper.system, reason });
     this.logger.warn(
-      { topic: record.topic, partition: record.partition, offset: record.offset, reason, path },
+      {
+        topic: record.topic,
+        partition: record.partition,
+        offset: record.offset,
+        reason,
+        path,
+        traceId: traceIdOf(record.headers.traceparent),
+      },
       `rejected: ${message}`,
     );
     return {
@@ -132,7 +152,36 @@ export class HubPipeline {
     };
   }
 
-  private outputsFor(record: IncomingRecord, dossier: DossierEvent, isStale: boolean): OutgoingRecord[] {
+  private outputsFor(
+    record: IncomingRecord,
+    dossier: DossierEvent,
+    isStale: boolean,
+    started: number,
+  ): OutgoingRecord[] {
+    const outputs = this.buildOutputs(record, dossier, isStale);
+    if (tracingEnabled()) {
+      // Each output's traceparent is a child of the source event's: its span is the hub's hop to that topic.
+      for (const output of outputs) {
+        recordSpan('hub', {
+          name: `hub ${output.topic}`,
+          kind: 'producer',
+          traceparent: output.headers.traceparent,
+          parent: record.headers.traceparent,
+          startMs: started,
+          endMs: Date.now(),
+          attributes: {
+            'messaging.system': 'kafka',
+            'messaging.destination.name': output.topic,
+            'messaging.source.name': record.topic,
+            'lienthong.dossier_code': dossier.dossierCode,
+          },
+        });
+      }
+    }
+    return outputs;
+  }
+
+  private buildOutputs(record: IncomingRecord, dossier: DossierEvent, isStale: boolean): OutgoingRecord[] {
     // Encoded once: the canonical record and every route carry the same bytes.
     const value = Buffer.from(JSON.stringify(dossier));
     const eventId = `${dossier.provenance.sourceSystem}:${dossier.provenance.sourceEventId}`;

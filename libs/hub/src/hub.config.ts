@@ -19,6 +19,10 @@ export const hubConfigSpec = {
     desc: 'Partitions processed at once, each in its own Kafka transaction',
   }),
   HUB_HTTP_PORT: port({ default: 8090, desc: 'Port of the hub /health and /metrics' }),
+  HUB_STATE_RETENTION_DAYS: num({
+    default: 180,
+    desc: 'Days the hub remembers applied events (duplicates, sequences); older ones are pruned every hour, and a duplicate older than this is still caught by each connector ledger (0 = keep forever)',
+  }),
 };
 
 export type HubConfig = ConfigOf<typeof hubConfigSpec>;

@@ -1,6 +1,6 @@
 import { ManagedServices, TRANSPORT_STRATEGY } from '@lienthong/bootstrap';
 import { readConfig } from '@lienthong/config';
-import { Database, databaseConfigSpec } from '@lienthong/database';
+import { Database, databaseConfigSpec, Retention } from '@lienthong/database';
 import { KafkaConnection, kafkaConfigSpec, Topics, TransactionalKafkaTransport } from '@lienthong/kafka';
 import { ObservabilityModule } from '@lienthong/observability';
 import { compileRouter, loadRoutingRules, routedConnectors } from '@lienthong/routing';
@@ -42,6 +42,9 @@ export class HubModule {
       { start: () => database.migrate(), stop: () => database.close() },
       { stop: () => kafka.close() },
       new HubTopics(kafka, topics, SOURCE_MAPPERS, connectors),
+      new Retention(database, [
+        { table: 'hub_applied_events', column: 'applied_at', days: config.HUB_STATE_RETENTION_DAYS },
+      ]),
     ]);
     return {
       module: HubModule,

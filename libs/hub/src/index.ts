@@ -1,2 +1,3 @@
 export { HubModule, hubModuleConfigSpec } from './hub.module';
-export { STALE_HEADER } from './hub-pipeline';
+export { HubPipeline, STALE_HEADER } from './hub-pipeline';
+export { DossierMemory } from './dossier-memory';

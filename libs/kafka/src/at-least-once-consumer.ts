@@ -59,14 +59,32 @@ export class AtLeastOnceConsumer {
 
   /** Stops fetching (what is being handled goes on); nothing is skipped, `resume` goes on from there. */
   pause(): void {
-    this.consumer?.pause(this.options.topics.map((topic) => ({ topic })));
+    this.whileRunning((consumer, topics) => consumer.pause(topics));
   }
 
   resume(): void {
-    this.consumer?.resume(this.options.topics.map((topic) => ({ topic })));
+    this.whileRunning((consumer, topics) => consumer.resume(topics));
   }
 
   async stop(): Promise<void> {
-    await this.consumer?.disconnect();
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    await consumer?.disconnect();
+  }
+
+  /**
+   * Pausing or resuming a consumer that is not running (not started yet, stopping, or restarting after
+   * a broker outage) is refused by kafkajs; there is nothing to pause then, and it fetches afresh.
+   */
+  private whileRunning(act: (consumer: Consumer, topics: { topic: string }[]) => void): void {
+    if (!this.consumer) return;
+    try {
+      act(
+        this.consumer,
+        this.options.topics.map((topic) => ({ topic })),
+      );
+    } catch (error) {
+      if (!(error instanceof Error && /not initialized/i.test(error.message))) throw error;
+    }
   }
 }

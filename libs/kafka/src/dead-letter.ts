@@ -1,4 +1,12 @@
+import { Counter, metricsRegistry } from '@lienthong/observability';
 import type { IncomingRecord, OutgoingRecord } from './records';
+
+const deadLetters = new Counter({
+  name: 'lienthong_dead_letters_total',
+  help: 'Messages written to a dead-letter topic, by stage (hub or connector) and reason code',
+  labelNames: ['stage', 'reason'],
+  registers: [metricsRegistry],
+});
 
 /** Header names of a dead letter; a reason code and a human-readable message, and where it came from. */
 export const DeadLetterHeader = {
@@ -36,5 +44,6 @@ export function deadLetter(
     [DeadLetterHeader.FailedAt]: new Date().toISOString(),
   };
   if (cause.path) headers[DeadLetterHeader.Path] = cause.path;
+  deadLetters.inc({ stage, reason: cause.reason });
   return { topic, key: record.key?.toString() ?? null, value: record.value ?? Buffer.alloc(0), headers };
 }

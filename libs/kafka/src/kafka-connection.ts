@@ -85,6 +85,43 @@ export class KafkaConnection {
     }
   }
 
+  /**
+   * How far a consumer group is behind the end of each partition of these topics, as the broker sees
+   * it now (committed offsets against high watermarks), not as the last batch saw it. A partition the
+   * group never committed counts from the earliest offset still held.
+   */
+  async groupLag(groupId: string, topics: string[]): Promise<PartitionLag[]> {
+    const admin = await this.getAdmin();
+    const existing = new Set(await admin.listTopics());
+    const present = topics.filter((topic) => existing.has(topic));
+    if (present.length === 0) return [];
+    const committed = await admin.fetchOffsets({ groupId, topics: present });
+    const lags: PartitionLag[] = [];
+    for (const { topic, partitions } of committed) {
+      const ends = new Map((await admin.fetchTopicOffsets(topic)).map((end) => [end.partition, end]));
+      for (const { partition, offset } of partitions) {
+        const end = ends.get(partition);
+        if (!end) continue;
+        const position = Number(offset) >= 0 ? Number(offset) : Number(end.low);
+        lags.push({
+          topic,
+          partition,
+          committed: Number(offset),
+          end: Number(end.high),
+          lag: Number(end.high) - position,
+        });
+      }
+    }
+    return lags.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+  }
+
+  /** How many consumers are in a group now, as the group coordinator sees it (0 when none runs). */
+  async groupMembers(groupId: string): Promise<number> {
+    const admin = await this.getAdmin();
+    const { groups } = await admin.describeGroups([groupId]);
+    return groups[0]?.members.length ?? 0;
+  }
+
   /** Readiness: the cluster answers a metadata request. */
   async ping(): Promise<void> {
     const admin = await this.getAdmin();
@@ -152,6 +189,15 @@ export class KafkaConnection {
     const retried = RETRIED_BY_CLIENT.test(`${message} ${String(rest.error ?? '')}`);
     this.logger[retried ? 'debug' : (LEVEL_NAMES[level] ?? 'info')]({ client: rest }, message);
   }
+}
+
+/** One partition's lag of a consumer group: committed is -1 when the group never committed there. */
+export interface PartitionLag {
+  topic: string;
+  partition: number;
+  committed: number;
+  end: number;
+  lag: number;
 }
 
 export function groupByTopic(records: OutgoingRecord[]) {

@@ -14,8 +14,6 @@ export type BatchTransform = (records: IncomingRecord[]) => Promise<BatchOutput>
 
 export interface BatchOutput {
   records: OutgoingRecord[];
-  /** Runs once the transaction committed (state that must only be kept for what was really written). */
-  afterCommit?: () => Promise<void>;
 }
 
 export interface TransactionalProcessorOptions {
@@ -124,11 +122,10 @@ export class TransactionalProcessor {
       const records = batch.messages.map((message) =>
         toIncomingRecord(batch.topic, batch.partition, message),
       );
-      const { records: outputs, afterCommit } = await this.options.transform(records);
+      const { records: outputs } = await this.options.transform(records);
       const lastOffset = batch.lastOffset();
       await this.commit(producer, outputs, batch.topic, batch.partition, lastOffset);
       resolveOffset(lastOffset);
-      await afterCommit?.();
       consumerLag.set(
         { group: this.options.groupId, topic: batch.topic, partition: batch.partition },
         Number(batch.offsetLag()),

@@ -1,10 +1,3 @@
-export {
-  PortalService,
-  PortalErrorCode,
-  ALREADY_EXISTS,
-  PROGRESS_CHUNK_SIZE,
-  type PortalAnswer,
-} from './portal.contract';
 export { portalConfigSpec } from './portal.config';
 export { PortalClient } from './portal-client';
 export { toPortalDossier, toPortalProgress } from './to-portal';

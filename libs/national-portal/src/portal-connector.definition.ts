@@ -1,5 +1,6 @@
 import { num, port } from '@lienthong/config';
 import { connectorBaseConfigSpec, type ConnectorDefinition } from '@lienthong/connector-runtime';
+import { PopulationChecks } from './population-checks';
 import { PortalClient } from './portal-client';
 import { portalConfigSpec } from './portal.config';
 import { PortalConnector } from './portal.connector';
@@ -29,11 +30,16 @@ export const portalConnectorConfigSpec = { ...connectorBaseConfigSpec, ...portal
 
 export const portalConnectorDefinition: ConnectorDefinition<typeof portalConnectorOwnSpec> = {
   configSpec: portalConnectorOwnSpec,
-  create: (config, { database }) => {
+  create: (config, { database, topics }) => {
     const portal = new PortalClient(config);
     const reconciler = new Reconciler(portal, database);
     return {
-      connector: new PortalConnector(portal, config.PORTAL_SYNC_BATCH_SIZE),
+      connector: new PortalConnector(
+        portal,
+        config.PORTAL_SYNC_BATCH_SIZE,
+        new PopulationChecks(database),
+        topics.identityVerified,
+      ),
       services: [
         new ReconciliationSchedule(
           reconciler,

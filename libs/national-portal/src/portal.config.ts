@@ -1,4 +1,4 @@
-import { num, str, url, type ConfigOf } from '@lienthong/config';
+import { num, secret, str, url, type ConfigOf } from '@lienthong/config';
 
 export const portalConfigSpec = {
   PORTAL_URL: url({
@@ -6,7 +6,7 @@ export const portalConfigSpec = {
     desc: 'Base URL of the National Public Service Portal API (login and service)',
   }),
   PORTAL_USERNAME: str({ default: 'lienthong', desc: 'Portal integration account' }),
-  PORTAL_PASSWORD: str({ default: 'lienthong', desc: 'Portal integration password' }),
+  PORTAL_PASSWORD: secret({ default: 'lienthong', desc: 'Portal integration password' }),
   PORTAL_UNIT_CODE: str({
     default: '000.00.00.H26',
     desc: 'madonvi: the city unit code the portal knows this integration by',

@@ -1,7 +1,9 @@
-import type { Connector, Delivered, TargetState } from '@lienthong/connector-runtime';
+import type { Connector, Delivered, FollowedFacts, TargetState } from '@lienthong/connector-runtime';
+import type { IncomingRecord } from '@lienthong/kafka';
 import type { DossierEvent, PortalDossier } from '@lienthong/schemas';
+import type { PopulationChecks } from './population-checks';
 import { AlreadyExistsError, NotFoundAtPortalError, type PortalClient } from './portal-client';
-import { toPortalDossier, toPortalProgress } from './to-portal';
+import { toPortalDossier, toPortalProgress, withPopulationCheck } from './to-portal';
 
 type PortalItem = { dossiers: DossierEvent[]; previous: TargetState | undefined };
 
@@ -15,10 +17,21 @@ export class PortalConnector implements Connector {
   static readonly connectorName = 'national-portal';
   readonly name = PortalConnector.connectorName;
 
+  readonly follows: FollowedFacts;
+
+  /** @param identityVerifiedTopic the population connector's outcomes, which the records carry (DSKetNoiCSDL) */
   constructor(
     private readonly portal: PortalClient,
     private readonly syncBatchSize: number,
-  ) {}
+    private readonly populationChecks: PopulationChecks,
+    identityVerifiedTopic: string,
+  ) {
+    this.follows = {
+      topic: identityVerifiedTopic,
+      keep: (records: IncomingRecord[]) => this.populationChecks.keep(records),
+      amend: (previous: TargetState) => this.amend(previous),
+    };
+  }
 
   async deliver(dossier: DossierEvent, previous: TargetState | undefined): Promise<Delivered> {
     const [delivered] = await this.deliverMany([{ dossiers: [dossier], previous }]);
@@ -26,7 +39,11 @@ export class PortalConnector implements Connector {
   }
 
   async deliverMany(items: PortalItem[]): Promise<Delivered[]> {
-    const records = items.map(({ dossiers }) => toPortalDossier(dossiers[dossiers.length - 1]));
+    const newest = items.map(({ dossiers }) => dossiers[dossiers.length - 1]);
+    const verified = await this.populationChecks.verifiedAmong(newest.map((dossier) => dossier.dossierCode));
+    const records = newest.map((dossier) =>
+      toPortalDossier(dossier, { populationVerified: verified.has(dossier.dossierCode) }),
+    );
     const answers = new Map<PortalDossier, unknown>();
     for (const believedCreated of [false, true]) {
       const group = records.filter(
@@ -38,9 +55,7 @@ export class PortalConnector implements Connector {
         for (const record of chunk) answers.set(record, answer);
       }
     }
-    const progress = items.flatMap(({ dossiers }) =>
-      dossiers.map(toPortalProgress).filter((step) => step !== undefined),
-    );
+    const progress = items.flatMap(({ dossiers }) => dossiers.map(toPortalProgress));
     if (progress.length > 0) await this.portal.updateProgress(progress);
     return items.map(({ dossiers }, index) => {
       const newest = dossiers[dossiers.length - 1];
@@ -50,6 +65,21 @@ export class PortalConnector implements Connector {
         answer: answers.get(record),
       };
     });
+  }
+
+  /** A late step still reaches the portal as a progress record; the newer record stays. */
+  async deliverStale(dossiers: DossierEvent[]): Promise<unknown> {
+    return this.portal.updateProgress(dossiers.map(toPortalProgress));
+  }
+
+  /** The held record with the population check it lacks (or no longer has), sent as an update. */
+  private async amend(previous: TargetState): Promise<Delivered | undefined> {
+    const held = previous.record as PortalDossier;
+    const verified = await this.populationChecks.verifiedAmong([held.MaHoSo]);
+    const record = withPopulationCheck(held, verified.has(held.MaHoSo));
+    if (record === held) return undefined;
+    const answer = await this.portal.syncDossiers([record], true);
+    return { state: { ...previous, record }, answer };
   }
 
   /** A refused chunk of several dossiers fails as a whole; the runtime then sends them one by one. */

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { sharedPath } from '@lienthong/config';
 import { SchemaValidator, type PortalDossier } from '@lienthong/schemas';
 import { mapSourceEvent, MotcuaMapper, SOURCE_MAPPERS } from '@lienthong/sources';
-import { toPortalDossier, toPortalProgress, toPortalTime } from './to-portal';
+import { toPortalDossier, toPortalProgress, toPortalTime, withPopulationCheck } from './to-portal';
 
 const portalSchema = new SchemaValidator<PortalDossier>('national-portal/portal-dossier.json');
 
@@ -51,7 +51,97 @@ describe(toPortalDossier.name, () => {
     if (!result.ok) throw result.rejection;
     const long = { ...result.dossier, summary: 'a'.repeat(1500), processing: { handler: 'b'.repeat(80) } };
     expect(toPortalDossier(long).TrichYeuHoSo).toHaveLength(1000);
-    expect(toPortalProgress(long)?.NguoiXuLy).toHaveLength(50);
+    expect(toPortalProgress(long).NguoiXuLy).toHaveLength(50);
+  });
+});
+
+const motcuaDossier = () => {
+  const result = mapSourceEvent(
+    new MotcuaMapper(),
+    lastEvents.find(({ mapper }) => mapper.system === 'motcua')!.bytes,
+  );
+  if (!result.ok) throw result.rejection;
+  return result.dossier;
+};
+
+describe('the national scoring flags', () => {
+  const fee = { code: 'LP01', name: 'Lệ phí', amount: 50000, paid: true, paidOnline: true };
+  const file = { code: 'TP01', name: 'Đơn', digitized: true, reused: false };
+
+  it('DuocThanhToanTrucTuyen: 0 not paid online, 1 national platform, 2 own gateway', () => {
+    const flag = (fees: object[]) =>
+      toPortalDossier({ ...motcuaDossier(), fees } as never).DuocThanhToanTrucTuyen;
+    expect(flag([])).toBe('0');
+    expect(flag([{ ...fee, paidOnline: false }])).toBe('0');
+    expect(flag([fee])).toBe('1');
+    expect(flag([{ ...fee, paymentPlatform: 'national' }])).toBe('1');
+    expect(flag([{ ...fee, paymentPlatform: 'local' }])).toBe('2');
+  });
+
+  it('DuocTaiSuDung 0/1/2 with MaKetQuaThayThe, and DuocLayTuKhoDMQG as its own fact', () => {
+    const files = (documents: object[]) =>
+      toPortalDossier({ ...motcuaDossier(), documents } as never).TaiLieuNop!;
+    const [plain, reused, replaced, warehouse] = files([
+      file,
+      { ...file, reused: true },
+      { ...file, reused: true, replacesResult: 'KQ-2023-77' },
+      { ...file, fromNationalWarehouse: true },
+    ]);
+    expect(plain).toMatchObject({ DuocSoHoa: '1', DuocTaiSuDung: '0', DuocLayTuKhoDMQG: '0' });
+    expect(plain.MaKetQuaThayThe).toBeUndefined();
+    expect(reused).toMatchObject({ DuocTaiSuDung: '1', DuocLayTuKhoDMQG: '0' });
+    expect(replaced).toMatchObject({ DuocTaiSuDung: '2', MaKetQuaThayThe: 'KQ-2023-77' });
+    expect(warehouse).toMatchObject({ DuocTaiSuDung: '0', DuocLayTuKhoDMQG: '1' });
+  });
+
+  it('sends VNeID, NoiNopHoSo, HinhThuc and MaDoiTuong only when the source knows them', () => {
+    const unknown = toPortalDossier(motcuaDossier());
+    for (const field of [
+      'TaiKhoanDuocXacThucVoiVNeID',
+      'NoiNopHoSo',
+      'HinhThuc',
+      'MaDoiTuong',
+      'DSKetNoiCSDL',
+    ]) {
+      expect(unknown).not.toHaveProperty(field);
+    }
+    const dossier = motcuaDossier();
+    const known = toPortalDossier({
+      ...dossier,
+      applicant: { ...dossier.applicant, vneidVerified: true, code: 'DN-0101' },
+      submissionPlace: 'Bộ phận một cửa quận Hoàn Kiếm',
+      resultDelivery: '1',
+    });
+    expect(known).toMatchObject({
+      TaiKhoanDuocXacThucVoiVNeID: '1',
+      MaDoiTuong: 'DN-0101',
+      NoiNopHoSo: 'Bộ phận một cửa quận Hoàn Kiếm',
+      HinhThuc: '1',
+    });
+    expect(portalSchema.violation(known)).toBeUndefined();
+  });
+
+  it('lists the population database in DSKetNoiCSDL when the applicant was verified there', () => {
+    const verified = toPortalDossier(motcuaDossier(), { populationVerified: true });
+    expect(verified.DSKetNoiCSDL).toEqual([{ MaCSDL: '1' }]);
+    expect(portalSchema.violation(verified)).toBeUndefined();
+    const plain = toPortalDossier(motcuaDossier());
+    expect(withPopulationCheck(plain, true)).toEqual(verified);
+    expect(withPopulationCheck(verified, true)).toBe(verified);
+    expect(withPopulationCheck(verified, false)).toEqual(plain);
+  });
+});
+
+describe(toPortalProgress.name, () => {
+  it('never drops a step: without a handler the department, else the agency, else a neutral title', () => {
+    const dossier = motcuaDossier();
+    const progress = (changes: object) => toPortalProgress({ ...dossier, ...changes } as never).NguoiXuLy;
+    expect(progress({ processing: { handler: 'Phạm Thu Hà' } })).toBe('Phạm Thu Hà');
+    expect(progress({ processing: { handler: '', unit: 'Bộ phận Tư pháp' } })).toBe('Bộ phận Tư pháp');
+    expect(progress({ processing: null })).toBe(dossier.agency.name);
+    expect(progress({ processing: null, agency: { code: dossier.agency.code, name: null } })).toBe(
+      'Chuyên viên',
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import type { DossierEvent, PortalDossier, PortalProgress } from '@lienthong/schemas';
+import { NEUTRAL_HANDLER, PortalDatabaseCode, PortalPaymentCode, PortalReuseCode } from './portal-fields';
 import { PORTAL_LIMITS } from './portal.contract';
 
 /** Shared-schema time (ISO 8601, +07:00) to the portal's yyyyMMddHHmmss local time. */
@@ -17,8 +18,48 @@ function present<T extends object>(record: T): T {
   ) as T;
 }
 
+/** What the portal record says that the dossier event itself does not carry. */
+export interface PortalFacts {
+  /** The applicant was verified in the national population database (identity.verified.v1). */
+  populationVerified?: boolean;
+}
+
+/** DuocThanhToanTrucTuyen: how the dossier's fees were paid online, if they were. */
+function onlinePayment(fees: DossierEvent['fees']): PortalDossier['DuocThanhToanTrucTuyen'] {
+  const online = fees.filter((fee) => fee.paidOnline);
+  if (online.length === 0) return PortalPaymentCode.NotOnline;
+  return online.every((fee) => fee.paymentPlatform === 'local')
+    ? PortalPaymentCode.OwnGateway
+    : PortalPaymentCode.NationalPlatform;
+}
+
+type SubmittedDocument = DossierEvent['documents'][number];
+
+function reuse(document: SubmittedDocument) {
+  if (document.replacesResult) {
+    return { DuocTaiSuDung: PortalReuseCode.Replaced, MaKetQuaThayThe: document.replacesResult };
+  }
+  return { DuocTaiSuDung: document.reused ? PortalReuseCode.Reused : PortalReuseCode.No };
+}
+
+const optionalFlag = (value: boolean | null | undefined) =>
+  value === null || value === undefined ? undefined : flag(value);
+
+const POPULATION_DATABASE = { MaCSDL: PortalDatabaseCode.Population };
+
+const checkedAgainstPopulation = (record: PortalDossier) =>
+  record.DSKetNoiCSDL?.some(({ MaCSDL }) => MaCSDL === PortalDatabaseCode.Population) === true;
+
+/** The record saying whether the applicant was verified in the population database; the same object when it does. */
+export function withPopulationCheck(record: PortalDossier, verified: boolean): PortalDossier {
+  if (checkedAgainstPopulation(record) === verified) return record;
+  const others = (record.DSKetNoiCSDL ?? []).filter(({ MaCSDL }) => MaCSDL !== PortalDatabaseCode.Population);
+  const databases = verified ? [...others, POPULATION_DATABASE] : others;
+  return present({ ...record, DSKetNoiCSDL: databases.length > 0 ? databases : undefined });
+}
+
 /** A shared dossier event to the portal's dossier record (DongBoHoSoMC data item). */
-export function toPortalDossier(dossier: DossierEvent): PortalDossier {
+export function toPortalDossier(dossier: DossierEvent, facts: PortalFacts = {}): PortalDossier {
   const { applicant, times } = dossier;
   return present({
     MaHoSo: dossier.dossierCode,
@@ -31,6 +72,7 @@ export function toPortalDossier(dossier: DossierEvent): PortalDossier {
     ChuHoSo: applicant.name,
     SoGiayToChuHoSo: applicant.identity?.number,
     LoaiDoiTuong: String(applicant.type) as PortalDossier['LoaiDoiTuong'],
+    MaDoiTuong: applicant.code ?? undefined,
     Email: applicant.email ?? undefined,
     SoDienThoai: applicant.phone ?? undefined,
     TrichYeuHoSo: dossier.summary?.slice(0, PORTAL_LIMITS.TrichYeuHoSo),
@@ -42,8 +84,12 @@ export function toPortalDossier(dossier: DossierEvent): PortalDossier {
     NgayTra: toPortalTime(times.returnedAt),
     NgayTuChoi: toPortalTime(times.rejectedAt),
     DonViXuLy: dossier.agency.name ?? dossier.agency.code,
-    DuocThanhToanTrucTuyen: flag(dossier.fees.some((fee) => fee.paidOnline)),
+    NoiNopHoSo: dossier.submissionPlace ?? undefined,
+    HinhThuc: dossier.resultDelivery ?? undefined,
+    DuocThanhToanTrucTuyen: onlinePayment(dossier.fees),
+    TaiKhoanDuocXacThucVoiVNeID: optionalFlag(applicant.vneidVerified),
     HoSoCoThanhPhanSoHoa: flag(dossier.documents.some((document) => document.digitized)),
+    DSKetNoiCSDL: facts.populationVerified ? [POPULATION_DATABASE] : undefined,
     DinhDanhCHS: applicant.identity
       ? [
           {
@@ -60,8 +106,8 @@ export function toPortalDossier(dossier: DossierEvent): PortalDossier {
         MaThanhPhanHoSo: document.code,
         DuongDanTaiTepTin: document.url ?? undefined,
         DuocSoHoa: flag(document.digitized),
-        DuocTaiSuDung: flag(document.reused),
-        DuocLayTuKhoDMQG: flag(document.reused),
+        ...reuse(document),
+        DuocLayTuKhoDMQG: flag(document.fromNationalWarehouse === true),
       }),
     ),
     DanhSachLePhi: dossier.fees.map((fee) => ({
@@ -94,17 +140,21 @@ export function toPortalDossier(dossier: DossierEvent): PortalDossier {
   });
 }
 
-/** The dossier event's latest processing step as a portal progress record, when it has one. */
-export function toPortalProgress(dossier: DossierEvent): PortalProgress | undefined {
+/**
+ * The dossier event as a portal progress record. Every event gives one, so that every status time
+ * reaches the portal (the national on-time score reads them): when the source names no handler, the
+ * handling department stands in, or a neutral officer title.
+ */
+export function toPortalProgress(dossier: DossierEvent): PortalProgress {
   const step = dossier.processing;
-  if (!step?.handler) return undefined;
+  const handler = step?.handler || step?.unit || dossier.agency.name || NEUTRAL_HANDLER;
   return present({
     MaHoSo: dossier.dossierCode,
-    NguoiXuLy: step.handler.slice(0, PORTAL_LIMITS.NguoiXuLy),
-    ChucDanh: step.title ?? undefined,
+    NguoiXuLy: handler.slice(0, PORTAL_LIMITS.NguoiXuLy),
+    ChucDanh: step?.title ?? undefined,
     ThoiDiemXuLy: toPortalTime(dossier.provenance.eventTime),
-    PhongBanXuLy: step.unit ?? undefined,
-    NoiDungXuLy: step.content ?? undefined,
+    PhongBanXuLy: step?.unit ?? dossier.agency.name ?? undefined,
+    NoiDungXuLy: step?.content ?? undefined,
     TrangThai: String(dossier.status) as PortalProgress['TrangThai'],
     NgayBatDau: toPortalTime(dossier.times.receivedAt),
     NgayKetThucTheoQuyDinh: toPortalTime(dossier.times.dueAt),

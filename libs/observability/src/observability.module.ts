@@ -14,7 +14,17 @@ export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
 class ObservabilityController {
   constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[]) {}
 
-  @Get('health')
+  /**
+   * Liveness: the process answers. It never checks Kafka or PostgreSQL, so an outage of a dependency
+   * makes the app unready (no traffic, no restart) instead of restarting every replica in a loop.
+   */
+  @Get('health/live')
+  live(): { status: 'up' } {
+    return { status: 'up' };
+  }
+
+  /** Readiness: every dependency answers (`/health` is kept as its older name). */
+  @Get(['health', 'health/ready'])
   async health(@Res() response: Response): Promise<void> {
     const results = await Promise.all(
       this.checks.map(async ({ name, check }) => {
@@ -39,7 +49,7 @@ class ObservabilityController {
   }
 }
 
-/** `/health` (readiness of the given checks) and `/metrics` (Prometheus) for an app. */
+/** `/health/live` (liveness), `/health/ready` or `/health` (readiness of the given checks) and `/metrics` (Prometheus) for an app. */
 @Module({})
 export class ObservabilityModule {
   static register(checks: HealthCheck[]): DynamicModule {

@@ -1,14 +1,10 @@
-import {
-  normalizeCitizenName,
-  recordFullName,
-  Sex,
-  toPopulationDate,
-  type CitizenRecord,
-} from './population.contract';
+import { foldName, recordFullName } from './citizen-name';
+import { Sex, toPopulationDate, type CitizenIdentity, type CitizenRecord } from './population.contract';
 
 /** Who is checked: the applicant as the dossier names them. */
 export interface IdentitySubject {
-  personalId: string;
+  /** A 12-digit personal ID, or the 9-digit old card of someone who has none yet. */
+  identity: CitizenIdentity;
   fullName: string;
   /** yyyy-MM-dd, when the dossier gives one. */
   birthDate: string | null;
@@ -37,9 +33,24 @@ const SEXES: Record<string, 'male' | 'female'> = { [Sex.Male]: 'male', [Sex.Fema
 const isoDate = (value: string | undefined) =>
   value && /^\d{8}$/.test(value) ? `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6)}` : null;
 
+/** The record's number of the kind the dossier gives: SoDinhDanh for a CCCD, SoCMND for an old card. */
+const recordNumber = (record: CitizenRecord, { kind }: CitizenIdentity) =>
+  kind === 'CCCD' ? record.SoDinhDanh : record.SoCMND;
+
+/**
+ * The birth date agrees as far as the record knows it: the full date when it has one, otherwise the
+ * year (old records hold only Nam); a year-only subject is compared on the year.
+ */
+function sameBirth(birthDate: string, record: CitizenRecord): boolean {
+  const { Nam, NgayThangNam } = record.NgayThangNamSinh ?? {};
+  if (NgayThangNam && birthDate.length > 4) return NgayThangNam === toPopulationDate(birthDate);
+  return (Nam ?? NgayThangNam?.slice(0, 4)) === birthDate.slice(0, 4);
+}
+
 /**
  * Compares the lookup's record with the dossier field by field. The database already matched on them,
- * but a gateway that ignores a criterion must not turn into a false "verified".
+ * but a gateway that ignores a criterion must not turn into a false "verified". Names are compared
+ * folded (upper case, no accents, no spaces): gateways split a name differently.
  */
 export function checkIdentity(
   subject: IdentitySubject,
@@ -54,19 +65,15 @@ export function checkIdentity(
         ? {
             fullName: recordFullName(record),
             sex: SEXES[record.GioiTinh ?? ''] ?? null,
-            birthDate: isoDate(record.NgayThangNamSinh.NgayThangNam),
+            birthDate: isoDate(record.NgayThangNamSinh?.NgayThangNam),
           }
         : null,
     checkedAt: answer.checkedAt,
     answerRequestId: answer.requestId,
   });
   if (!record) return outcome('not_found');
-  if (record.SoDinhDanh !== subject.personalId) return outcome('id_mismatch');
-  if (normalizeCitizenName(recordFullName(record)) !== normalizeCitizenName(subject.fullName)) {
-    return outcome('name_mismatch');
-  }
-  if (subject.birthDate && record.NgayThangNamSinh.NgayThangNam !== toPopulationDate(subject.birthDate)) {
-    return outcome('birth_date_mismatch');
-  }
+  if (recordNumber(record, subject.identity) !== subject.identity.number) return outcome('id_mismatch');
+  if (foldName(recordFullName(record)) !== foldName(subject.fullName)) return outcome('name_mismatch');
+  if (subject.birthDate && !sameBirth(subject.birthDate, record)) return outcome('birth_date_mismatch');
   return outcome(null);
 }

@@ -1,5 +1,6 @@
 import { citizenRecordFixture } from './citizen-record.fixture';
 import { IdentityCache } from './identity-cache';
+import type { IdentitySubject } from './identity-check';
 import { IdentityVerifier } from './identity-verifier';
 import type { AuditEntry, PopulationAudit } from './population-audit';
 import type { PopulationClient } from './population-client';
@@ -8,7 +9,11 @@ import { Pseudonymizer } from './pseudonym';
 import type { DossierEvent } from '@lienthong/schemas';
 
 const record = citizenRecordFixture;
-const subject = { personalId: '001092008262', fullName: 'NGUYỄN THÙY HOA', birthDate: '1992-08-02' };
+const subject: IdentitySubject = {
+  identity: { kind: 'CCCD', number: '001092008262' },
+  fullName: 'NGUYỄN THÙY HOA',
+  birthDate: '1992-08-02',
+};
 const dossier = {
   dossierCode: '000.00.12.H26-240815-0042',
   procedure: { code: '1.001193' },

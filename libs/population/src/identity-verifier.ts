@@ -35,7 +35,7 @@ export class IdentityVerifier {
 
   /** The key a subject is cached and remembered under: the same person, name and birth date. */
   subjectKey(subject: IdentitySubject): string {
-    return this.pseudonyms.of(subject.personalId, subject.fullName, subject.birthDate ?? '');
+    return this.pseudonyms.of(subject.identity.number, subject.fullName, subject.birthDate ?? '');
   }
 
   async verify(subject: IdentitySubject, dossier: DossierEvent): Promise<VerificationResult> {
@@ -51,7 +51,7 @@ export class IdentityVerifier {
         officer: this.officer,
         serviceCode: dossier.procedure.code,
         unitCode: dossier.agency.code,
-        personalId: subject.personalId,
+        identity: subject.identity,
         fullName: subject.fullName,
         birthDate: subject.birthDate ?? undefined,
       });
@@ -104,7 +104,7 @@ export class IdentityVerifier {
       sourceEventId: dossier.provenance.sourceEventId,
       procedureCode: dossier.procedure.code,
       operation: IdentityVerifier.operation,
-      personalId: subject.personalId,
+      personalId: subject.identity.number,
     };
   }
 }

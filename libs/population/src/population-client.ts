@@ -1,27 +1,24 @@
-import { isTransientStatus, PermanentError, reach, RetriableError } from '@lienthong/connector-runtime';
+import { reach } from '@lienthong/connector-runtime';
+import type { XmlElement } from '@lienthong/xml';
 import axios, { type AxiosInstance } from 'axios';
+import { accessRefused, faultError, isAccessRefusal, statusError, unreadable } from './population-failures';
 import {
   POPULATION_CONTENT_TYPE,
   PopulationHeader,
-  SoapFaultCode,
+  PopulationOperation,
   type CitizenQuery,
   type CitizenRecord,
   type LookupQuery,
 } from './population.contract';
 import type { PopulationConfig } from './population.config';
 import { populationAuthorization } from './signature';
-import {
-  lookupRequest,
-  readLookupResponse,
-  readVerifyResponse,
-  verifyRequest,
-} from './soap/population-messages';
-import { MalformedXmlError, readSoapBody, type XmlElement } from './soap/soap-envelope';
+import { readLookupAnswer, readVerifyAnswer } from './soap/population-answers';
+import { lookupRequest, verifyRequest } from './soap/population-requests';
+import { faultMessageOf, MalformedXmlError, readSoapBody } from './soap/soap-envelope';
 
 /**
- * Calls the population database over SOAP with the gateway's signed headers. Failures come out
- * classified: overload, outages and timeouts are RetriableError; refused credentials, faults about our
- * request and answers we cannot read are PermanentError. Messages never carry personal data.
+ * Calls the population database over SOAP with the gateway's signed headers, and classifies what goes
+ * wrong (population-failures.ts). Messages never carry personal data.
  */
 export class PopulationClient {
   private readonly http: AxiosInstance;
@@ -41,12 +38,12 @@ export class PopulationClient {
 
   /** TraCuuThongTinCongDan: the record, or undefined when no citizen matches every given field. */
   async lookup(query: LookupQuery): Promise<CitizenRecord | undefined> {
-    return this.call(lookupRequest(query), 'TraCuuThongTinCongDan', readLookupResponse);
+    return this.call(lookupRequest(query), PopulationOperation.Lookup.name, readLookupAnswer);
   }
 
   /** XacThucThongTinCongDan: whether a citizen with this ID and name exists. */
   async verify(query: CitizenQuery): Promise<boolean> {
-    return this.call(verifyRequest(query), 'XacThucThongTinCongDan', readVerifyResponse);
+    return this.call(verifyRequest(query), PopulationOperation.Verify.name, readVerifyAnswer);
   }
 
   /** The headers of one call; the timestamp is part of the signature, so each call signs afresh. */
@@ -65,57 +62,29 @@ export class PopulationClient {
   private async call<Answer>(
     body: string,
     operation: string,
-    read: (content: XmlElement) => Answer,
+    read: (bodyContent: XmlElement) => Answer,
   ): Promise<Answer> {
-    const { status, data } = await this.post(body, operation);
+    const { status, data } = await reach('population database', operation, () =>
+      this.http.post<string>(this.endpoint, body, { headers: this.signedHeaders() }),
+    );
+    const xml = String(data ?? '');
+    // A refusal of our access comes first, whatever else the answer says.
+    if (isAccessRefusal(status)) throw accessRefused(operation, status, faultMessageOf(xml));
     let answer: ReturnType<typeof readSoapBody>;
     try {
-      answer = readSoapBody(String(data ?? ''));
+      answer = readSoapBody(xml);
     } catch (error) {
       if (!(error instanceof MalformedXmlError)) throw error;
-      // An overloaded or failing gateway (or a proxy before it) answers in HTML or plain text.
-      if (isTransientStatus(status)) throw retriable(status, operation);
-      throw unreadable(status, operation, error);
+      // A failing gateway, or a proxy before it, answers in HTML or plain text.
+      throw status === 200 ? unreadable(operation, status, error) : statusError(operation, status);
     }
-    if ('fault' in answer) {
-      const { code, message } = answer.fault;
-      if (status === 401 || status === 403) {
-        throw new PermanentError(
-          'POPULATION_AUTH',
-          `${operation}: the gateway refused our credentials: ${message}`,
-        );
-      }
-      // A Client fault is about our request: sending it again changes nothing.
-      if (code === SoapFaultCode.Client) {
-        throw new PermanentError(
-          'POPULATION_REJECTED',
-          `${operation}: the gateway refused the request: ${message}`,
-        );
-      }
-      throw new RetriableError('POPULATION_FAULT', `${operation}: the gateway failed (${code}): ${message}`);
-    }
-    if (isTransientStatus(status)) throw retriable(status, operation);
-    if (status !== 200) throw new PermanentError(`POPULATION_HTTP_${status}`, `${operation}: HTTP ${status}`);
+    if ('fault' in answer) throw faultError(operation, answer.fault);
+    if (status !== 200) throw statusError(operation, status);
     try {
       return read(answer.content);
     } catch (error) {
-      if (error instanceof MalformedXmlError) throw unreadable(status, operation, error);
+      if (error instanceof MalformedXmlError) throw unreadable(operation, status, error);
       throw error;
     }
   }
-
-  private async post(body: string, operation: string) {
-    return reach('population database', operation, () =>
-      this.http.post<string>(this.endpoint, body, { headers: this.signedHeaders() }),
-    );
-  }
 }
-
-const retriable = (status: number, operation: string) =>
-  new RetriableError(`POPULATION_HTTP_${status}`, `${operation}: the gateway answered HTTP ${status}`);
-
-const unreadable = (status: number, operation: string, error: MalformedXmlError) =>
-  new PermanentError(
-    'POPULATION_MALFORMED',
-    `${operation}: unreadable answer (HTTP ${status}): ${error.message}`,
-  );

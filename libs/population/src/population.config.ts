@@ -1,4 +1,4 @@
-import { num, port, str, url, type ConfigOf } from '@lienthong/config';
+import { num, port, secret, str, url, type ConfigOf } from '@lienthong/config';
 
 export const populationConfigSpec = {
   POPULATION_URL: url({
@@ -9,11 +9,11 @@ export const populationConfigSpec = {
     default: 'lienthong',
     desc: 'Gateway account: the user in the Authorization header',
   }),
-  POPULATION_SECRET: str({
+  POPULATION_SECRET: secret({
     default: 'lienthong-secret',
     desc: 'Gateway secret the request signature is made with; never sent, never logged',
   }),
-  POPULATION_API_KEY: str({ default: 'lienthong-api-key', desc: 'ApiKey header the gateway issued' }),
+  POPULATION_API_KEY: secret({ default: 'lienthong-api-key', desc: 'ApiKey header the gateway issued' }),
   POPULATION_CLIENT: str({
     default: 'VN/GOV/000.00.00.H26/LIENTHONG',
     desc: 'X-Road-Client header: the member/subsystem this integration is registered as',
@@ -28,7 +28,7 @@ export const populationConfigSpec = {
     desc: 'Seconds an answer is reused for the same person, name and birth date (0 turns the cache off)',
   }),
   POPULATION_CACHE_MAX: num({ default: 10_000, desc: 'Most answers kept in the cache' }),
-  POPULATION_AUDIT_KEY: str({
+  POPULATION_AUDIT_KEY: secret({
     default: 'lienthong-audit-key',
     desc: 'HMAC key that pseudonymises personal IDs in the audit log and ledger, so lookups of one citizen can be found without storing the ID',
   }),

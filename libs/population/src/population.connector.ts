@@ -1,8 +1,16 @@
 import type { Connector, Delivered, TargetState } from '@lienthong/connector-runtime';
+import { Counter, metricsRegistry } from '@lienthong/observability';
 import type { DossierEvent } from '@lienthong/schemas';
 import type { IdentitySubject } from './identity-check';
 import { identityVerifiedRecord } from './identity-verified';
 import { IdentityVerifier } from './identity-verifier';
+
+const verifications = new Counter({
+  name: 'lienthong_population_verifications_total',
+  help: 'Applicant identities checked against the population database, by outcome and mismatch reason',
+  labelNames: ['outcome', 'reason'],
+  registers: [metricsRegistry],
+});
 
 /** LoaiDoiTuong 1: only citizens are in the population database. */
 const CITIZEN = 1;
@@ -18,9 +26,9 @@ export function verificationSubject(dossier: DossierEvent): IdentitySubject | { 
   const { applicant } = dossier;
   if (applicant.type !== CITIZEN) return { notApplicable: 'applicant is not a citizen' };
   if (!applicant.identity) return { notApplicable: 'applicant has no personal ID' };
-  if (applicant.identity.kind !== 'CCCD') return { notApplicable: 'applicant has only an old 9-digit card' };
+  // A 9-digit old card (CMND) is looked up by SoCMND: its holders are in the database too.
   return {
-    personalId: applicant.identity.number,
+    identity: { kind: applicant.identity.kind, number: applicant.identity.number },
     fullName: applicant.name,
     birthDate: applicant.birthDate ?? null,
   };
@@ -55,6 +63,10 @@ export class PopulationConnector implements Connector {
       return this.outcome(dossier, held, { outcome: 'already_checked' });
     }
     const { check, answeredBy, requestId } = await this.verifier.verify(subject, dossier);
+    verifications.inc({
+      outcome: check.verified ? 'verified' : 'not_verified',
+      reason: check.reason ?? 'none',
+    });
     const delivered = this.outcome(
       dossier,
       { subjectKey, verified: check.verified },

@@ -1,13 +1,14 @@
 /**
- * The national population database's contract (DOMAIN.md, "National population database"), in one
- * place: the client, the connector and the sandbox all read it from here.
+ * The national population database's contract (DOMAIN.md, "National population database") as the
+ * client reads it, in one place. The sandbox keeps its own copy, written separately from DOMAIN.md, so
+ * that a misread contract is not mirrored on both sides.
  */
 export const POPULATION_NAMESPACE = 'http://dancuquocgia.bca';
 /** Namespace of the citizen records inside a lookup answer. */
 export const CITIZEN_NAMESPACE = 'http://www.mic.gov.vn/dancu/1.0';
 export const SOAP_NAMESPACE = 'http://schemas.xmlsoap.org/soap/envelope/';
 
-/** Where the sandbox gateway serves the SOAP endpoint; real gateways give their own URL (POPULATION_URL). */
+/** The path of the default POPULATION_URL, where the sandbox serves SOAP; real gateways give their own URL. */
 export const POPULATION_SERVICE_PATH = '/dancuquocgia';
 
 /** The two calls, with the integration code (MaTichHop) each is registered under at the gateway. */
@@ -29,7 +30,12 @@ export const POPULATION_CONTENT_TYPE = 'application/xml';
 
 /** SOAP 1.1 fault codes: the caller's request is wrong (Client) or the gateway failed (Server). */
 export const SoapFaultCode = { Client: 'Client', Server: 'Server' } as const;
-export type SoapFaultCodeName = (typeof SoapFaultCode)[keyof typeof SoapFaultCode];
+
+/** Who is looked up: a 12-digit personal ID (sent as SoDinhDanh) or a 9-digit old ID card (SoCMND). */
+export interface CitizenIdentity {
+  kind: 'CCCD' | 'CMND';
+  number: string;
+}
 
 /** What identifies the person in both calls. */
 export interface CitizenQuery {
@@ -37,9 +43,8 @@ export interface CitizenQuery {
   requestId: string;
   /** MaCanBo: the officer (or integration account) on whose behalf the call is made. */
   officer: string;
-  /** 12-digit personal ID (SoDinhDanh). */
-  personalId: string;
-  /** Any spelling; sent upper case without accents (normalizeCitizenName). */
+  identity: CitizenIdentity;
+  /** Any spelling; sent upper case without accents (requestName). */
   fullName: string;
 }
 
@@ -48,19 +53,26 @@ export interface LookupQuery extends CitizenQuery {
   serviceCode: string;
   /** MaDonVi: the agency handling the dossier. */
   unitCode: string;
-  /** yyyy-MM-dd; sent as NgayThangNamSinh/NgayThangNam yyyyMMdd. */
+  /**
+   * yyyy-MM-dd, sent as NgayThangNamSinh/NgayThangNam yyyyMMdd; or yyyy when only the year is known,
+   * sent as NgayThangNamSinh/Nam. Never both: the gateway refuses that.
+   */
   birthDate?: string;
 }
 
-/** A citizen record as the lookup returns it (CongdanCollection/CongDan), every field a string. */
+/**
+ * A citizen record as the lookup returns it (CongdanCollection/CongDan), every field a string and an
+ * empty element read as absent. Some gateways put the whole name in Ten and leave Ho and ChuDem empty;
+ * a 9-digit card holder may have no SoDinhDanh; old records know only the birth year.
+ */
 export interface CitizenRecord {
-  SoDinhDanh: string;
+  SoDinhDanh?: string;
   SoCMND?: string;
-  HoVaTen: { Ho: string; ChuDem?: string; Ten: string };
+  HoVaTen: { Ho?: string; ChuDem?: string; Ten?: string };
   GioiTinh?: string;
   DanToc?: string;
   TonGiao?: string;
-  NgayThangNamSinh: { Nam: string; NgayThangNam?: string };
+  NgayThangNamSinh?: { Nam?: string; NgayThangNam?: string };
   ThuongTru?: CitizenAddress;
   NoiOHienTai?: CitizenAddress;
   QueQuan?: CitizenAddress;
@@ -79,23 +91,5 @@ export interface CitizenAddress {
 /** GioiTinh codes. */
 export const Sex = { Male: '1', Female: '2' } as const;
 
-/**
- * A name as the database compares it: accents removed (đ/Đ become D), upper case, single spaces.
- * "Nguyễn Thùy Hoa", "NGUYỄN THÙY HOA" and "nguyen  thuy hoa" are the same person's name.
- */
-export function normalizeCitizenName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{Mn}/gu, '')
-    .replace(/[đĐ]/g, 'D')
-    .toUpperCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** yyyy-MM-dd to the database's yyyyMMdd. */
 export const toPopulationDate = (isoDate: string): string => isoDate.replace(/-/g, '');
-
-/** The full name of a record, joined as people write it. */
-export const recordFullName = ({ HoVaTen }: CitizenRecord): string =>
-  [HoVaTen.Ho, HoVaTen.ChuDem, HoVaTen.Ten].filter(Boolean).join(' ');

@@ -15,15 +15,3 @@ export function populationAuthorization(
   const signature = populationSignature(url, user, timestamp, secret);
   return `Basic ${Buffer.from(`${user}:${signature}`, 'utf8').toString('base64')}`;
 }
-
-/** The user and signature inside an Authorization header, or undefined when it is not Basic user:signature. */
-export function readPopulationAuthorization(
-  header: string | undefined,
-): { user: string; signature: string } | undefined {
-  const match = /^Basic ([A-Za-z0-9+/]+={0,2})$/.exec(header?.trim() ?? '');
-  if (!match) return undefined;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = decoded.lastIndexOf(':');
-  if (colon <= 0) return undefined;
-  return { user: decoded.slice(0, colon), signature: decoded.slice(colon + 1) };
-}

@@ -26,6 +26,25 @@ describe(compileRouter.name, () => {
     ).not.toContain('population');
   });
 
+  it('matches by identity kind: the shipped rules verify 12-digit IDs and 9-digit cards alike', () => {
+    const shipped = compileRouter(loadRoutingRules(projectPath('config', 'routes.yaml')));
+    const hotich = golden('hotich', 'normalization.dossier.json');
+    const withIdentity = (identity: DossierEvent['applicant']['identity']) => ({
+      ...hotich,
+      status: 9,
+      applicant: { ...hotich.applicant, identity },
+    });
+    expect(shipped(withIdentity({ kind: 'CCCD', number: '001092008262' }))).toContain('population');
+    expect(shipped(withIdentity({ kind: 'CMND', number: '012345678' }))).toContain('population');
+    expect(shipped(withIdentity(null))).not.toContain('population');
+    expect(
+      shipped({
+        ...withIdentity({ kind: 'CMND', number: '012345678' }),
+        applicant: { ...hotich.applicant, type: 2 },
+      }),
+    ).not.toContain('population');
+  });
+
   it('lists the connectors the hub must create route topics for', () => {
     expect(routedConnectors(loadRoutingRules(fixture('rules.yaml')))).toEqual([
       'national-portal',

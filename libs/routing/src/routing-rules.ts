@@ -72,6 +72,7 @@ function compileCondition(when: Condition): (dossier: DossierEvent) => boolean {
   oneOf(when.applicantTypes, (dossier) => dossier.applicant.type);
   oneOf(when.channels, (dossier) => dossier.channel);
   oneOf(when.sources, (dossier) => dossier.provenance.sourceSystem);
+  oneOf(when.identityKinds, (dossier) => dossier.applicant.identity?.kind);
   if (when.agencies) {
     const patterns = when.agencies.map(agencyPattern);
     checks.push((dossier) => patterns.some((pattern) => pattern.test(dossier.agency.code)));

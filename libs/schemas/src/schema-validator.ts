@@ -9,15 +9,32 @@ export interface SchemaViolation {
   message: string;
 }
 
-const ajv = new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true });
-addFormats(ajv);
+const strict = new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true });
+/** Drops properties the schema does not know (after checking the rest), instead of refusing them. */
+const tolerant = new Ajv2020({
+  allErrors: false,
+  strict: true,
+  allowUnionTypes: true,
+  removeAdditional: 'all',
+});
+addFormats(strict);
+addFormats(tolerant);
 
 /** A compiled JSON Schema from `schemas/`, the single source of truth for every message shape. */
 export class SchemaValidator<T> {
   private readonly validateFn: ValidateFunction<T>;
 
-  /** @param file path under `schemas/`, e.g. `dossier.v1.json` or `sources/motcua.v1.json` */
-  constructor(readonly file: string) {
+  /**
+   * @param file path under `schemas/`, e.g. `dossier.v1.json` or `sources/motcua.v1.json`
+   * @param options `tolerant`: a reader of a versioned stream (a connector reading dossier.v1) takes a
+   *   message carrying optional fields newer than its schema, dropping them, so a newer writer never
+   *   makes an older reader dead-letter; such a reader's values are changed in place.
+   */
+  constructor(
+    readonly file: string,
+    options: { tolerant?: boolean } = {},
+  ) {
+    const ajv = options.tolerant ? tolerant : strict;
     const schema = JSON.parse(readFileSync(projectPath('schemas', file), 'utf8')) as { $id?: string };
     this.validateFn = (schema.$id && ajv.getSchema<T>(schema.$id)) || ajv.compile<T>(schema);
   }

@@ -99,3 +99,22 @@ export const UNKNOWN_APPLICANT_SHARE = 0.05;
 export function simulatedApplicant(random: Random): Citizen {
   return random() < UNKNOWN_APPLICANT_SHARE ? unknownPerson(random) : pick(random, CITIZENS);
 }
+
+/** A name as the population database compares it: upper case, accents and spaces removed, Đ→D. */
+const folded = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .replace(/[đĐ]/g, 'D')
+    .toUpperCase()
+    .replace(/\s/g, '');
+
+/**
+ * Whether the registry holds this person under this name, so the population database verifies them: what
+ * checkers of the simulated flow expect (the civil registry names companies as citizens; transport
+ * licensing may drop accents).
+ */
+export function isRegisteredAs(personalIdNumber: string, name: string): boolean {
+  const citizen = findCitizen(personalIdNumber);
+  return citizen !== undefined && folded(citizen.fullName) === folded(name);
+}

@@ -3,9 +3,11 @@ export { motcuaLifecycle } from './motcua-lifecycle';
 export { mixedEvents, type GeneratedEvent } from './mixed-events';
 export {
   CITIZENS,
+  isRegisteredAs,
   personalId,
   seededRandom,
   unknownPerson,
   type Citizen,
   type Sex,
 } from './citizen-registry';
+export { SIMULATED_SYSTEMS } from './source-formats';

@@ -37,6 +37,29 @@ const PATHS: { weight: number; statuses: string[] }[] = [
   { weight: 4, statuses: ['MOI', 'DA_TIEP_NHAN', 'DANG_XU_LY', 'DUNG_XU_LY'] },
 ];
 
+/**
+ * How long an agency takes over a step, against the others: a few are slow, so the KPI dashboard shows
+ * agencies late as well as on time.
+ */
+const AGENCY_PACE: Readonly<Record<string, number>> = {
+  '000.00.40.H26': 4,
+  '000.00.15.H26': 2.2,
+};
+
+/** The supplement request the one-stop system records when a dossier enters YEU_CAU_BO_SUNG. */
+function supplementRequest(index: number, requestedAt: string, dueAt: string, fulfilled: boolean) {
+  const newDue = new Date(Date.parse(dueAt) + 3 * 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10);
+  return {
+    ma: `BS${index + 1}`,
+    nguoiYeuCau: 'Bộ phận Một cửa',
+    noiDung: index === 0 ? 'Bổ sung bản sao giấy tờ tùy thân' : 'Bổ sung bản vẽ, giấy tờ chứng minh',
+    ngayYeuCau: requestedAt,
+    ngayHenTraCu: dueAt,
+    ngayHenTraMoi: `${newDue}T17:00:00+07:00`,
+    daBoSung: fulfilled,
+  };
+}
+
 function pickPath(random: Random): string[] {
   let roll = random() * PATHS.reduce((sum, path) => sum + path.weight, 0);
   for (const path of PATHS) if ((roll -= path.weight) < 0) return path.statuses;
@@ -73,14 +96,31 @@ export function motcuaLifecycle(
   const handler = pick(random, HANDLERS);
   const fee = Math.floor(random() * 20) * 5000;
 
+  const draw = random();
+  const rating = draw < 0.7 ? 'RAT_HAI_LONG' : draw < 0.95 ? 'HAI_LONG' : 'KHONG_HAI_LONG';
+  const path = [...pickPath(random)];
+  // Not every online applicant pays online; some dossiers ask for a second supplement (overdue by the
+  // national rule), and some are still in process (a backlog, overdue once their due date passes).
+  const paysOnline = channel === 'TRUC_TUYEN' && random() < 0.75;
+  const secondSupplement = random() < 0.25;
+  const stillOpen = random() < 0.06;
+  if (secondSupplement && path.includes('YEU_CAU_BO_SUNG')) {
+    path.splice(path.indexOf('YEU_CAU_BO_SUNG') + 2, 0, 'YEU_CAU_BO_SUNG', 'DANG_XU_LY');
+  }
+  if (stillOpen && path.includes('DANG_XU_LY')) path.splice(path.indexOf('DANG_XU_LY') + 1);
+  const pace = AGENCY_PACE[agency.code] ?? 1;
   let at = receivedMs;
   let finishedAt: string | null = null;
   let returnedAt: string | null = null;
-  return pickPath(random).map((status, index) => {
-    if (index >= 2) at += Math.floor((0.5 + random() * 20) * 3600_000);
+  const supplements: ReturnType<typeof supplementRequest>[] = [];
+  return path.map((status, index) => {
+    if (index >= 2) at += Math.floor((0.5 + random() * 20) * pace * 3600_000);
     const occurredAt = localIso(index === 0 ? startMs : at);
     if (status === 'DA_XU_LY_XONG') finishedAt = occurredAt;
     if (status === 'DA_TRA_KET_QUA') returnedAt = occurredAt;
+    if (status === 'YEU_CAU_BO_SUNG')
+      supplements.push(supplementRequest(supplements.length, occurredAt, dueAt, false));
+    else if (supplements.length > 0) supplements[supplements.length - 1].daBoSung = true;
     return {
       eventId: randomUUID(),
       eventType: index === 0 ? 'HoSoMoi' : 'HoSoCapNhatTrangThai',
@@ -131,10 +171,11 @@ export function motcuaLifecycle(
                   ten: 'Lệ phí',
                   soTien: fee,
                   daThanhToan: index >= 2,
-                  hinhThuc: channel === 'TRUC_TUYEN' ? 'TRUC_TUYEN' : 'TRUC_TIEP',
+                  hinhThuc: paysOnline ? 'TRUC_TUYEN' : 'TRUC_TIEP',
                 },
               ]
             : [],
+        yeuCauBoSung: supplements.map((request) => ({ ...request })),
         ketQua: finishedAt
           ? [
               {
@@ -145,6 +186,8 @@ export function motcuaLifecycle(
               },
             ]
           : [],
+        // The one-stop system asks for a rating once the result is returned.
+        danhGia: returnedAt ? { mucDo: rating, thoiDiem: returnedAt } : null,
         xuLy: {
           nguoiXuLy: handler.name,
           chucDanh: handler.title,

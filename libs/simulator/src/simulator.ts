@@ -67,7 +67,8 @@ export class Simulator {
       const serial = ++this.serial;
       this.running.push({
         system: SIMULATED_SYSTEMS[serial % SIMULATED_SYSTEMS.length],
-        events: motcuaLifecycle(serial, Date.now()),
+        // Received over the last five weeks, so by now some are settled, some late, some still open.
+        events: motcuaLifecycle(serial, Date.now() - Math.floor(Math.random() * 35 * 86_400_000)),
       });
       this.started++;
     }

@@ -1,6 +1,6 @@
 import { inParallel } from '@lienthong/connector-runtime';
 import type { Database } from '@lienthong/database';
-import { createLogger } from '@lienthong/observability';
+import { Counter, createLogger, Gauge, metricsRegistry } from '@lienthong/observability';
 import type { PortalDossier } from '@lienthong/schemas';
 import { AlreadyExistsError, type PortalClient } from '../portal-client';
 import { PortalConnector } from '../portal.connector';
@@ -20,6 +20,25 @@ export interface ReconcileOptions {
 }
 
 const PARALLEL_LOOKUPS = 8;
+
+const runs = new Counter({
+  name: 'lienthong_reconciliation_runs_total',
+  help: 'Reconciliation runs with the portal, by trigger (schedule, operator)',
+  labelNames: ['connector', 'trigger'],
+  registers: [metricsRegistry],
+});
+const driftsFound = new Counter({
+  name: 'lienthong_reconciliation_drift_total',
+  help: 'Dossiers found missing or differing at the portal, by outcome (restored, superseded, failed)',
+  labelNames: ['connector', 'drift', 'outcome'],
+  registers: [metricsRegistry],
+});
+const lastRun = new Gauge({
+  name: 'lienthong_reconciliation_last_run_timestamp_seconds',
+  help: 'When the last reconciliation run finished (Unix seconds)',
+  labelNames: ['connector'],
+  registers: [metricsRegistry],
+});
 
 /**
  * Compares what the ledger says the portal holds with what TraCuuHoSo answers, and re-sends what is
@@ -65,6 +84,11 @@ export class Reconciler {
       drifts: drifts.sort((a, b) => a.dossierCode.localeCompare(b.dossierCode)),
     };
     await this.record(report);
+    runs.inc({ connector: this.connector, trigger: report.trigger });
+    for (const found of report.drifts) {
+      driftsFound.inc({ connector: this.connector, drift: found.drift, outcome: found.outcome });
+    }
+    lastRun.set({ connector: this.connector }, Date.now() / 1000);
     this.logger.info(
       {
         trigger: report.trigger,

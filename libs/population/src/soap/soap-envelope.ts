@@ -1,18 +1,12 @@
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import { SOAP_NAMESPACE, type SoapFaultCodeName } from '../population.contract';
+import { readXml, XmlReadError, type XmlElement } from '@lienthong/xml';
+import { XMLBuilder } from 'fast-xml-parser';
+import { SOAP_NAMESPACE } from '../population.contract';
 
 /** Element content for the builder: text, nested elements, repeated elements, or `@_attr` attributes. */
 export type XmlContent = { [name: string]: string | XmlContent | XmlContent[] | undefined };
 
-/** An element with its namespace resolved from the xmlns declarations in scope. */
-export interface XmlElement {
-  namespace: string | undefined;
-  name: string;
-  text: string;
-  children: XmlElement[];
-}
-
 export interface SoapFault {
+  /** The faultcode's local name without its prefix: Client, Server, or a dotted subcode (Client.Auth). */
   code: string;
   message: string;
 }
@@ -28,14 +22,6 @@ const builder = new XMLBuilder({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   suppressEmptyNode: true,
-});
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  // Codes and IDs keep their leading zeros ("037", "001…"): every value stays a string.
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
 });
 
 /** Prefixes every element name of the content (not attributes) with `prefix:`. */
@@ -64,50 +50,27 @@ export function soapEnvelope(body: XmlContent): string {
   );
 }
 
-export function soapFault(code: SoapFaultCodeName, message: string): string {
-  return soapEnvelope({
-    'soapenv:Fault': { faultcode: `soapenv:${code}`, faultstring: message },
-  });
-}
-
 /** Parses XML into namespace-resolved elements; the document element is returned. */
-export function parseXml(xml: string): XmlElement {
-  // SOAP messages must not carry a DTD (SOAP 1.1 §3); refusing one also shuts out entity expansion.
-  if (/<!DOCTYPE/i.test(xml)) throw new MalformedXmlError('a DTD is not allowed in a SOAP message');
-  let parsed: Record<string, unknown>;
+function parseXml(xml: string): XmlElement {
   try {
-    parsed = parser.parse(xml, true) as Record<string, unknown>;
+    return readXml(xml);
   } catch (error) {
-    throw new MalformedXmlError(`not well-formed XML: ${(error as Error).message}`);
+    if (error instanceof XmlReadError) throw new MalformedXmlError(malformedReason(error));
+    throw error;
   }
-  const roots = Object.entries(parsed)
-    .filter(([name]) => !name.startsWith('?'))
-    .flatMap(([name, value]) => toElements(name, value, {}));
-  if (roots.length !== 1) throw new MalformedXmlError('expected exactly one document element');
-  return roots[0];
 }
 
-function toElements(qualifiedName: string, value: unknown, scope: Record<string, string>): XmlElement[] {
-  if (Array.isArray(value)) return value.flatMap((item) => toElements(qualifiedName, item, scope));
-  const fields = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-  const inScope = { ...scope };
-  for (const [name, declared] of Object.entries(fields)) {
-    if (name === '@_xmlns') inScope[''] = String(declared);
-    else if (name.startsWith('@_xmlns:')) inScope[name.slice('@_xmlns:'.length)] = String(declared);
+function malformedReason({ problem, message }: XmlReadError): string {
+  switch (problem.kind) {
+    // SOAP messages must not carry a DTD (SOAP 1.1 §3); refusing one also shuts out entity expansion.
+    case 'doctype':
+      return 'a DTD is not allowed in a SOAP message';
+    case 'root-count':
+      return 'expected exactly one document element';
+    case 'not-well-formed':
+    case 'unbound-prefix':
+      return message;
   }
-  const colon = qualifiedName.indexOf(':');
-  const prefix = colon < 0 ? '' : qualifiedName.slice(0, colon);
-  const text = typeof value === 'string' ? value : typeof fields['#text'] === 'string' ? fields['#text'] : '';
-  return [
-    {
-      namespace: inScope[prefix],
-      name: qualifiedName.slice(colon + 1),
-      text,
-      children: Object.entries(fields)
-        .filter(([name]) => !name.startsWith('@_') && name !== '#text')
-        .flatMap(([name, child]) => toElements(name, child, inScope)),
-    },
-  ];
 }
 
 export function childElement(
@@ -115,11 +78,7 @@ export function childElement(
   namespace: string | undefined,
   name: string,
 ): XmlElement | undefined {
-  return parent.children.find((child) => child.name === name && child.namespace === namespace);
-}
-
-export function childElements(parent: XmlElement, namespace: string | undefined, name: string): XmlElement[] {
-  return parent.children.filter((child) => child.name === name && child.namespace === namespace);
+  return parent.children.find((child) => child.localName === name && child.namespace === namespace);
 }
 
 /** The text of a child element, undefined when absent or empty. */
@@ -132,17 +91,20 @@ export function childText(
   return text === undefined || text === '' ? undefined : text;
 }
 
-/** The one element inside a SOAP Body, or the Fault the envelope carries. */
+/**
+ * The one element inside a SOAP Body, or the Fault the envelope carries. Whatever prefixes the gateway
+ * chose, elements are matched by namespace; whitespace between them (pretty-printing) is ignored.
+ */
 export function readSoapBody(xml: string): { content: XmlElement } | { fault: SoapFault } {
   const envelope = parseXml(xml);
-  if (envelope.namespace !== SOAP_NAMESPACE || envelope.name !== 'Envelope') {
+  if (envelope.namespace !== SOAP_NAMESPACE || envelope.localName !== 'Envelope') {
     throw new MalformedXmlError(`expected a SOAP 1.1 Envelope in ${SOAP_NAMESPACE}`);
   }
   const body = childElement(envelope, SOAP_NAMESPACE, 'Body');
   if (!body || body.children.length !== 1)
     throw new MalformedXmlError('expected exactly one element in the SOAP Body');
   const [content] = body.children;
-  if (content.namespace === SOAP_NAMESPACE && content.name === 'Fault') {
+  if (content.namespace === SOAP_NAMESPACE && content.localName === 'Fault') {
     const code = childText(content, undefined, 'faultcode') ?? '';
     return {
       fault: {
@@ -152,4 +114,15 @@ export function readSoapBody(xml: string): { content: XmlElement } | { fault: So
     };
   }
   return { content };
+}
+
+/** The message of a SOAP Fault, or undefined when the XML is not a readable Fault. */
+export function faultMessageOf(xml: string): string | undefined {
+  try {
+    const body = readSoapBody(xml);
+    return 'fault' in body ? body.fault.message : undefined;
+  } catch (error) {
+    if (error instanceof MalformedXmlError) return undefined;
+    throw error;
+  }
 }

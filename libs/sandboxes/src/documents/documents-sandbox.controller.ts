@@ -10,12 +10,15 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ACK_STATUSES, INBOX_KINDS, type AckStatus, type InboxKind } from '@lienthong/documents';
 import type { Response } from 'express';
+import { ACKNOWLEDGEMENTS, INBOX_KINDS, type Acknowledgement, type InboxKind } from './edxml-names';
 import { DocumentsSandboxService } from './documents-sandbox.service';
 import { DocumentsSandboxStore } from './documents-sandbox.store';
 
-/** The exchange's own operations (`/edxml`, see ExchangePath) and the sandbox's inspection API (`/_sandbox`). */
+/**
+ * The exchange's own operations under `/edxml` (send a package, list an inbox, get one, acknowledge; the
+ * connector's DocumentsExchangeClient calls them) and the sandbox's inspection API under `/_sandbox`.
+ */
 @Controller()
 export class DocumentsSandboxController {
   constructor(
@@ -55,10 +58,11 @@ export class DocumentsSandboxController {
   @HttpCode(200)
   acknowledge(@Param('id') id: string, @Body() body: { status?: unknown }) {
     const status = body?.status;
-    if (!ACK_STATUSES.includes(status as AckStatus)) {
-      throw new BadRequestException(`status must be one of ${ACK_STATUSES.join(', ')}`);
+    if (!ACKNOWLEDGEMENTS.includes(status as Acknowledgement)) {
+      throw new BadRequestException(`status must be one of ${ACKNOWLEDGEMENTS.join(', ')}`);
     }
-    if (!this.exchange.acknowledge(id, status as AckStatus)) throw new NotFoundException(`no package ${id}`);
+    if (!this.exchange.acknowledge(id, status as Acknowledgement))
+      throw new NotFoundException(`no package ${id}`);
     return { id, status };
   }
 

@@ -1,20 +1,11 @@
 import type { OnModuleDestroy } from '@nestjs/common';
-import {
-  buildEdxmlStatus,
-  edxmlTimestampAt,
-  EdxmlRejection,
-  parseDocumentId,
-  parseEdxmlDocument,
-  STATUS_DESCRIPTIONS,
-  StatusCode,
-  type AckStatus,
-  type InboxEntry,
-  type InboxKind,
-  type OrganInfo,
-  type ParsedEdxmlDocument,
-} from '@lienthong/documents';
+import { documentRefOf, type Organ } from './edxml-header-check';
+import { SandboxStatus, type Acknowledgement, type InboxKind } from './edxml-names';
+import { checkEdxmlPackage, type CheckedPackage } from './edxml-package-check';
+import { writeStatusPackage } from './edxml-status-writer';
 import type { DocumentsSandboxConfig } from './documents-sandbox.config';
-import type { DocumentsSandboxStore } from './documents-sandbox.store';
+import type { DocumentsSandboxStore, InboxEntry } from './documents-sandbox.store';
+import { PackageRefusal } from './package-refusal';
 
 export interface SendAnswer {
   accepted: boolean;
@@ -23,14 +14,14 @@ export interface SendAnswer {
 }
 
 /** The statuses the sandbox receiver issues after a package arrives, one step apart. */
-const LATER_STATUSES = [StatusCode.AcceptedAndRegistered, StatusCode.Done] as const;
-const EXCHANGE: OrganInfo = { organId: 'sandbox.edxml', organName: 'Trục liên thông văn bản (sandbox)' };
+const LATER_STATUSES = [SandboxStatus.Registered, SandboxStatus.Done] as const;
+const EXCHANGE: Organ = { organId: 'sandbox.edxml', organName: 'Trục liên thông văn bản (sandbox)' };
 const STAFF = { department: 'Văn thư', staff: 'Cán bộ văn thư (sandbox)' };
 
 /**
- * The document exchange and its receiving organs: validates each package as receivers do (QCVN 102),
- * answers 01 or 02, treats a resend of the same DocumentId as the same package, and then, as the
- * receiving organ, registers (03) and completes (06) it, each status going to the sender's inbox.
+ * The document exchange and its receiving organs: checks each package as the strictest receiver does
+ * (QCVN 102:2016), answers 01 or 02, treats a resend of the same DocumentId as the same package, and then,
+ * as the receiving organ, registers (03) and completes (06) it, each status going to the sender's inbox.
  */
 export class DocumentsSandboxService implements OnModuleDestroy {
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -45,22 +36,22 @@ export class DocumentsSandboxService implements OnModuleDestroy {
   }
 
   send(xml: string): SendAnswer {
-    let document: ParsedEdxmlDocument;
+    let checked: CheckedPackage;
     try {
-      document = parseEdxmlDocument(xml);
+      checked = checkEdxmlPackage(xml);
     } catch (error) {
-      if (!(error instanceof EdxmlRejection)) throw error;
+      if (!(error instanceof PackageRefusal)) throw error;
       this.store.refuse(error.message);
-      return { accepted: false, statusXml: this.refusal(xml, error.message) };
+      return { accepted: false, statusXml: this.refusal(error) };
     }
-    const known = this.store.findPackage(document.documentId);
+    const known = this.store.findPackage(checked.reference.documentId);
     if (known) {
       known.sends += 1;
     } else {
-      this.store.addPackage(document);
-      this.issueStatuses(document);
+      this.store.addPackage(checked);
+      this.issueStatuses(checked);
     }
-    return { accepted: true, statusXml: this.status(document, StatusCode.Arrived) };
+    return { accepted: true, statusXml: this.status(checked, SandboxStatus.Arrived) };
   }
 
   inbox(organId: string, kind: InboxKind): InboxEntry[] {
@@ -71,7 +62,7 @@ export class DocumentsSandboxService implements OnModuleDestroy {
     return this.store.message(id);
   }
 
-  acknowledge(id: string, status: AckStatus): boolean {
+  acknowledge(id: string, status: Acknowledgement): boolean {
     return this.store.acknowledge(id, status);
   }
 
@@ -81,13 +72,13 @@ export class DocumentsSandboxService implements OnModuleDestroy {
   }
 
   /** 01 to the sender's inbox now; 03 and 06 later, as the receiving organ works the package. */
-  private issueStatuses(document: ParsedEdxmlDocument): void {
-    this.toSender(document, StatusCode.Arrived);
-    LATER_STATUSES.forEach((statusCode, step) => {
+  private issueStatuses(checked: CheckedPackage): void {
+    this.toSender(checked, SandboxStatus.Arrived);
+    LATER_STATUSES.forEach((status, step) => {
       const timer = setTimeout(
         () => {
           this.timers.delete(timer);
-          this.toSender(document, statusCode);
+          this.toSender(checked, status);
         },
         this.config.DOCUMENTS_SANDBOX_STATUS_DELAY_MS * (step + 1),
       );
@@ -95,39 +86,37 @@ export class DocumentsSandboxService implements OnModuleDestroy {
     });
   }
 
-  private toSender(document: ParsedEdxmlDocument, statusCode: StatusCode): void {
+  private toSender(checked: CheckedPackage, status: SandboxStatus): void {
     this.store.deliver({
-      recipientOrganId: document.from.organId,
+      recipientOrganId: checked.from.organId,
       kind: 'status',
-      documentId: document.documentId,
-      fromOrganId: document.to.organId,
-      statusCode,
-      xml: this.status(document, statusCode),
+      documentId: checked.reference.documentId,
+      fromOrganId: checked.to.organId,
+      statusCode: status.code,
+      xml: this.status(checked, status),
     });
   }
 
-  private status(document: ParsedEdxmlDocument, statusCode: StatusCode): string {
-    return buildEdxmlStatus({
+  private status(checked: CheckedPackage, status: SandboxStatus): string {
+    const byExchange = status === SandboxStatus.Arrived;
+    return writeStatusPackage({
       // The exchange itself answers 01; the receiving organ answers every later step.
-      from: statusCode === StatusCode.Arrived ? EXCHANGE : document.to,
-      responseFor: document.reference,
-      staffInfo: statusCode === StatusCode.Arrived ? {} : STAFF,
-      statusCode,
-      description: STATUS_DESCRIPTIONS[statusCode],
-      timestamp: edxmlTimestampAt(new Date()),
+      from: byExchange ? EXCHANGE : checked.to,
+      responseFor: checked.reference,
+      staff: byExchange ? undefined : STAFF,
+      status,
+      at: new Date(),
     });
   }
 
   /** 02 with the reason; it names the document when the package got far enough to read its DocumentId. */
-  private refusal(xml: string, reason: string): string {
-    const documentId = /<edXML:DocumentId>([^<]+)<\/edXML:DocumentId>/.exec(xml)?.[1];
-    return buildEdxmlStatus({
+  private refusal(refusal: PackageRefusal): string {
+    return writeStatusPackage({
       from: EXCHANGE,
-      responseFor: documentId === undefined ? undefined : parseDocumentId(documentId),
-      staffInfo: {},
-      statusCode: StatusCode.Refused,
-      description: `${STATUS_DESCRIPTIONS[StatusCode.Refused]}: ${reason}`,
-      timestamp: edxmlTimestampAt(new Date()),
+      responseFor: refusal.documentId === undefined ? undefined : documentRefOf(refusal.documentId),
+      status: SandboxStatus.Refused,
+      detail: refusal.message,
+      at: new Date(),
     });
   }
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AckStatus, InboxEntry, InboxKind, ParsedEdxmlDocument } from '@lienthong/documents';
+import type { ReceivedAttachment } from './edxml-attachments-check';
+import type { Acknowledgement, InboxKind } from './edxml-names';
+import type { CheckedPackage } from './edxml-package-check';
 
 export interface ReceivedPackage {
   documentId: string;
@@ -7,22 +9,29 @@ export interface ReceivedPackage {
   toOrganId: string;
   subject: string;
   businessDocType: string;
-  attachments: {
-    contentId: string;
-    attachmentName: string;
-    contentType: string;
-    description: string;
-    base64: string;
-  }[];
+  attachments: ReceivedAttachment[];
   receivedAt: string;
   /** How many times the same DocumentId was sent: more than one is a resend, kept as one package. */
   sends: number;
 }
 
+/** One package waiting in an organ's inbox, as `GET /edxml/inbox` lists it. */
+export interface InboxEntry {
+  id: string;
+  kind: InboxKind;
+  /** The document it is, or the document a status answers. */
+  documentId: string;
+  fromOrganId: string;
+  statusCode?: string;
+  receivedAt: string;
+  /** The last acknowledgement, when the receiver gave one short of done. */
+  ack?: Acknowledgement;
+}
+
 interface InboxMessage extends InboxEntry {
   recipientOrganId: string;
   xml: string;
-  acks: AckStatus[];
+  acks: Acknowledgement[];
 }
 
 /** What the sandbox exchange holds, in memory: it lives as long as the sandbox process. */
@@ -35,21 +44,18 @@ export class DocumentsSandboxStore {
     return this.packages.get(documentId);
   }
 
-  addPackage(document: ParsedEdxmlDocument): ReceivedPackage {
+  addPackage(checked: CheckedPackage): ReceivedPackage {
     const received: ReceivedPackage = {
-      documentId: document.documentId,
-      fromOrganId: document.from.organId,
-      toOrganId: document.to.organId,
-      subject: document.subject,
-      businessDocType: document.businessDocType,
-      attachments: document.attachments.map(({ content, ...attachment }) => ({
-        ...attachment,
-        base64: content.toString('base64'),
-      })),
+      documentId: checked.reference.documentId,
+      fromOrganId: checked.from.organId,
+      toOrganId: checked.to.organId,
+      subject: checked.subject,
+      businessDocType: checked.businessDocType,
+      attachments: checked.attachments,
       receivedAt: new Date().toISOString(),
       sends: 1,
     };
-    this.packages.set(document.documentId, received);
+    this.packages.set(received.documentId, received);
     return received;
   }
 
@@ -88,7 +94,7 @@ export class DocumentsSandboxStore {
     return this.messages.get(id)?.xml;
   }
 
-  acknowledge(id: string, status: AckStatus): boolean {
+  acknowledge(id: string, status: Acknowledgement): boolean {
     const message = this.messages.get(id);
     if (!message) return false;
     message.ack = status;

@@ -1,6 +1,15 @@
 import { makeValidator } from 'envalid';
 
-export const FAULT_KINDS = ['5xx', '429', 'timeout', 'drop'] as const;
+/** What goes wrong with any HTTP target: refused, overloaded, slow or dropped calls. */
+const TRANSPORT_FAULT_KINDS = ['5xx', '429', 'timeout', 'drop'] as const;
+
+/**
+ * Drawn only when a plan names them, so that a plan written for the transport faults keeps its meaning:
+ * - `html`: a gateway in front of the target answers HTTP 200 with its own HTML error page;
+ * - `lost-answer`: the target applies the call, then the connection drops before the answer (the
+ *   hardest fault: the caller cannot tell whether it happened).
+ */
+export const FAULT_KINDS = [...TRANSPORT_FAULT_KINDS, 'html', 'lost-answer'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** How a sandbox misbehaves: a share of calls fail with one of the kinds, every call is delayed. */
@@ -14,7 +23,12 @@ export interface FaultPlan {
   timeoutMs: number;
 }
 
-export const NO_FAULTS: FaultPlan = { rate: 0, kinds: [...FAULT_KINDS], latencyMs: 0, timeoutMs: 15_000 };
+export const NO_FAULTS: FaultPlan = {
+  rate: 0,
+  kinds: [...TRANSPORT_FAULT_KINDS],
+  latencyMs: 0,
+  timeoutMs: 15_000,
+};
 
 /** Checks a plan given as JSON (environment or `PUT /_sandbox/faults`); throws naming the bad field. */
 export function parseFaultPlan(input: unknown): FaultPlan {
@@ -35,5 +49,5 @@ export function parseFaultPlan(input: unknown): FaultPlan {
   return { rate: plan.rate, kinds: plan.kinds, latencyMs: plan.latencyMs, timeoutMs: plan.timeoutMs };
 }
 
-/** Environment validator: e.g. `{"rate":0.3,"kinds":["5xx","429","timeout","drop"],"latencyMs":20}`. */
+/** Environment validator: e.g. `{"rate":0.3,"kinds":["5xx","429","timeout","drop","html"],"latencyMs":20}`. */
 export const faultPlan = makeValidator<FaultPlan>((input) => parseFaultPlan(input));

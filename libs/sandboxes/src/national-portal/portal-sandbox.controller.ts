@@ -55,7 +55,7 @@ export class PortalSandboxController {
 
   @Get('_sandbox/stats')
   stats() {
-    return this.store.stats();
+    return { ...this.store.stats(), logins: this.portal.logins };
   }
 
   @Post('_sandbox/expire-sessions')

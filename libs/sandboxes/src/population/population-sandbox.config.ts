@@ -1,5 +1,6 @@
 import { num, port, str, type ConfigOf } from '@lienthong/config';
 import { faultPlan, NO_FAULTS } from '../faults';
+import { ANSWER_STYLES, NAME_STYLES } from './gateway.contract';
 
 export const populationSandboxConfigSpec = {
   POPULATION_SANDBOX_PORT: port({
@@ -22,6 +23,18 @@ export const populationSandboxConfigSpec = {
   POPULATION_SANDBOX_MAX_SKEW_S: num({
     default: 300,
     desc: 'How far a request Timestamp may be from the sandbox clock, in seconds (replay protection)',
+  }),
+  POPULATION_SANDBOX_ANSWER_STYLE: str({
+    choices: ANSWER_STYLES,
+    default: 'real',
+    desc: 'How the sandbox answers: real (as DOMAIN.md shows a real gateway: pretty-printed, the CongdanCollection directly under the SOAP Body, empty elements written <ns1:X/>) or wrapped (an older gateway: compact, a TraCuuThongTinCongDanResponse wrapper, the collection in the default namespace)',
+    example: 'wrapped',
+  }),
+  POPULATION_SANDBOX_NAME_STYLE: str({
+    choices: NAME_STYLES,
+    default: 'mixed',
+    desc: "Where a record's name is: split (Ho, ChuDem, Ten), whole-in-ten (the whole name upper case in Ten, Ho and ChuDem empty, as some gateways answer) or mixed (every third registry citizen, CITIZENS[0], [3], [6]…, whole in Ten)",
+    example: 'whole-in-ten',
   }),
   POPULATION_SANDBOX_FAULTS: faultPlan({
     default: NO_FAULTS,

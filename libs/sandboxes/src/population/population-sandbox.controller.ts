@@ -1,10 +1,10 @@
 import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { POPULATION_SERVICE_PATH } from '@lienthong/population';
+import { GATEWAY_PATH } from './gateway.contract';
 import { PopulationSandboxService } from './population-sandbox.service';
 
 /** The gateway's SOAP endpoint: both operations are posted to the same URL, told apart by the body. */
-@Controller(POPULATION_SERVICE_PATH)
+@Controller(GATEWAY_PATH)
 export class PopulationSoapController {
   constructor(private readonly population: PopulationSandboxService) {}
 

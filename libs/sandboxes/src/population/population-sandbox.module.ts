@@ -19,7 +19,10 @@ export class PopulationSandboxModule implements NestModule {
       providers: [
         {
           provide: PopulationSandboxService,
-          useValue: new PopulationSandboxService(config, new PopulationSandboxRegistry()),
+          useValue: new PopulationSandboxService(
+            config,
+            new PopulationSandboxRegistry(config.POPULATION_SANDBOX_NAME_STYLE),
+          ),
         },
       ],
     };

@@ -1,17 +1,12 @@
+import { lookupAnswer, soapFault, verifyAnswer } from './gateway-answers';
 import {
-  MalformedXmlError,
-  POPULATION_CONTENT_TYPE,
-  PopulationHeader,
-  PopulationOperation,
-  SoapFaultCode,
-  lookupResponse,
-  readPopulationRequest,
-  readSoapBody,
-  soapFault,
-  verifyResponse,
-  type PopulationOperationName,
-  type PopulationRequest,
-} from '@lienthong/population';
+  GATEWAY_CONTENT_TYPE,
+  GatewayHeader,
+  GatewayOperation,
+  type GatewayOperationName,
+} from './gateway.contract';
+import { readGatewayRequest, type GatewayRequest } from './gateway-request';
+import { UnreadableRequest } from './gateway-xml';
 import { authenticationFailure, type HeaderReader } from './population-sandbox.auth';
 import type { PopulationSandboxConfig } from './population-sandbox.config';
 import type { PopulationSandboxRegistry } from './population-sandbox.registry';
@@ -29,8 +24,8 @@ export interface SoapAnswer {
 }
 
 const emptyCounts = () => ({
-  calls: { [PopulationOperation.Lookup.name]: 0, [PopulationOperation.Verify.name]: 0 } as Record<
-    PopulationOperationName,
+  calls: Object.fromEntries(Object.keys(GatewayOperation).map((name) => [name, 0])) as Record<
+    GatewayOperationName,
     number
   >,
   found: 0,
@@ -52,15 +47,16 @@ export class PopulationSandboxService {
     const refused = authenticationFailure(this.config, call.url, call.header);
     if (refused) {
       this.counts.authFailures++;
-      return { status: 401, xml: soapFault(SoapFaultCode.Client, `Xác thực không thành công: ${refused}`) };
+      return { status: 401, xml: soapFault('Client', `Xác thực không thành công: ${refused}`) };
     }
-    let request: PopulationRequest;
+    let request: GatewayRequest;
     try {
       request = this.read(call);
     } catch (error) {
-      if (!(error instanceof MalformedXmlError)) throw error;
+      if (!(error instanceof UnreadableRequest)) throw error;
       this.counts.malformed++;
-      return { status: 500, xml: soapFault(SoapFaultCode.Client, `Yêu cầu không hợp lệ: ${error.message}`) };
+      // SOAP 1.1 answers a fault with HTTP 500, a Client fault included.
+      return { status: 500, xml: soapFault('Client', `Yêu cầu không hợp lệ: ${error.message}`) };
     }
     this.counts.calls[request.operation]++;
     return { status: 200, xml: this.answer(request) };
@@ -74,40 +70,21 @@ export class PopulationSandboxService {
     this.counts = emptyCounts();
   }
 
-  private read(call: SoapCall): PopulationRequest {
-    const contentType = call.header(PopulationHeader.ContentType)?.split(';')[0].trim().toLowerCase();
-    if (contentType !== POPULATION_CONTENT_TYPE) {
-      throw new MalformedXmlError(`Content-Type must be ${POPULATION_CONTENT_TYPE}`);
+  private read(call: SoapCall): GatewayRequest {
+    const contentType = call.header(GatewayHeader.ContentType)?.split(';')[0].trim().toLowerCase();
+    if (contentType !== GATEWAY_CONTENT_TYPE) {
+      throw new UnreadableRequest(`Content-Type must be ${GATEWAY_CONTENT_TYPE}`);
     }
-    const envelope = readSoapBody(call.body);
-    if ('fault' in envelope) throw new MalformedXmlError('a request cannot be a Fault');
-    const request = readPopulationRequest(envelope.content);
-    const operation = Object.values(PopulationOperation).find(({ name }) => name === request.operation)!;
-    // The lookup names its integration code; verification may leave it out, but must not give another.
-    const mayOmitCode = operation === PopulationOperation.Verify && request.integrationCode === undefined;
-    if (!mayOmitCode && request.integrationCode !== operation.integrationCode) {
-      throw new MalformedXmlError(`MaTichHop must be ${operation.integrationCode} for ${operation.name}`);
-    }
-    if (!request.personalId && !request.oldCardNumber)
-      throw new MalformedXmlError('SoDinhDanh or SoCMND is required');
-    if (request.personalId && !/^\d{12}$/.test(request.personalId)) {
-      throw new MalformedXmlError('SoDinhDanh must have 12 digits');
-    }
-    if (request.birthDate && !/^\d{8}$/.test(request.birthDate)) {
-      throw new MalformedXmlError('NgayThangNamSinh/NgayThangNam must be yyyyMMdd');
-    }
-    if (operation === PopulationOperation.Verify && !request.fullName) {
-      throw new MalformedXmlError('HoVaTen is required');
-    }
-    return request;
+    return readGatewayRequest(call.body);
   }
 
-  private answer(request: PopulationRequest): string {
+  private answer(request: GatewayRequest): string {
     const record = this.registry.find(request);
     if (record) this.counts.found++;
     else this.counts.notFound++;
-    return request.operation === PopulationOperation.Lookup.name
-      ? lookupResponse(record)
-      : verifyResponse(record !== undefined);
+    const style = this.config.POPULATION_SANDBOX_ANSWER_STYLE;
+    return request.operation === 'TraCuuThongTinCongDan'
+      ? lookupAnswer(record, style)
+      : verifyAnswer(record !== undefined, style);
   }
 }

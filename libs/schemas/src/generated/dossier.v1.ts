@@ -61,11 +61,27 @@ export interface DossierEvent {
     birthDate?: string | null;
     phone?: string | null;
     email?: string | null;
+    /**
+     * MaDoiTuong: the applicant's code in the source system, when it has one.
+     */
+    code?: string | null;
+    /**
+     * TaiKhoanDuocXacThucVoiVNeID: the applicant's account is verified with VNeID (null when the source does not say).
+     */
+    vneidVerified?: boolean | null;
   };
   /**
    * KenhThucHien: 1 in person, 2 online, 3 public postal service.
    */
   channel: 1 | 2 | 3;
+  /**
+   * NoiNopHoSo: where the dossier was submitted, when the source says.
+   */
+  submissionPlace?: string | null;
+  /**
+   * HinhThuc at the portal: how the result is returned, as the source's code says it, when it does.
+   */
+  resultDelivery?: string | null;
   /**
    * National status code TrangThaiHoSo (1..10).
    */
@@ -88,7 +104,18 @@ export interface DossierEvent {
     fileName?: string | null;
     url?: string | null;
     digitized: boolean;
+    /**
+     * DuocTaiSuDung 1: the file was reused from an earlier result instead of being submitted again.
+     */
     reused: boolean;
+    /**
+     * DuocTaiSuDung 2 with MaKetQuaThayThe: the code of the earlier result this file replaces.
+     */
+    replacesResult?: string | null;
+    /**
+     * DuocLayTuKhoDMQG: the file was taken from the national data warehouse (Kho dữ liệu). Its own fact, not implied by reuse.
+     */
+    fromNationalWarehouse?: boolean | null;
   }[];
   fees: {
     code: string;
@@ -96,6 +123,10 @@ export interface DossierEvent {
     amount: number;
     paid: boolean;
     paidOnline: boolean;
+    /**
+     * Where an online payment went (DuocThanhToanTrucTuyen 1 national = the national portal's payment platform, 2 local = a ministry's or the province's own gateway); null when not paid online or not said.
+     */
+    paymentPlatform?: 'national' | 'local' | null;
   }[];
   supplementRequests: {
     id: string;
@@ -123,6 +154,16 @@ export interface DossierEvent {
     title?: string | null;
     unit?: string | null;
     content?: string | null;
+  } | null;
+  /**
+   * The applicant's satisfaction rating of the dossier's handling, when given (one-stop hoSo.danhGia).
+   */
+  rating?: {
+    /**
+     * very_satisfied (RAT_HAI_LONG), satisfied (HAI_LONG), not_satisfied (KHONG_HAI_LONG).
+     */
+    level: 'very_satisfied' | 'satisfied' | 'not_satisfied';
+    ratedAt?: LocalTime;
   } | null;
   provenance: {
     sourceSystem: string;

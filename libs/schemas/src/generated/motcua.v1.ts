@@ -79,6 +79,13 @@ export interface MotcuaEvent {
           soKyHieu?: OptionalText;
         }[]
       | null;
+    /**
+     * The applicant's rating, sent on events after the result is returned (newer releases only).
+     */
+    danhGia?: {
+      mucDo: string;
+      thoiDiem?: OptionalText;
+    } | null;
     xuLy?: {
       nguoiXuLy: string;
       chucDanh?: OptionalText;

@@ -33,7 +33,10 @@ export interface PortalDossier {
   GhiChu?: string;
   NgayNopHoSo?: PortalTime;
   NgayTuChoi?: PortalTime;
-  DuocThanhToanTrucTuyen?: '0' | '1';
+  /**
+   * 0 not paid online; 1 the national portal's payment platform; 2 a ministry's or the province's own gateway (some clients send 3).
+   */
+  DuocThanhToanTrucTuyen?: '0' | '1' | '2' | '3';
   TaiKhoanDuocXacThucVoiVNeID?: '0' | '1';
   HoSoCoThanhPhanSoHoa?: '0' | '1';
   DinhDanhCHS?: {
@@ -47,7 +50,10 @@ export interface PortalDossier {
     MaThanhPhanHoSo: string;
     DuongDanTaiTepTin?: string;
     DuocSoHoa?: '0' | '1';
-    DuocTaiSuDung?: '0' | '1';
+    /**
+     * 0 no; 1 reused from an earlier result; 2 replaced, with MaKetQuaThayThe naming the result it replaces.
+     */
+    DuocTaiSuDung?: '0' | '1' | '2';
     DuocLayTuKhoDMQG?: '0' | '1';
     MaKetQuaThayThe?: string;
   }[];
@@ -73,5 +79,12 @@ export interface PortalDossier {
     GiayToId?: string;
     DuongDanTepTinKetQua?: string;
     MaGiayToKetQua?: string;
+  }[];
+  NoiNopHoSo?: string;
+  /**
+   * National databases the dossier's data was checked against.
+   */
+  DSKetNoiCSDL?: {
+    MaCSDL: string;
   }[];
 }

@@ -62,6 +62,12 @@ export interface RoutingRules {
          * The applicant has a 12-digit personal ID.
          */
         hasPersonalId?: boolean;
+        /**
+         * Kinds of identity document the applicant has: CCCD (12-digit personal ID) or CMND (9-digit old card).
+         *
+         * @minItems 1
+         */
+        identityKinds?: ['CCCD' | 'CMND', ...('CCCD' | 'CMND')[]];
       };
     },
     ...{
@@ -118,6 +124,12 @@ export interface RoutingRules {
          * The applicant has a 12-digit personal ID.
          */
         hasPersonalId?: boolean;
+        /**
+         * Kinds of identity document the applicant has: CCCD (12-digit personal ID) or CMND (9-digit old card).
+         *
+         * @minItems 1
+         */
+        identityKinds?: ['CCCD' | 'CMND', ...('CCCD' | 'CMND')[]];
       };
     }[],
   ];

@@ -27,3 +27,10 @@ export const MOTCUA_APPLICANT_TYPE: Readonly<Record<string, 1 | 2 | 3 | 4>> = {
 
 /** Fee payment forms that count as paid online. */
 export const MOTCUA_ONLINE_PAYMENT = new Set(['TRUC_TUYEN']);
+
+/** hoSo.danhGia.mucDo: the applicant's satisfaction rating. */
+export const MOTCUA_RATING: Readonly<Record<string, 'very_satisfied' | 'satisfied' | 'not_satisfied'>> = {
+  RAT_HAI_LONG: 'very_satisfied',
+  HAI_LONG: 'satisfied',
+  KHONG_HAI_LONG: 'not_satisfied',
+};

@@ -13,7 +13,13 @@ import {
 import { parsePersonalId } from '../personal-id';
 import { RejectionReason } from '../rejection';
 import type { SourceMapper } from '../source-mapper';
-import { MOTCUA_APPLICANT_TYPE, MOTCUA_CHANNEL, MOTCUA_ONLINE_PAYMENT, MOTCUA_STATUS } from './motcua.codes';
+import {
+  MOTCUA_APPLICANT_TYPE,
+  MOTCUA_CHANNEL,
+  MOTCUA_ONLINE_PAYMENT,
+  MOTCUA_RATING,
+  MOTCUA_STATUS,
+} from './motcua.codes';
 
 /** The city's one-stop system: JSON, Vietnamese camelCase names, ISO 8601 times with offset. */
 export class MotcuaMapper implements SourceMapper<MotcuaEvent> {
@@ -102,6 +108,12 @@ export class MotcuaMapper implements SourceMapper<MotcuaEvent> {
             unit: cleanText(hoSo.xuLy.phongBan),
             content: cleanText(hoSo.xuLy.noiDung),
           }
+        : null,
+      rating: hoSo.danhGia
+        ? withoutUndefined({
+            level: lookupCode(MOTCUA_RATING, hoSo.danhGia.mucDo, '/hoSo/danhGia/mucDo'),
+            ratedAt: optionalIsoTime(hoSo.danhGia.thoiDiem, '/hoSo/danhGia/thoiDiem'),
+          })
         : null,
       provenance: {
         sourceSystem: this.system,

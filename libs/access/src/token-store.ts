@@ -1,0 +1,109 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database } from '@lienthong/database';
+import type { Role } from './roles';
+
+/** Who a valid token belongs to. */
+export interface TokenHolder {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface TokenInfo extends TokenHolder {
+  createdBy: string;
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+interface TokenRow {
+  id: string;
+  name: string;
+  role: Role;
+  created_by: string;
+  created_at: Date;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+const PREFIX = 'lt_';
+
+/** Tokens are 256 random bits, so a plain SHA-256 is enough to keep them unusable if the table leaks. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/**
+ * Console bearer tokens in PostgreSQL (`console_tokens`): only their hash is kept; the token itself is
+ * shown once, when it is created.
+ */
+export class TokenStore {
+  constructor(private readonly database: Database) {}
+
+  async create(name: string, role: Role, createdBy: string): Promise<TokenHolder & { token: string }> {
+    const id = randomBytes(6).toString('hex');
+    const token = `${PREFIX}${randomBytes(32).toString('base64url')}`;
+    await this.database.query(
+      'INSERT INTO console_tokens (id, name, role, token_hash, created_by) VALUES ($1, $2, $3, $4, $5)',
+      [id, name, role, hashToken(token), createdBy],
+    );
+    return { id, name, role, token };
+  }
+
+  /**
+   * Makes sure a token given by the operator (the first admin's secret from the environment) is known,
+   * with this name and role. Its id is derived from its hash, so every console replica agrees on it.
+   */
+  async ensure(token: string, name: string, role: Role): Promise<TokenHolder> {
+    const hash = hashToken(token);
+    const id = `env-${hash.slice(0, 8)}`;
+    await this.database.query(
+      `INSERT INTO console_tokens (id, name, role, token_hash, created_by) VALUES ($1, $2, $3, $4, 'environment')
+       ON CONFLICT (token_hash) DO NOTHING`,
+      [id, name, role, hash],
+    );
+    return { id, name, role };
+  }
+
+  /** The holder of a valid, unrevoked token, or undefined. */
+  async authenticate(token: string): Promise<TokenHolder | undefined> {
+    // Pages poll every few seconds: the last use is written at most once a minute.
+    const [row] = await this.database.query<TokenRow>(
+      `WITH holder AS (
+         SELECT id, name, role, last_used_at FROM console_tokens WHERE token_hash = $1 AND revoked_at IS NULL
+       ), touched AS (
+         UPDATE console_tokens SET last_used_at = now() FROM holder
+         WHERE console_tokens.id = holder.id
+           AND (holder.last_used_at IS NULL OR holder.last_used_at < now() - interval '1 minute')
+       )
+       SELECT id, name, role FROM holder`,
+      [hashToken(token)],
+    );
+    return row && { id: row.id, name: row.name, role: row.role };
+  }
+
+  /** Revokes a token; false when no unrevoked token has this id. */
+  async revoke(id: string): Promise<boolean> {
+    const rows = await this.database.query(
+      'UPDATE console_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id',
+      [id],
+    );
+    return rows.length > 0;
+  }
+
+  async list(): Promise<TokenInfo[]> {
+    const rows = await this.database.query<TokenRow>(
+      `SELECT id, name, role, created_by, created_at, revoked_at, last_used_at
+       FROM console_tokens ORDER BY created_at, id`,
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      role: row.role,
+      createdBy: row.created_by,
+      createdAt: row.created_at.toISOString(),
+      revokedAt: row.revoked_at?.toISOString() ?? null,
+      lastUsedAt: row.last_used_at?.toISOString() ?? null,
+    }));
+  }
+}

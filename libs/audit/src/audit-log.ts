@@ -1,0 +1,108 @@
+import type { Database } from '@lienthong/database';
+import {
+  chainHash,
+  GENESIS_HASH,
+  verifyChain,
+  type AuditEntry,
+  type AuditRecord,
+  type ChainVerdict,
+} from './audit-chain';
+
+interface AuditRow {
+  id: string;
+  at: Date;
+  actor: string;
+  role: string;
+  action: string;
+  target: string;
+  parameters: Record<string, unknown>;
+  result: string;
+  detail: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditQuery {
+  limit?: number;
+  action?: string;
+  actor?: string;
+  target?: string;
+}
+
+/** Serializes appends across every console replica: each row needs the previous row's hash. */
+const APPEND_LOCK = 0x6c74_6175; // "ltau"
+
+/** The append-only, hash-chained log of operator actions (`audit_log`). */
+export class AuditLog {
+  constructor(
+    private readonly database: Database,
+    private readonly key: string,
+  ) {}
+
+  async append(entry: AuditEntry): Promise<AuditRecord> {
+    return this.database.transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+      const { rows } = await client.query<{ id: string; hash: string }>(
+        'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1',
+      );
+      const unhashed = {
+        ...entry,
+        id: rows.length > 0 ? Number(rows[0].id) + 1 : 1,
+        at: new Date().toISOString(),
+        prevHash: rows[0]?.hash ?? GENESIS_HASH,
+      };
+      const record = { ...unhashed, hash: chainHash(this.key, unhashed) };
+      await client.query(
+        `INSERT INTO audit_log (id, at, actor, role, action, target, parameters, result, detail, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          record.id,
+          record.at,
+          record.actor,
+          record.role,
+          record.action,
+          record.target,
+          JSON.stringify(record.parameters),
+          record.result,
+          JSON.stringify(record.detail),
+          record.prevHash,
+          record.hash,
+        ],
+      );
+      return record;
+    });
+  }
+
+  /** The newest rows first. */
+  async list(query: AuditQuery = {}): Promise<AuditRecord[]> {
+    const rows = await this.database.query<AuditRow>(
+      `SELECT * FROM audit_log
+       WHERE ($1::text IS NULL OR action = $1) AND ($2::text IS NULL OR actor = $2) AND ($3::text IS NULL OR target = $3)
+       ORDER BY id DESC LIMIT $4`,
+      [query.action ?? null, query.actor ?? null, query.target ?? null, query.limit ?? 100],
+    );
+    return rows.map(toRecord);
+  }
+
+  /** Reads the whole log in order and checks its chain. */
+  async verify(): Promise<ChainVerdict> {
+    const rows = await this.database.query<AuditRow>('SELECT * FROM audit_log ORDER BY id');
+    return verifyChain(this.key, rows.map(toRecord));
+  }
+}
+
+function toRecord(row: AuditRow): AuditRecord {
+  return {
+    id: Number(row.id),
+    at: row.at.toISOString(),
+    actor: row.actor,
+    role: row.role,
+    action: row.action,
+    target: row.target,
+    parameters: row.parameters,
+    result: row.result,
+    detail: row.detail,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}

@@ -1,0 +1,42 @@
+import { num, port, str, type ConfigOf } from '@lienthong/config';
+import { auditConfigSpec } from '@lienthong/audit';
+import { connectorBaseConfigSpec } from '@lienthong/connector-runtime';
+import { hubModuleConfigSpec } from '@lienthong/hub';
+import { portalConfigSpec } from '@lienthong/national-portal';
+
+export const consoleOwnConfigSpec = {
+  CONSOLE_PORT: port({ default: 8080, desc: 'Port of the console: web pages, /api/v1, /api/docs' }),
+  CONSOLE_HOST: str({
+    default: '127.0.0.1',
+    desc: 'Address the console listens on; only this host unless set (0.0.0.0 behind a proxy)',
+    example: '0.0.0.0',
+  }),
+  CONSOLE_TRAIL_RETENTION_DAYS: num({
+    default: 30,
+    desc: 'Days a message stays in the dossier trail (traces); dead letters stay until replayed or deleted',
+  }),
+  CONSOLE_ADMIN_TOKEN: str({
+    default: '',
+    desc: 'Optional first admin token (at least 32 characters); known to the console at start-up. Empty: create one with `lienthong token create --local`',
+    example: 'lt_a-long-random-secret-from-the-secret-store',
+  }),
+};
+
+/** Everything the console reads: the hub's and connectors' settings (topics, groups, routes), the portal, the audit key. */
+export const consoleConfigSpec = {
+  ...hubModuleConfigSpec,
+  ...connectorBaseConfigSpec,
+  ...portalConfigSpec,
+  ...auditConfigSpec,
+  ...consoleOwnConfigSpec,
+};
+
+export type ConsoleConfig = ConfigOf<typeof consoleConfigSpec>;
+
+/** A bad CONSOLE_ADMIN_TOKEN stops start-up naming the key, like any other bad setting. */
+export function checkAdminToken(config: ConsoleConfig): void {
+  const token = config.CONSOLE_ADMIN_TOKEN;
+  if (token !== '' && token.length < 32) {
+    throw new Error('Invalid configuration: CONSOLE_ADMIN_TOKEN (at least 32 characters)');
+  }
+}

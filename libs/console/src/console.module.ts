@@ -1,0 +1,185 @@
+import { TokenStore } from '@lienthong/access';
+import { AuditLog } from '@lienthong/audit';
+import { ManagedServices } from '@lienthong/bootstrap';
+import { projectPath, readConfig } from '@lienthong/config';
+import { ConnectorControl } from '@lienthong/connector-control';
+import { Database } from '@lienthong/database';
+import { KafkaConnection, Topics } from '@lienthong/kafka';
+import { PortalClient } from '@lienthong/national-portal';
+import { createLogger, ObservabilityModule } from '@lienthong/observability';
+import { loadRoutingRules, routedConnectors } from '@lienthong/routing';
+import { SOURCE_MAPPERS } from '@lienthong/sources';
+import { Module, ValidationPipe, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { BearerGuard } from './access/bearer.guard';
+import { OperatorAction } from './access/operator-action';
+import { AuditController } from './audit/audit.controller';
+import { checkAdminToken, consoleConfigSpec, type ConsoleConfig } from './console.config';
+import { ConnectorStatusQuery } from './connectors/connector-status.usecase';
+import { ConnectorsController } from './connectors/connectors.controller';
+import { DeadLetterIndex } from './dead-letters/dead-letter-index';
+import { DeadLettersController } from './dead-letters/dead-letters.controller';
+import { ReplayDeadLetters } from './dead-letters/replay-dead-letters.usecase';
+import { Flow } from './flow';
+import { TokensController } from './tokens/tokens.controller';
+import { TraceController } from './trace/trace.controller';
+import { TraceDossier } from './trace/trace-dossier.usecase';
+import { topicPlaces } from './trail/topic-map';
+import { TrailIndexer } from './trail/trail-indexer';
+
+const CONSOLE_CONFIG = Symbol('CONSOLE_CONFIG');
+const logger = createLogger('console');
+
+/** The web pages: plain files, no build step. */
+export const CONSOLE_WEB_ROOT = projectPath('libs', 'console', 'web');
+
+/**
+ * The operator console as a Nest module: the API under /api/v1 (bearer tokens with roles, every
+ * change audited), the web pages at /, and the trail indexer that follows every topic of the flow.
+ */
+@Module({})
+export class ConsoleModule {
+  static register(env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    const config = readConfig(consoleConfigSpec, env);
+    checkAdminToken(config);
+    // Readiness checks name the instances Nest builds below.
+    const built: { database?: Database; kafka?: KafkaConnection } = {};
+    return {
+      module: ConsoleModule,
+      imports: [
+        ServeStaticModule.forRoot({
+          rootPath: CONSOLE_WEB_ROOT,
+          renderPath: '/',
+          serveStaticOptions: { index: 'index.html' },
+        }),
+        ObservabilityModule.register([
+          { name: 'kafka', check: () => built.kafka!.ping() },
+          { name: 'postgres', check: () => built.database!.ping() },
+        ]),
+      ],
+      controllers: [
+        ConnectorsController,
+        DeadLettersController,
+        TraceController,
+        TokensController,
+        AuditController,
+      ],
+      providers: [
+        // A plain copy: Nest inspects provider values for lifecycle hooks, which the strict config object refuses.
+        { provide: CONSOLE_CONFIG, useValue: { ...config } },
+        {
+          provide: Database,
+          useFactory: (c: ConsoleConfig) => (built.database = new Database(c)),
+          inject: [CONSOLE_CONFIG],
+        },
+        {
+          provide: KafkaConnection,
+          useFactory: (c: ConsoleConfig) => (built.kafka = new KafkaConnection(c)),
+          inject: [CONSOLE_CONFIG],
+        },
+        {
+          provide: Topics,
+          useFactory: (c: ConsoleConfig) => new Topics(c.KAFKA_TOPIC_PREFIX),
+          inject: [CONSOLE_CONFIG],
+        },
+        {
+          provide: PortalClient,
+          useFactory: (c: ConsoleConfig) => new PortalClient(c),
+          inject: [CONSOLE_CONFIG],
+        },
+        {
+          provide: Flow,
+          useFactory: (c: ConsoleConfig, topics: Topics) =>
+            new Flow(
+              topics,
+              SOURCE_MAPPERS.map((mapper) => mapper.system),
+              routedConnectors(loadRoutingRules(c.ROUTES_FILE)),
+              c.CONNECTOR_RETRY_DELAYS_S.length,
+              topics.group(c.HUB_GROUP_ID),
+            ),
+          inject: [CONSOLE_CONFIG, Topics],
+        },
+        {
+          provide: TokenStore,
+          useFactory: (database: Database) => new TokenStore(database),
+          inject: [Database],
+        },
+        {
+          provide: AuditLog,
+          useFactory: (database: Database, c: ConsoleConfig) => new AuditLog(database, c.AUDIT_KEY),
+          inject: [Database, CONSOLE_CONFIG],
+        },
+        {
+          provide: ConnectorControl,
+          useFactory: (database: Database) => new ConnectorControl(database),
+          inject: [Database],
+        },
+        {
+          provide: TrailIndexer,
+          useFactory: (kafka: KafkaConnection, database: Database, flow: Flow, c: ConsoleConfig) =>
+            new TrailIndexer(
+              kafka,
+              database,
+              flow.topics,
+              topicPlaces(flow.topics, flow.sources, flow.connectors, flow.retryLevels),
+              SOURCE_MAPPERS,
+              flow.topicSpecs(),
+              c.CONSOLE_TRAIL_RETENTION_DAYS,
+            ),
+          inject: [KafkaConnection, Database, Flow, CONSOLE_CONFIG],
+        },
+        {
+          provide: ManagedServices,
+          useFactory: (
+            c: ConsoleConfig,
+            database: Database,
+            kafka: KafkaConnection,
+            tokens: TokenStore,
+            indexer: TrailIndexer,
+          ) =>
+            new ManagedServices([
+              { start: () => database.migrate(), stop: () => database.close() },
+              {
+                start: async () => {
+                  if (c.CONSOLE_ADMIN_TOKEN) {
+                    await tokens.ensure(c.CONSOLE_ADMIN_TOKEN, 'admin (CONSOLE_ADMIN_TOKEN)', 'admin');
+                  } else if (
+                    !(await tokens.list()).some((token) => token.role === 'admin' && !token.revokedAt)
+                  ) {
+                    logger.warn(
+                      'no admin token yet: set CONSOLE_ADMIN_TOKEN, or run `npm run lienthong -- token create --local --name <you> --role admin` on this host',
+                    );
+                  }
+                },
+              },
+              { stop: () => kafka.close() },
+              indexer,
+            ]),
+          inject: [CONSOLE_CONFIG, Database, KafkaConnection, TokenStore, TrailIndexer],
+        },
+        BearerGuard,
+        OperatorAction,
+        DeadLetterIndex,
+        ReplayDeadLetters,
+        ConnectorStatusQuery,
+        TraceDossier,
+      ],
+    };
+  }
+}
+
+/** What the console app sets up before its routes: request validation (400 naming the field) and OpenAPI at /api/docs. */
+export function configureConsole(app: INestApplication): void {
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Lienthong console API')
+      .setDescription('Connector status and control, dead letters, dossier traces, tokens and the audit log')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+}

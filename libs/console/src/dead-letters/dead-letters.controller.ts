@@ -1,0 +1,111 @@
+import type { TokenHolder } from '@lienthong/access';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BearerGuard } from '../access/bearer.guard';
+import { Holder } from '../access/holder.decorator';
+import { OperatorAction } from '../access/operator-action';
+import { RequiresRole } from '../access/roles.decorator';
+import { DeadLetterIndex } from './dead-letter-index';
+import { DeadLetterQuery, ReplayRequest, ReplayResult } from './dead-letter.dto';
+import { parseHistory, ReplayHeader } from './replay-record';
+import { ReplayDeadLetters } from './replay-dead-letters.usecase';
+
+@ApiTags('dead letters')
+@ApiBearerAuth()
+@UseGuards(BearerGuard)
+@Controller('api/v1/dead-letters')
+export class DeadLettersController {
+  constructor(
+    private readonly index: DeadLetterIndex,
+    private readonly replay: ReplayDeadLetters,
+    private readonly action: OperatorAction,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Dead letters of the hub and every connector, newest first' })
+  async list(@Query() query: DeadLetterQuery) {
+    return { deadLetters: await this.index.list(query) };
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'One dead letter: original bytes (base64 and decoded), every header, its failure history',
+  })
+  async show(@Param('id', ParseIntPipe) id: number) {
+    const [letter] = await this.index.get([id]);
+    if (!letter) throw new NotFoundException(`no dead letter with id ${id}`);
+    const { value, ...rest } = letter;
+    return {
+      ...rest,
+      valueBase64: value.toString('base64'),
+      valueText: value.toString('utf8'),
+      decoded: decode(value),
+      history: parseHistory(letter.headers[ReplayHeader.History]),
+    };
+  }
+
+  @Post(':id/replay')
+  @HttpCode(200)
+  @RequiresRole('operator')
+  @ApiOperation({ summary: 'Replay one dead letter' })
+  @ApiOkResponse({ type: ReplayResult })
+  async replayOne(
+    @Param('id', ParseIntPipe) id: number,
+    @Holder() holder: TokenHolder,
+  ): Promise<ReplayResult> {
+    return this.action.run(
+      holder,
+      { action: 'dead-letter.replay', target: `dead-letter/${id}`, parameters: { ids: [id] } },
+      () => this.replay.byIds([id], holder.name),
+      summary,
+    );
+  }
+
+  @Post('replay')
+  @HttpCode(200)
+  @RequiresRole('operator')
+  @ApiOperation({ summary: 'Replay a selection (`ids`) or every dead letter matching `filter`' })
+  @ApiOkResponse({ type: ReplayResult })
+  async replayMany(@Body() request: ReplayRequest, @Holder() holder: TokenHolder): Promise<ReplayResult> {
+    if ((request.ids === undefined) === (request.filter === undefined)) {
+      throw new BadRequestException('give exactly one of ids or filter');
+    }
+    return this.action.run(
+      holder,
+      {
+        action: 'dead-letter.replay',
+        target: request.ids ? 'dead-letters/selection' : 'dead-letters/filter',
+        parameters: { ...request },
+      },
+      () =>
+        request.ids
+          ? this.replay.byIds(request.ids, holder.name)
+          : this.replay.byFilter(request.filter!, holder.name),
+      summary,
+    );
+  }
+}
+
+function summary(result: ReplayResult): Record<string, unknown> {
+  return { replayId: result.replayId, replayed: result.replayed, ids: result.ids.slice(0, 100) };
+}
+
+function decode(value: Buffer): unknown {
+  try {
+    return JSON.parse(value.toString('utf8'));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,73 @@
+import type { OutgoingRecord, Topics } from '@lienthong/kafka';
+import type { DeadLetterDetail } from './dead-letter-index';
+
+/** Headers a replayed event carries: which replay, of which dead letter, by whom, and every earlier failure. */
+export const ReplayHeader = {
+  Id: 'lienthong-replay-id',
+  Of: 'lienthong-replay-of',
+  By: 'lienthong-replay-by',
+  History: 'lienthong-replay-history',
+} as const;
+
+export interface FailureHistoryItem {
+  stage: string;
+  reason: string;
+  message: string;
+  failedAt: string;
+  deadLetter: string;
+  replayId: string;
+}
+
+/** Headers that belong to one failure or one retry: a replay starts without them (retry state reset). */
+const FAILURE_STATE = /^lienthong-(dlq|retry)-/;
+
+/**
+ * A dead letter as it goes back: the original bytes and key to the topic it failed on the way from (a
+ * hub dead letter to its source topic, a connector's to its route topic), without the failure and
+ * retry headers, with the replay named and the failure added to its history, so if it fails again
+ * its next dead letter tells the whole story.
+ */
+export function replayRecord(
+  letter: DeadLetterDetail,
+  topics: Topics,
+  replayId: string,
+  by: string,
+): OutgoingRecord {
+  const topic = letter.stage === 'hub' ? letter.sourceTopic : topics.route(letter.stage);
+  if (!topic) throw new Error(`dead letter ${letter.id} names no source topic to replay to`);
+  const headers = Object.fromEntries(
+    Object.entries(letter.headers).filter(([name]) => !FAILURE_STATE.test(name)),
+  );
+  const history = [
+    ...parseHistory(letter.headers[ReplayHeader.History]),
+    {
+      stage: letter.stage,
+      reason: letter.reason,
+      message: letter.message,
+      failedAt: letter.failedAt,
+      deadLetter: `${letter.topic}/${letter.partition}/${letter.offset}`,
+      replayId,
+    } satisfies FailureHistoryItem,
+  ];
+  return {
+    topic,
+    key: letter.key,
+    value: letter.value,
+    headers: {
+      ...headers,
+      [ReplayHeader.Id]: replayId,
+      [ReplayHeader.Of]: `${letter.topic}/${letter.partition}/${letter.offset}`,
+      [ReplayHeader.By]: by,
+      [ReplayHeader.History]: JSON.stringify(history),
+    },
+  };
+}
+
+export function parseHistory(value: string | undefined): FailureHistoryItem[] {
+  try {
+    const parsed: unknown = JSON.parse(value ?? '[]');
+    return Array.isArray(parsed) ? (parsed as FailureHistoryItem[]) : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,81 @@
+import { ROLES, TokenStore, type Role, type TokenHolder } from '@lienthong/access';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { BearerGuard } from '../access/bearer.guard';
+import { Holder } from '../access/holder.decorator';
+import { OperatorAction } from '../access/operator-action';
+import { RequiresRole } from '../access/roles.decorator';
+
+export class CreateTokenRequest {
+  @ApiProperty({ description: 'Who holds it (shown in the audit log)', example: 'nguyen.van.a' })
+  @IsString()
+  @Length(1, 100)
+  @Matches(/^[\p{L}\p{N}._@ -]+$/u, { message: 'name may hold letters, digits, spaces and . _ @ -' })
+  name!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role!: Role;
+}
+
+@ApiTags('access')
+@ApiBearerAuth()
+@UseGuards(BearerGuard)
+@Controller('api/v1')
+export class TokensController {
+  constructor(
+    private readonly tokens: TokenStore,
+    private readonly action: OperatorAction,
+  ) {}
+
+  @Get('me')
+  @ApiOperation({ summary: 'Who the token belongs to, and its role' })
+  me(@Holder() holder: TokenHolder) {
+    return holder;
+  }
+
+  @Get('tokens')
+  @RequiresRole('admin')
+  @ApiOperation({ summary: 'Every token (never the token itself)' })
+  async list() {
+    return { tokens: await this.tokens.list() };
+  }
+
+  @Post('tokens')
+  @RequiresRole('admin')
+  @ApiOperation({ summary: 'A new token; it is shown once, in this answer' })
+  create(@Body() request: CreateTokenRequest, @Holder() holder: TokenHolder) {
+    return this.action.run(
+      holder,
+      { action: 'token.create', target: `token/${request.name}`, parameters: { ...request } },
+      () => this.tokens.create(request.name, request.role, holder.name),
+      (created) => ({ id: created.id }),
+    );
+  }
+
+  @Delete('tokens/:id')
+  @HttpCode(200)
+  @RequiresRole('admin')
+  @ApiOperation({ summary: 'Revoke a token' })
+  revoke(@Param('id') id: string, @Holder() holder: TokenHolder) {
+    return this.action.run(
+      holder,
+      { action: 'token.revoke', target: `token/${id}`, parameters: {} },
+      async () => {
+        if (!(await this.tokens.revoke(id))) throw new NotFoundException(`no active token with id ${id}`);
+        return { id, revoked: true };
+      },
+    );
+  }
+}

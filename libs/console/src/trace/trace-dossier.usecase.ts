@@ -1,0 +1,193 @@
+import { Database } from '@lienthong/database';
+import { differingFields, PortalClient } from '@lienthong/national-portal';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { ReplayHeader } from '../dead-letters/replay-record';
+
+/** One hop of a dossier, in time order. */
+export interface TraceStep {
+  at: string;
+  kind: 'source' | 'canonical' | 'route' | 'retry' | 'dead_letter' | 'delivery';
+  stage: string;
+  topic?: string;
+  partition?: number;
+  offset?: string;
+  eventId: string | null;
+  sequence: number | null;
+  status: number | null;
+  /** What happened: a reason, an outcome, a replay. */
+  detail: Record<string, unknown>;
+}
+
+export interface DossierTrace {
+  dossierCode: string;
+  timeline: TraceStep[];
+  hub: { lastSequence: number; status: number; updatedAt: string } | null;
+  targets: {
+    connector: string;
+    lastSequence: number;
+    status: number | null;
+    created: boolean;
+    record: unknown;
+    updatedAt: string;
+  }[];
+  deadLetters: { id: number; stage: string; reason: string; failedAt: string; replayedAt: string | null }[];
+  portal: {
+    sent: unknown;
+    held: unknown;
+    differences: string[];
+    error: string | null;
+  };
+}
+
+interface TrailRow {
+  topic: string;
+  partition: number;
+  offset: string;
+  kind: TraceStep['kind'];
+  stage: string;
+  event_id: string | null;
+  sequence: string | null;
+  status: number | null;
+  at: Date;
+  headers: Record<string, string>;
+}
+
+/**
+ * A dossier's whole way through Lienthong: every source event, canonical event, route, retry and dead
+ * letter (from the console's trail of the topics), every delivery outcome (the ledger), the state at
+ * each target, and what the national portal holds now (a live TraCuuHoSo) beside what was sent.
+ */
+@Injectable()
+export class TraceDossier {
+  constructor(
+    private readonly database: Database,
+    private readonly portal: PortalClient,
+  ) {}
+
+  async trace(dossierCode: string): Promise<DossierTrace> {
+    const [trail, ledger, [hub], targets, deadLetters] = await Promise.all([
+      this.database.query<TrailRow>(
+        `SELECT topic, partition, "offset", kind, stage, event_id, sequence, status, at, headers
+         FROM dossier_trail WHERE dossier_code = $1 ORDER BY at, topic, "offset"`,
+        [dossierCode],
+      ),
+      this.database.query<{
+        connector: string;
+        source_system: string;
+        source_event_id: string;
+        sequence: string;
+        status: number | null;
+        outcome: string;
+        attempts: number;
+        answer: unknown;
+        delivered_at: Date;
+      }>('SELECT * FROM delivery_ledger WHERE dossier_code = $1', [dossierCode]),
+      this.database.query<{ last_sequence: string; status: number; updated_at: Date }>(
+        'SELECT last_sequence, status, updated_at FROM hub_dossier_state WHERE dossier_code = $1',
+        [dossierCode],
+      ),
+      this.database.query<{
+        connector: string;
+        last_sequence: string;
+        status: number | null;
+        created: boolean;
+        record: unknown;
+        updated_at: Date;
+      }>('SELECT * FROM target_dossier_state WHERE dossier_code = $1 ORDER BY connector', [dossierCode]),
+      this.database.query<{
+        id: string;
+        stage: string;
+        reason: string;
+        failed_at: Date;
+        replayed_at: Date | null;
+      }>(
+        'SELECT id, stage, reason, failed_at, replayed_at FROM dead_letters WHERE dossier_code = $1 ORDER BY id',
+        [dossierCode],
+      ),
+    ]);
+    if (trail.length === 0 && ledger.length === 0 && !hub) {
+      throw new NotFoundException(`no dossier ${dossierCode} has passed through Lienthong`);
+    }
+    const timeline: TraceStep[] = [
+      ...trail.map((row) => ({
+        at: row.at.toISOString(),
+        kind: row.kind,
+        stage: row.stage,
+        topic: row.topic,
+        partition: row.partition,
+        offset: String(row.offset),
+        eventId: row.event_id,
+        sequence: row.sequence === null ? null : Number(row.sequence),
+        status: row.status,
+        detail: trailDetail(row.headers),
+      })),
+      ...ledger.map((row) => ({
+        at: row.delivered_at.toISOString(),
+        kind: 'delivery' as const,
+        stage: row.connector,
+        eventId: `${row.source_system}/${row.source_event_id}`,
+        sequence: Number(row.sequence),
+        status: row.status,
+        detail: { outcome: row.outcome, attempts: row.attempts, answer: row.answer },
+      })),
+    ].sort((a, b) => a.at.localeCompare(b.at));
+    const sent = targets.find((target) => target.connector === 'national-portal')?.record ?? null;
+    return {
+      dossierCode,
+      timeline,
+      hub: hub
+        ? {
+            lastSequence: Number(hub.last_sequence),
+            status: hub.status,
+            updatedAt: hub.updated_at.toISOString(),
+          }
+        : null,
+      targets: targets.map((row) => ({
+        connector: row.connector,
+        lastSequence: Number(row.last_sequence),
+        status: row.status,
+        created: row.created,
+        record: row.record,
+        updatedAt: row.updated_at.toISOString(),
+      })),
+      deadLetters: deadLetters.map((row) => ({
+        id: Number(row.id),
+        stage: row.stage,
+        reason: row.reason,
+        failedAt: row.failed_at.toISOString(),
+        replayedAt: row.replayed_at?.toISOString() ?? null,
+      })),
+      portal: await this.portalNow(dossierCode, sent),
+    };
+  }
+
+  private async portalNow(dossierCode: string, sent: unknown): Promise<DossierTrace['portal']> {
+    try {
+      const held = (await this.portal.lookup(dossierCode)) ?? null;
+      return { sent, held, differences: differences(sent, held), error: null };
+    } catch (error) {
+      return { sent, held: null, differences: [], error: (error as Error).message };
+    }
+  }
+}
+
+function trailDetail(headers: Record<string, string>): Record<string, unknown> {
+  const detail: Record<string, unknown> = {};
+  if (headers['lienthong-dlq-reason']) detail.reason = headers['lienthong-dlq-reason'];
+  if (headers['lienthong-dlq-message']) detail.message = headers['lienthong-dlq-message'];
+  if (headers['lienthong-retry-level']) detail.retryLevel = Number(headers['lienthong-retry-level']);
+  if (headers['lienthong-retry-reason']) detail.reason = headers['lienthong-retry-reason'];
+  if (headers['lienthong-stale'] === 'true') detail.stale = true;
+  if (headers[ReplayHeader.Id]) detail.replayId = headers[ReplayHeader.Id];
+  if (headers.traceparent) detail.traceparent = headers.traceparent;
+  return detail;
+}
+
+/** The fields reconciliation would find differing (the same comparison). */
+function differences(sent: unknown, held: unknown): string[] {
+  if (!isObject(sent) || !isObject(held)) return sent === held ? [] : ['*'];
+  return differingFields(sent, held).sort();
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,0 +1,20 @@
+import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BearerGuard } from '../access/bearer.guard';
+import { TraceDossier } from './trace-dossier.usecase';
+
+@ApiTags('dossiers')
+@ApiBearerAuth()
+@UseGuards(BearerGuard)
+@Controller('api/v1/dossiers')
+export class TraceController {
+  constructor(private readonly tracer: TraceDossier) {}
+
+  @Get(':code/trace')
+  @ApiOperation({
+    summary: "A dossier's timeline across every hop, its ledger state and what the portal holds now",
+  })
+  trace(@Param('code') code: string) {
+    return this.tracer.trace(code);
+  }
+}

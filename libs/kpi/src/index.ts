@@ -1,0 +1,8 @@
+export { SCORING_MAX, SCORING_TABLE, type ScoringGroup, type ScoringItem } from './scoring-table';
+export { scorePeriod, type GroupScore, type ItemScore, type ItemState, type Score } from './score';
+export { applyEvent, endTime, isOnTime, type DossierFacts } from './dossier-facts';
+export { periodCounts, type PeriodCounts } from './period-counts';
+export { kpiConfigSpec, dashboardConfigSpec } from './kpi.config';
+export { KpiModule, DashboardModule, kpiModuleConfigSpec, dashboardModuleConfigSpec } from './kpi.module';
+export { KpiStore } from './kpi-store';
+export { KpiProjection } from './kpi-projection';

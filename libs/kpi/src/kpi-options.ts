@@ -1,0 +1,7 @@
+export const KPI_OPTIONS = Symbol('KPI_OPTIONS');
+
+export interface KpiModuleOptions {
+  overdueLimit: number;
+  /** How often the live stream looks at the projection's marker. */
+  liveIntervalMs: number;
+}

@@ -1,0 +1,146 @@
+import type { ManagedService } from '@lienthong/bootstrap';
+import {
+  AtLeastOnceConsumer,
+  type IncomingRecord,
+  type KafkaConnection,
+  type Topics,
+} from '@lienthong/kafka';
+import { Counter, createLogger, metricsRegistry } from '@lienthong/observability';
+import type { DossierEvent, IdentityVerifiedEvent } from '@lienthong/schemas';
+import { applyEvent, withPopulationCheck, type DossierFacts } from './dossier-facts';
+import type { KpiStore } from './kpi-store';
+
+/** Set by the hub on a dossier.v1 event older than one it applied (`@lienthong/hub` STALE_HEADER). */
+const STALE_HEADER = 'lienthong-stale';
+
+const projected = new Counter({
+  name: 'lienthong_kpi_projected_total',
+  help: 'dossier.v1 events folded into the KPI read model',
+  registers: [metricsRegistry],
+});
+const skipped = new Counter({
+  name: 'lienthong_kpi_skipped_total',
+  help: 'dossier.v1 events the KPI projection skipped: stale (marked by the hub or older than the row), unreadable',
+  labelNames: ['reason'],
+  registers: [metricsRegistry],
+});
+
+export interface BatchOutcome {
+  applied: number;
+  stale: number;
+  unreadable: number;
+  agencies: string[];
+}
+
+/**
+ * Projects dossier.v1 (read_committed: only what the hub's transactions committed) into the read
+ * model. Idempotent: an event not newer than its dossier's row is skipped, so a replay from the start,
+ * a redelivered batch or a second replica changes nothing. Every `SYNC_MARK_MS` it also marks the
+ * dossiers the national portal now holds.
+ */
+export class KpiProjection implements ManagedService {
+  private readonly logger = createLogger('kpi');
+  private consumer?: AtLeastOnceConsumer;
+  private syncTimer?: NodeJS.Timeout;
+  private marking?: Promise<void>;
+
+  constructor(
+    private readonly kafka: KafkaConnection,
+    private readonly topics: Topics,
+    private readonly store: KpiStore,
+    private readonly options: { groupId: string; syncMarkMs: number },
+  ) {}
+
+  async start(): Promise<void> {
+    await this.kafka.ensureTopics([
+      { name: this.topics.dossier, config: { 'max.message.bytes': String(4 << 20) } },
+      { name: this.topics.identityVerified },
+    ]);
+    this.consumer = new AtLeastOnceConsumer(this.kafka, {
+      groupId: this.options.groupId,
+      topics: [this.topics.dossier, this.topics.identityVerified],
+      partitionsConsumedConcurrently: 2,
+      handleBatch: async (records) => {
+        await this.project(records);
+      },
+    });
+    await this.consumer.start();
+    this.syncTimer = setInterval(() => {
+      this.marking ??= this.markSynced().finally(() => (this.marking = undefined));
+    }, this.options.syncMarkMs);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.syncTimer);
+    await this.consumer?.stop();
+    await this.marking;
+  }
+
+  /** Folds one partition's batch (of dossier.v1, or of identity.verified.v1) in one transaction. */
+  async project(records: IncomingRecord[]): Promise<BatchOutcome> {
+    const events: DossierEvent[] = [];
+    const checks: IdentityVerifiedEvent[] = [];
+    let stale = 0;
+    let unreadable = 0;
+    for (const record of records) {
+      if (record.headers[STALE_HEADER] === 'true') {
+        stale += 1;
+        continue;
+      }
+      try {
+        const value = JSON.parse(record.value?.toString('utf8') ?? '');
+        if (record.topic === this.topics.identityVerified) checks.push(value as IdentityVerifiedEvent);
+        else events.push(value as DossierEvent);
+      } catch (error) {
+        unreadable += 1;
+        this.logger.warn(
+          { topic: record.topic, partition: record.partition, offset: record.offset, err: error },
+          'unreadable dossier.v1 event skipped',
+        );
+      }
+    }
+    const outcome = await this.store.transaction(async (client) => {
+      const codes = [...new Set([...events, ...checks].map((event) => event.dossierCode))];
+      await this.store.lockDossiers(client, codes);
+      const verified = await this.store.recordChecks(
+        client,
+        checks.map(({ dossierCode, verified, checkedAt }) => ({ dossierCode, verified, checkedAt })),
+        codes,
+      );
+      const before = await this.store.lockFacts(client, codes);
+      const after = new Map<string, DossierFacts>(before);
+      const agencies = new Map<string, string | null>();
+      let applied = 0;
+      for (const event of events) {
+        const previous = after.get(event.dossierCode);
+        if (previous && event.provenance.sequence <= previous.lastSequence) {
+          stale += 1;
+          continue;
+        }
+        after.set(event.dossierCode, applyEvent(previous, event));
+        agencies.set(event.agency.code, event.agency.name ?? agencies.get(event.agency.code) ?? null);
+        applied += 1;
+      }
+      for (const [code, facts] of after) {
+        if (verified.has(code)) after.set(code, withPopulationCheck(facts, verified.get(code)!));
+      }
+      const changes = [...after]
+        .filter(([code, facts]) => before.get(code) !== facts)
+        .map(([code, facts]) => ({ before: before.get(code), after: facts }));
+      await this.store.write(client, changes, agencies, applied);
+      return { applied, agencies: [...agencies.keys()] };
+    });
+    projected.inc(outcome.applied);
+    if (stale > 0) skipped.inc({ reason: 'stale' }, stale);
+    if (unreadable > 0) skipped.inc({ reason: 'unreadable' }, unreadable);
+    return { ...outcome, stale, unreadable };
+  }
+
+  private async markSynced(): Promise<void> {
+    try {
+      await this.store.markPortalSynced();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'marking the dossiers the portal holds failed; trying again');
+    }
+  }
+}

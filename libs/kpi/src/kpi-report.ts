@@ -1,0 +1,173 @@
+import { isOnTime, type DossierFacts } from './dossier-facts';
+import type { KpiStore, OpenDossier } from './kpi-store';
+import {
+  localDay,
+  periodCounts,
+  type DailyCounters,
+  type PeriodCounts,
+  type ProcedureCounters,
+} from './period-counts';
+import type { Period } from './period';
+import { scorePeriod, type ItemScore, type Score } from './score';
+
+export interface AgencyReport {
+  agencyCode: string;
+  name: string | null;
+  rank: number;
+  counts: PeriodCounts;
+  score: Score;
+}
+
+export interface Ranking {
+  period: ReturnType<Period['toJSON']>;
+  city: { counts: PeriodCounts; score: Score };
+  agencies: AgencyReport[];
+}
+
+export interface DayPoint {
+  day: string;
+  received: number;
+  onTime: number;
+  overdue: number;
+  online: number;
+  paidOnline: number;
+  withFees: number;
+  digitized: number;
+  reused: number;
+}
+
+export interface OverdueDossier {
+  dossierCode: string;
+  procedureCode: string;
+  status: number;
+  receivedAt: string;
+  dueAt: string | null;
+  supplementRequests: number;
+}
+
+const countOnTime = (facts: DossierFacts[], judgeAt: number) =>
+  facts.filter((dossier) => isOnTime(dossier, judgeAt)).length;
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item)) ?? [];
+    list.push(item);
+    groups.set(key(item), list);
+  }
+  return groups;
+}
+
+function seriesOf(
+  days: (DailyCounters & { day: string })[],
+  judged: DossierFacts[],
+  judgeAt: number,
+): DayPoint[] {
+  const judgedByDay = groupBy(judged, (facts) => localDay(facts.receivedAt));
+  return days.map((day) => {
+    const onTime = day.onTimeFinal + countOnTime(judgedByDay.get(day.day) ?? [], judgeAt);
+    return {
+      day: day.day,
+      received: day.received,
+      onTime,
+      overdue: day.received - onTime,
+      online: day.online,
+      paidOnline: day.paidOnline,
+      withFees: day.withFees,
+      digitized: day.digitized,
+      reused: day.reused,
+    };
+  });
+}
+
+/** The ranking's scores without each item's label and rule (the same for every agency: see /api/scoring). */
+function compact(score: Score): Score {
+  return {
+    ...score,
+    groups: score.groups.map((group) => ({
+      ...group,
+      items: group.items.map(({ label: _label, rule: _rule, ...item }) => item as ItemScore),
+    })),
+  };
+}
+
+/** The dashboard's numbers: sums from kpi_daily, open and late dossiers judged here, scored by the table. */
+export class KpiReport {
+  constructor(private readonly store: KpiStore) {}
+
+  async ranking(period: Period): Promise<Ranking> {
+    const [sums, judged, names] = await Promise.all([
+      this.store.sums(period.from, period.to),
+      this.store.judged(period.from, period.to, period.judgeAt),
+      this.store.agencyNames(),
+    ]);
+    const judgedByAgency = groupBy(judged, (facts) => facts.agencyCode);
+    const agencies = [...sums].map(([agencyCode, procedures]) => {
+      const counts = periodCounts(
+        procedures,
+        countOnTime(judgedByAgency.get(agencyCode) ?? [], period.judgeAt),
+      );
+      return {
+        agencyCode,
+        name: names.get(agencyCode) ?? null,
+        rank: 0,
+        counts,
+        score: compact(scorePeriod(counts)),
+      };
+    });
+    agencies.sort(
+      (a, b) => (b.score.percent ?? -1) - (a.score.percent ?? -1) || a.agencyCode.localeCompare(b.agencyCode),
+    );
+    agencies.forEach((agency, index) => (agency.rank = index + 1));
+    const all: ProcedureCounters[] = [...sums.values()].flat();
+    const cityCounts = periodCounts(all, countOnTime(judged, period.judgeAt));
+    return {
+      period: period.toJSON(),
+      city: { counts: cityCounts, score: scorePeriod(cityCounts) },
+      agencies,
+    };
+  }
+
+  /** One agency's score for the period (null when it received nothing in it). */
+  async agency(
+    agencyCode: string,
+    period: Period,
+  ): Promise<(Omit<AgencyReport, 'rank'> & { series: DayPoint[] }) | null> {
+    const [sums, judged, names, days] = await Promise.all([
+      this.store.sums(period.from, period.to, agencyCode),
+      this.store.judged(period.from, period.to, period.judgeAt, agencyCode),
+      this.store.agencyNames(),
+      this.store.daily(period.from, period.to, agencyCode),
+    ]);
+    const procedures = sums.get(agencyCode);
+    if (!procedures) return null;
+    const counts = periodCounts(procedures, countOnTime(judged, period.judgeAt));
+    return {
+      agencyCode,
+      name: names.get(agencyCode) ?? null,
+      counts,
+      score: scorePeriod(counts),
+      series: seriesOf(days, judged, period.judgeAt),
+    };
+  }
+
+  /** Per day received, for one agency or the city: on time judged at the period's end like the score. */
+  async series(period: Period, agencyCode?: string): Promise<DayPoint[]> {
+    const [days, judged] = await Promise.all([
+      this.store.daily(period.from, period.to, agencyCode),
+      this.store.judged(period.from, period.to, period.judgeAt, agencyCode),
+    ]);
+    return seriesOf(days, judged, period.judgeAt);
+  }
+
+  /** One agency's unfinished dossiers overdue now (past due less supplement time, or two supplement requests). */
+  async overdueNow(agencyCode: string, now = Date.now(), limit = 500): Promise<OverdueDossier[]> {
+    const open: OpenDossier[] = await this.store.openPastDue(agencyCode, now, limit);
+    return open
+      .filter((dossier) => !isOnTime(dossier.facts, now))
+      .map(({ facts, ...dossier }) => ({
+        ...dossier,
+        supplementRequests: Math.max(facts.supplementEntries, facts.supplementRequests),
+      }));
+  }
+}

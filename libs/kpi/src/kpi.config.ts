@@ -1,0 +1,31 @@
+import { num, port, str, type ConfigOf } from '@lienthong/config';
+
+export const kpiConfigSpec = {
+  KPI_GROUP_ID: str({
+    default: 'lienthong.kpi',
+    desc: 'Kafka consumer group of the KPI projection of dossier.v1 (all replicas share it)',
+  }),
+  KPI_PROJECTION: str({
+    default: 'on',
+    choices: ['on', 'off'],
+    desc: 'Whether this app projects dossier.v1 into the read model ("off" serves the dashboard only, from the same PostgreSQL)',
+    example: 'off',
+  }),
+  KPI_SYNC_MARK_MS: num({
+    default: 5000,
+    desc: 'How often the projection marks the dossiers the national portal now holds (item "synced to the portal")',
+  }),
+  KPI_OVERDUE_LIMIT: num({
+    default: 500,
+    desc: "Most overdue dossiers one agency's drill-down lists",
+  }),
+};
+
+export const dashboardConfigSpec = {
+  DASHBOARD_HTTP_PORT: port({
+    default: 8084,
+    desc: 'Port of the KPI dashboard (page, API, live updates, /health, /metrics)',
+  }),
+};
+
+export type KpiConfig = ConfigOf<typeof kpiConfigSpec>;

@@ -1,0 +1,1 @@
+export { readXml, type Refuse, type XmlFlaw, type XmlNode } from './xml-reader';

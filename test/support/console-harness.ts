@@ -1,0 +1,54 @@
+import { configureConsole, ConsoleModule } from '@lienthong/console';
+import { startApp } from '@lienthong/bootstrap';
+import { ConnectorModule } from '@lienthong/connector-runtime';
+import { portalConnectorDefinition } from '@lienthong/national-portal';
+import axios, { type AxiosInstance } from 'axios';
+import { LienthongHarness } from './lienthong-harness';
+
+export const ADMIN_TOKEN = 'lt_e2e-admin-token-0123456789abcdefghijklmnop';
+
+/** The whole flow (portal sandbox, connector, hub) and the console over it, isolated for one test file. */
+export class ConsoleHarness extends LienthongHarness {
+  consoleUrl!: string;
+
+  /** Starts the console with the run's settings and an admin token from the environment. */
+  async startConsole(overrides: Record<string, string> = {}): Promise<this> {
+    const running = await startApp(
+      'console',
+      ConsoleModule.register(
+        this.env({ CONSOLE_ADMIN_TOKEN: ADMIN_TOKEN, PORTAL_URL: this.portal.baseUrl, ...overrides }),
+      ),
+      { port: 0, configure: configureConsole },
+    );
+    this.apps.push(running);
+    this.consoleUrl = running.url!;
+    return this;
+  }
+
+  /** One more replica of the portal connector, in the same consumer group, under its own name. */
+  async startConnectorReplica(instance: string, overrides: Record<string, string> = {}): Promise<void> {
+    await this.launch(
+      `connector-${instance}`,
+      ConnectorModule.register(
+        portalConnectorDefinition,
+        this.env({ ...overrides, PORTAL_URL: this.portal.baseUrl, CONNECTOR_INSTANCE_ID: instance }),
+      ),
+    );
+  }
+
+  /** An HTTP client of the console API that never throws on a status: tests assert on it. */
+  api(token?: string): AxiosInstance {
+    return axios.create({
+      baseURL: `${this.consoleUrl}/api/v1`,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      validateStatus: () => true,
+    });
+  }
+
+  /** A new token of this role, made by the admin through the API. */
+  async token(role: 'viewer' | 'operator' | 'admin', name = `${role}-${this.id}`): Promise<string> {
+    const { data, status } = await this.api(ADMIN_TOKEN).post('/tokens', { name, role });
+    if (status !== 201) throw new Error(`cannot create a ${role} token: ${status} ${JSON.stringify(data)}`);
+    return data.token as string;
+  }
+}
