@@ -1,8 +1,8 @@
 import axios from 'axios';
 import type { PortalProgress } from '@lienthong/schemas';
-import { motcuaLifecycle } from '@lienthong/simulator';
 import { eventually, publish } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
+import { dossierWithSteps } from '../support/lifecycles';
 import { mapWithSource } from '../support/source-fixtures';
 
 jest.setTimeout(120_000);
@@ -28,7 +28,7 @@ describe('steps parked during an outage, overtaken by a newer one', () => {
   });
 
   it('ends with the newest record and every step as a progress record', async () => {
-    const [first, second, third] = motcuaLifecycle(5100, Date.now() - 86_400_000);
+    const [first, second, third] = dossierWithSteps(5100, Date.now() - 86_400_000, 3);
     const code = first.hoSo.maHoSo;
     const send = (event: typeof first) =>
       publish(sut.topics.source('motcua'), [{ key: code, value: JSON.stringify(event) }]);
