@@ -9,15 +9,26 @@ import { ConnectorLedgerProbe } from './connector-ledger';
 import { asDossierEvents, checkPortal, expectedAtPortal } from './portal-outcome';
 
 /**
- * npm run chaos — the whole flow (hub, three connectors, three sandboxes, each its own process) on the
- * real broker while the sandboxes fail 30% of calls (5xx, 429, timeouts, dropped connections), portal
- * sessions expire, the portal is fully down for 60 seconds and the portal connector is killed with
- * SIGKILL once and restarted. Then every dossier is read back through TraCuuHoSo. Last line: JSON; the
- * exit code is non-zero unless every dossier is correct, none lost, none created twice, none regressed.
- * CHAOS_DOSSIERS (default 2000), CHAOS_OUTAGE_S (60), CHAOS_FAULT_RATE (0.3).
+ * npm run chaos — the whole flow on the real broker, with CHAOS_REPLICAS (default 2) replicas of the hub
+ * and of each connector, each its own process, and three sandboxes, while the sandboxes fail 30% of
+ * calls (5xx, 429, timeouts, dropped connections), portal sessions expire, the portal is fully down for
+ * 60 seconds, and one replica of every app is killed with SIGKILL in the middle (the hub while it
+ * drains, the connectors after the outage) and started again 20 s later. Scheduled reconciliation runs
+ * on every portal replica meanwhile. Then every dossier is read back through TraCuuHoSo and the portal's
+ * progress records. Last line: JSON; the exit code is non-zero unless every dossier is correct, none
+ * lost, created twice or regressed, and no progress step is missing.
+ * CHAOS_DOSSIERS (default 2000), CHAOS_OUTAGE_S (60), CHAOS_FAULT_RATE (0.3), CHAOS_REPLICAS (2).
  */
 const DOSSIERS = Number(process.env.CHAOS_DOSSIERS ?? 2000);
 const OUTAGE_S = Number(process.env.CHAOS_OUTAGE_S ?? 60);
+const REPLICAS = Number(process.env.CHAOS_REPLICAS ?? 2);
+const APPS = {
+  hub: 'apps/hub/src/main.js',
+  'national-portal': 'apps/connector-national-portal/src/main.js',
+  population: 'apps/connector-population/src/main.js',
+  documents: 'apps/connector-documents/src/main.js',
+};
+type App = keyof typeof APPS;
 const FAULTS = JSON.stringify({
   rate: Number(process.env.CHAOS_FAULT_RATE ?? 0.3),
   kinds: ['5xx', '429', 'timeout', 'drop'],
@@ -78,11 +89,12 @@ async function main(): Promise<void> {
     PORTAL_TIMEOUT_MS: '2000',
     POPULATION_TIMEOUT_MS: '2000',
     DOCUMENTS_TIMEOUT_MS: '2000',
-    PORTAL_RECONCILE_INTERVAL_MS: '0',
+    // Every portal replica schedules it; one run at a time across them.
+    PORTAL_RECONCILE_INTERVAL_MS: '30000',
     // Shorter than production so a run ends in minutes; the mechanism is the same.
     CONNECTOR_RETRY_DELAYS_S: '5,15,30',
   };
-  const children: ChildProcess[] = [
+  const sandboxes: ChildProcess[] = [
     startChild('chaos-portal-sandbox', 'apps/sandbox-national-portal/src/main.js', {
       PORTAL_SANDBOX_PORT: String(PORTS.portal),
       PORTAL_SANDBOX_FAULTS: FAULTS,
@@ -95,15 +107,34 @@ async function main(): Promise<void> {
       DOCUMENTS_SANDBOX_PORT: String(PORTS.documents),
       DOCUMENTS_SANDBOX_FAULTS: FAULTS,
     }),
-    startChild('chaos-hub', 'apps/hub/src/main.js', shared),
-    startChild('chaos-population', 'apps/connector-population/src/main.js', shared),
-    startChild('chaos-documents', 'apps/connector-documents/src/main.js', shared),
   ];
-  let portalConnector = startChild(
-    'chaos-portal-connector',
-    'apps/connector-national-portal/src/main.js',
-    shared,
+  const replica = (app: App, index: number, restarted = false) =>
+    startChild(`chaos-${app}-${index}${restarted ? '-restarted' : ''}`, APPS[app], {
+      ...shared,
+      HUB_INSTANCE_ID: `chaos-${index}`,
+      CONNECTOR_INSTANCE_ID: `chaos-${index}`,
+    });
+  const replicas = new Map<App, ChildProcess[]>(
+    (Object.keys(APPS) as App[]).map((app) => [
+      app,
+      Array.from({ length: REPLICAS }, (_, index) => replica(app, index)),
+    ]),
   );
+  const running = () => [...sandboxes, ...[...replicas.values()].flat()];
+  /** SIGKILL to the first replica of each app named, and each started again after a while. */
+  const killAndRestart = async (apps: App[]) => {
+    log(`first replica of ${apps.join(', ')} killed with SIGKILL`);
+    await Promise.all(
+      apps.map(async (app) => {
+        const victim = replicas.get(app)![0];
+        victim.kill('SIGKILL');
+        await new Promise((resolve) => victim.once('exit', resolve));
+      }),
+    );
+    await sleep(20_000);
+    log(`first replica of ${apps.join(', ')} started again`);
+    for (const app of apps) replicas.get(app)![0] = replica(app, 0, true);
+  };
   const ledger = await new ConnectorLedgerProbe(schema).connect();
   const portalUrl = shared.PORTAL_URL;
   const sessionExpiry = setInterval(
@@ -117,25 +148,18 @@ async function main(): Promise<void> {
       events.length,
       'publishing',
     );
-    await sleep(5_000);
+    await killAndRestart(['hub']);
     log(`portal down for ${OUTAGE_S} s`);
     await axios.post(`${portalUrl}/_sandbox/faults/outage`, { seconds: OUTAGE_S });
     await sleep(OUTAGE_S * 1000 + 10_000);
-    log('portal connector killed with SIGKILL and restarted');
-    portalConnector.kill('SIGKILL');
-    await new Promise((resolve) => portalConnector.once('exit', resolve));
-    portalConnector = startChild(
-      'chaos-portal-connector-restarted',
-      'apps/connector-national-portal/src/main.js',
-      shared,
-    );
+    await killAndRestart(['national-portal', 'population', 'documents']);
 
     const deadline = Date.now() + 20 * 60_000;
     for (let handled = 0; handled < events.length;) {
       if (Date.now() > deadline)
         throw new Error(`timed out: ${handled} of ${events.length} events handled by the portal connector`);
       await sleep(5_000);
-      const exited = [...children, portalConnector].find((child) => child.exitCode !== null);
+      const exited = running().find((child) => child.exitCode !== null);
       if (exited)
         throw new Error(`an app exited (${exited.spawnargs.at(-1)}); see .lienthong/bench-chaos-*.log`);
       handled = (await ledger.progress('national-portal')).handled;
@@ -144,17 +168,19 @@ async function main(): Promise<void> {
     clearInterval(sessionExpiry);
     await axios.put(`${portalUrl}/_sandbox/faults`, { rate: 0 });
     const outcome = await checkPortal(portalUrl, expected);
-    console.log(JSON.stringify(outcome));
+    const { dossiers, ...counts } = outcome;
+    console.log(JSON.stringify({ dossiers, replicas: REPLICAS, ...counts }));
     const healthy =
       outcome.dossiers >= DOSSIERS &&
       outcome.correct_at_portal === outcome.dossiers &&
       outcome.lost === 0 &&
       outcome.duplicate_creates === 0 &&
-      outcome.status_regressions === 0;
+      outcome.status_regressions === 0 &&
+      outcome.progress_steps_missing === 0;
     process.exitCode = healthy ? 0 : 1;
   } finally {
     clearInterval(sessionExpiry);
-    await Promise.all([...children, portalConnector].map((child) => stopChild(child)));
+    await Promise.all(running().map((child) => stopChild(child)));
     await ledger.dropSchema();
   }
 }

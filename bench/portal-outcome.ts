@@ -1,9 +1,15 @@
 import axios from 'axios';
-import { differingFields, PortalClient, portalConfigSpec, toPortalDossier } from '@lienthong/national-portal';
+import {
+  differingFields,
+  PortalClient,
+  portalConfigSpec,
+  toPortalDossier,
+  toPortalProgress,
+} from '@lienthong/national-portal';
 import { readConfig } from '@lienthong/config';
 import { inParallel } from '@lienthong/connector-runtime';
 import { mapSourceEvent, SOURCE_MAPPERS } from '@lienthong/sources';
-import type { DossierEvent, PortalDossier } from '@lienthong/schemas';
+import type { DossierEvent, PortalDossier, PortalProgress } from '@lienthong/schemas';
 import type { GeneratedEvent } from '@lienthong/simulator';
 
 /** The dossier events a batch of generated source events stands for, as the hub maps them. */
@@ -23,7 +29,13 @@ interface Expected {
   record: PortalDossier;
   /** Every status the dossier went through, in sequence order. */
   statuses: string[];
+  /** Every step's progress record, as stepKey names it. */
+  steps: Set<string>;
 }
+
+/** A progress record's step: its status at its time. */
+const stepKey = (progress: Pick<PortalProgress, 'TrangThai' | 'ThoiDiemXuLy'>) =>
+  `${progress.TrangThai}@${progress.ThoiDiemXuLy}`;
 
 /**
  * What the portal must hold for each dossier: the record of its latest event, linked to the population
@@ -46,6 +58,7 @@ export function expectedAtPortal(
             populationVerified: populationVerified(ordered.at(-1)!),
           }),
           statuses: ordered.map(({ status }) => String(status)),
+          steps: new Set(ordered.map((event) => stepKey(toPortalProgress(event)))),
         },
       ];
     }),
@@ -58,6 +71,7 @@ export interface PortalOutcome {
   lost: number;
   duplicate_creates: number;
   status_regressions: number;
+  progress_steps_missing: number;
 }
 
 const collapse = (statuses: string[]) => statuses.filter((status, index) => status !== statuses[index - 1]);
@@ -75,7 +89,8 @@ export function wentOnlyForward(given: string[], lifecycle: string[]): boolean {
 
 /**
  * Reads every dossier back through the portal's own contract (TraCuuHoSo) and the sandbox's history
- * (creates and statuses given), and counts what is right, missing, duplicated or went backwards.
+ * (creates, statuses and progress records given), and counts what is right, missing, duplicated, went
+ * backwards or lacks a step.
  */
 export async function checkPortal(
   portalUrl: string,
@@ -88,17 +103,22 @@ export async function checkPortal(
     lost: 0,
     duplicate_creates: 0,
     status_regressions: 0,
+    progress_steps_missing: 0,
   };
-  await inParallel([...expected], 16, async ([code, { record, statuses }]) => {
+  await inParallel([...expected], 16, async ([code, { record, statuses, steps }]) => {
     const held = await portal.lookup(code);
     if (!held) {
       outcome.lost++;
       return;
     }
     if (differingFields({ ...record }, { ...held }).length === 0) outcome.correct_at_portal++;
-    const { data: history } = await axios.get<{ creates: number; statuses: string[] }>(
-      `${portalUrl}/_sandbox/dossiers/${encodeURIComponent(code)}`,
-    );
+    const { data: history } = await axios.get<{
+      creates: number;
+      statuses: string[];
+      progress: PortalProgress[];
+    }>(`${portalUrl}/_sandbox/dossiers/${encodeURIComponent(code)}`);
+    const given = new Set(history.progress.map(stepKey));
+    outcome.progress_steps_missing += [...steps].filter((step) => !given.has(step)).length;
     outcome.duplicate_creates += Math.max(0, history.creates - 1);
     if (!wentOnlyForward(history.statuses, statuses)) outcome.status_regressions++;
   });

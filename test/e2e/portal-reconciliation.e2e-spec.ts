@@ -1,7 +1,13 @@
 import axios from 'axios';
 import { readConfig } from '@lienthong/config';
-import { Database, databaseConfigSpec } from '@lienthong/database';
-import { PortalClient, portalConfigSpec, Reconciler } from '@lienthong/national-portal';
+import { connectorRuntimeConfigSpec, standaloneAmendments } from '@lienthong/connector-runtime';
+import { AdvisoryLocks, Database, databaseConfigSpec } from '@lienthong/database';
+import {
+  PortalClient,
+  portalConfigSpec,
+  Reconciler,
+  ReconciliationBusyError,
+} from '@lienthong/national-portal';
 import { LienthongHarness } from '../support/lienthong-harness';
 import { eventually, publish } from '../support/kafka-client';
 import { loadFixtureDossiers } from '../support/source-fixtures';
@@ -12,13 +18,23 @@ describe('national-portal reconciliation, on the real broker and the portal sand
   let sut: LienthongHarness;
   let database: Database;
   let reconciler: Reconciler;
+  let closeAmendments: () => Promise<void>;
+  /** Another process on the same database: a second replica, or an operator's CLI. */
+  let otherProcess: AdvisoryLocks;
   const dossiers = loadFixtureDossiers('motcua');
 
   beforeAll(async () => {
     sut = await new LienthongHarness().start();
     const env = sut.env({ PORTAL_URL: sut.portal.baseUrl });
     database = new Database(readConfig(databaseConfigSpec, env));
-    reconciler = new Reconciler(new PortalClient(readConfig(portalConfigSpec, env)), database);
+    otherProcess = new AdvisoryLocks(database.dedicatedPool(2));
+    const { amendments, close } = standaloneAmendments(
+      'national-portal',
+      database,
+      readConfig(connectorRuntimeConfigSpec, env),
+    );
+    closeAmendments = close;
+    reconciler = new Reconciler(new PortalClient(readConfig(portalConfigSpec, env)), database, amendments);
     for (const dossier of dossiers) {
       await publish(
         sut.topics.source('motcua'),
@@ -36,6 +52,8 @@ describe('national-portal reconciliation, on the real broker and the portal sand
   });
 
   afterAll(async () => {
+    await closeAmendments?.();
+    await otherProcess?.close();
     await database?.close();
     await sut?.close();
   });
@@ -88,5 +106,41 @@ describe('national-portal reconciliation, on the real broker and the portal sand
       { missing: 1, differing: 1, trigger: 'operator' },
       { missing: 0, differing: 0, trigger: 'operator' },
     ]);
+  });
+
+  it('re-sends a dossier only in its turn: while another replica delivers it, the restore waits', async () => {
+    const { MaHoSo: code } = dossiers[0].expectedPortal;
+    await axios.delete(`${sut.portal.baseUrl}/_sandbox/dossiers/${code}`);
+    let release = () => undefined as void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const delivering = otherProcess.holdAll(
+      'dossier-turn:national-portal',
+      [code],
+      async () => undefined,
+      () => released,
+    );
+
+    const run = reconciler.run({ trigger: 'operator' });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await sut.portal.lookup(code)).toBeUndefined();
+    release();
+    await delivering;
+
+    expect(await run).toMatchObject({ missing: 1, restored: 1, failed: 0 });
+    expect((await sut.portal.lookup(code))?.MaHoSo).toBe(code);
+  });
+
+  it('runs once across replicas: a run started while another goes on is refused, not doubled', async () => {
+    let release = () => undefined as void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const elsewhere = otherProcess.tryHold('reconciliation', 'national-portal', () => released);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const before = await database.query('SELECT id FROM reconciliation_runs');
+
+    await expect(reconciler.run({ trigger: 'schedule' })).rejects.toBeInstanceOf(ReconciliationBusyError);
+    release();
+    expect((await elsewhere).held).toBe(true);
+    expect(await database.query('SELECT id FROM reconciliation_runs')).toHaveLength(before.length);
+    await expect(reconciler.run({ trigger: 'schedule' })).resolves.toMatchObject({ failed: 0 });
   });
 });

@@ -1,7 +1,9 @@
 import { readConfig } from '@lienthong/config';
+import { connectorRuntimeConfigSpec, standaloneAmendments } from '@lienthong/connector-runtime';
 import { Database, databaseConfigSpec } from '@lienthong/database';
 import {
   PortalClient,
+  PortalConnector,
   portalConfigSpec,
   Reconciler,
   type ReconciliationReport,
@@ -41,15 +43,17 @@ const program = new Command('reconcile')
   .option('--since <date>', 'only dossiers delivered since this date (ISO 8601)', parseDate)
   .option('--json', 'print the report as JSON')
   .action(async (options: { since?: Date; json?: boolean }) => {
-    const config = readConfig({ ...portalConfigSpec, ...databaseConfigSpec });
+    const config = readConfig({ ...portalConfigSpec, ...databaseConfigSpec, ...connectorRuntimeConfigSpec });
     const database = new Database(config);
+    // Re-sends go the connector's way: each dossier's turn, the ledger, the rate limit and the breaker.
+    const { amendments, close } = standaloneAmendments(PortalConnector.connectorName, database, config);
     const bar = new SingleBar(
       { format: 'reconciling {bar} {value}/{total} dossiers' },
       Presets.shades_classic,
     );
     try {
       await database.migrate();
-      const report = await new Reconciler(new PortalClient(config), database).run({
+      const report = await new Reconciler(new PortalClient(config), database, amendments).run({
         since: options.since,
         trigger: 'operator',
         onProgress: (checked, total) => (checked === 0 ? bar.start(total, 0) : bar.update(checked)),
@@ -60,6 +64,7 @@ const program = new Command('reconcile')
       process.exitCode = report.failed > 0 ? 1 : 0;
     } finally {
       bar.stop();
+      await close();
       await database.close();
     }
   });

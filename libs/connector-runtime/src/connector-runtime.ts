@@ -1,5 +1,5 @@
 import { ConnectorControl } from '@lienthong/connector-control';
-import type { Database } from '@lienthong/database';
+import { AdvisoryLocks, type Database } from '@lienthong/database';
 import {
   AtLeastOnceConsumer,
   deadLetter,
@@ -23,8 +23,8 @@ import type { ConnectorRuntimeConfig } from './connector-runtime.config';
 import { breakerState, delivered, deliverySeconds, failed, retries, skipped } from './connector-metrics';
 import { DeliveryLedger, ledgerKey, type LedgerEntry } from './delivery-ledger';
 import { PermanentError, RetriableError } from './errors';
+import { Amendments, DossierTurns } from './amendments';
 import { inParallel } from './in-parallel';
-import { KeyedLock } from './keyed-lock';
 import { OperatorPause } from './operator-pause';
 import { park, retryDueAt, retryLevel } from './retry-parking';
 import { TargetPolicy } from './target-policy';
@@ -43,7 +43,9 @@ export class ConnectorRuntime {
   private readonly logger: Logger;
   private readonly ledger: DeliveryLedger;
   private readonly policy: TargetPolicy;
-  private readonly dossierLock = new KeyedLock();
+  private readonly turns: DossierTurns;
+  /** Changes to dossiers at the target outside their events (followed facts, reconciliation). */
+  readonly amendments: Amendments;
   private readonly consumers: AtLeastOnceConsumer[] = [];
   private readonly operatorPause: OperatorPause;
   private producer?: Producer;
@@ -65,6 +67,10 @@ export class ConnectorRuntime {
       onDown: () => this.setTargetDown(true),
       onUp: () => this.setTargetDown(false),
     });
+    // One connection per batch that may hold turns at once: route partitions and each retry level's.
+    const holders = config.CONNECTOR_PARTITIONS_AT_ONCE * (1 + config.CONNECTOR_RETRY_DELAYS_S.length) + 2;
+    this.turns = new DossierTurns(new AdvisoryLocks(database.dedicatedPool(holders)), connector.name);
+    this.amendments = new Amendments(this.turns, this.ledger, this.policy, config.CONNECTOR_CONCURRENCY);
     this.operatorPause = new OperatorPause(
       new ConnectorControl(database),
       connector.name,
@@ -152,6 +158,7 @@ export class ConnectorRuntime {
     this.stopping = true;
     await this.operatorPause.stop();
     await Promise.all(this.consumers.map((consumer) => consumer.stop()));
+    await this.turns.close();
   }
 
   /** Retry topics are in due order: wait for each event's time, then deliver it as the route does. */
@@ -178,24 +185,14 @@ export class ConnectorRuntime {
   ): Promise<void> {
     const codes = [...new Set(await follows.keep(records))];
     if (codes.length === 0) return;
-    // The dossiers' turns, then what the target holds of them in one read, then each amended.
-    await this.dossierLock.runAll(codes, async () => {
-      const atTarget = await this.ledger.dossiers(codes);
-      await inParallel(codes, this.config.CONNECTOR_CONCURRENCY, async (code) => {
-        const previous = atTarget.get(code)?.previous;
-        if (!previous?.created) return;
-        try {
-          const amended = await this.policy.call(() => follows.amend(previous), heartbeat);
-          if (amended) await this.ledger.recordAmended(code, amended.state);
-        } catch (error) {
-          if (!(error instanceof PermanentError)) throw error;
-          this.logger.warn(
-            { dossierCode: code, err: error },
-            'target refused an amendment; kept for the next delivery',
-          );
-        }
-      });
-    });
+    const outcomes = await this.amendments.amend(codes, (previous) => follows.amend(previous), heartbeat);
+    for (const [dossierCode, amended] of outcomes) {
+      if (amended.outcome !== 'refused') continue;
+      this.logger.warn(
+        { dossierCode, err: amended.error },
+        'target refused an amendment; kept for the next delivery',
+      );
+    }
   }
 
   private async handleBatch(records: IncomingRecord[], heartbeat: () => Promise<void>): Promise<void> {
@@ -218,7 +215,9 @@ export class ConnectorRuntime {
     }
     if (byDossier.size > 0) {
       const codes = [...byDossier.keys()];
-      outputs.push(...(await this.dossierLock.runAll(codes, () => this.deliverBatch(byDossier, heartbeat))));
+      outputs.push(
+        ...(await this.turns.runAll(codes, heartbeat, () => this.deliverBatch(byDossier, heartbeat))),
+      );
     }
     // Before the offsets are committed: a parked or dead-lettered event is never lost.
     if (outputs.length > 0) await this.kafka.send(this.producer!, outputs);

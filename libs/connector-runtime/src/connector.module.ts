@@ -1,9 +1,10 @@
 import { ManagedServices, type ManagedService } from '@lienthong/bootstrap';
 import { readConfig, type ConfigOf, type ConfigSpecs } from '@lienthong/config';
-import { Database, databaseConfigSpec, Retention } from '@lienthong/database';
+import { Database, databaseConfigSpec, Retention, type RetentionRule } from '@lienthong/database';
 import { KafkaConnection, kafkaConfigSpec, Topics } from '@lienthong/kafka';
 import { ObservabilityModule, type HealthCheck } from '@lienthong/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { Amendments } from './amendments';
 import type { Connector } from './connector';
 import { ConnectorRuntime } from './connector-runtime';
 import { connectorRuntimeConfigSpec } from './connector-runtime.config';
@@ -25,10 +26,24 @@ export interface ConnectorDefinition<Spec extends ConfigSpecs> {
     shared: { kafka: KafkaConnection; database: Database; topics: Topics },
   ): {
     connector: Connector;
-    /** Started after the runtime, stopped before it (schedulers, feedback pollers). */
-    services?: ManagedService[];
+    /**
+     * Started after the runtime, stopped before it (schedulers, feedback pollers); changes they make to
+     * dossiers at the target go through the runtime's amendments.
+     */
+    services?: (amendments: Amendments) => ManagedService[];
     checks?: HealthCheck[];
+    /** The connector's own tables, pruned with the ledger. */
+    retention?: RetentionRule[];
   };
+}
+
+/** The ledger's rows, and each dossier's last attempt, as long as the ledger keeps its events. */
+export function ledgerRetention(config: ConfigOf<typeof connectorRuntimeConfigSpec>): RetentionRule[] {
+  const days = config.CONNECTOR_LEDGER_RETENTION_DAYS;
+  return [
+    { table: 'delivery_ledger', column: 'delivered_at', days },
+    { table: 'target_attempts', column: 'attempted_at', days },
+  ];
 }
 
 /** Any connector as a Nest module: configuration validated at start-up, /health and /metrics served. */
@@ -51,10 +66,8 @@ export class ConnectorModule {
       { start: () => database.migrate(), stop: () => database.close() },
       { stop: () => kafka.close() },
       runtime,
-      new Retention(database, [
-        { table: 'delivery_ledger', column: 'delivered_at', days: config.CONNECTOR_LEDGER_RETENTION_DAYS },
-      ]),
-      ...(built.services ?? []),
+      new Retention(database, [...ledgerRetention(config), ...(built.retention ?? [])]),
+      ...(built.services?.(runtime.amendments) ?? []),
     ]);
     return {
       module: ConnectorModule,

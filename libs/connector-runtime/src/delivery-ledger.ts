@@ -102,7 +102,8 @@ export class DeliveryLedger {
        SELECT $1, attempt.code, max(attempt.sequence)
        FROM unnest($2::text[], $3::bigint[]) AS attempt (code, sequence) GROUP BY attempt.code
        ON CONFLICT (connector, dossier_code)
-       DO UPDATE SET attempted_sequence = GREATEST(target_attempts.attempted_sequence, EXCLUDED.attempted_sequence)`,
+       DO UPDATE SET attempted_sequence = GREATEST(target_attempts.attempted_sequence, EXCLUDED.attempted_sequence),
+         attempted_at = now()`,
       [
         this.connector,
         attempts.map((attempt) => attempt.dossierCode),

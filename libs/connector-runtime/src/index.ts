@@ -1,5 +1,12 @@
 export type { Connector, Delivered, FollowedFacts, TargetState } from './connector';
 export { PermanentError, RetriableError, TargetAccessError } from './errors';
 export { isTransientStatus, reach } from './http-failures';
-export { ConnectorModule, connectorBaseConfigSpec, type ConnectorDefinition } from './connector.module';
+export {
+  ConnectorModule,
+  connectorBaseConfigSpec,
+  ledgerRetention,
+  type ConnectorDefinition,
+} from './connector.module';
 export { inParallel } from './in-parallel';
+export { Amendments, standaloneAmendments, type Amend, type Amended } from './amendments';
+export { connectorRuntimeConfigSpec } from './connector-runtime.config';

@@ -22,12 +22,21 @@ export class Database {
         `DATABASE_SCHEMA must be a plain lower-case identifier, got "${config.DATABASE_SCHEMA}"`,
       );
     }
-    this.pool = new Pool({
-      connectionString: config.DATABASE_URL,
-      options: `-c search_path=${config.DATABASE_SCHEMA}`,
-      max: 10,
+    this.pool = this.dedicatedPool(10);
+  }
+
+  /**
+   * A pool of its own on the same schema, for connections held across long work (advisory locks), so
+   * that holding them never starves the queries of that work. Its owner ends it.
+   */
+  dedicatedPool(max: number): Pool {
+    const pool = new Pool({
+      connectionString: this.config.DATABASE_URL,
+      options: `-c search_path=${this.config.DATABASE_SCHEMA}`,
+      max,
     });
-    this.pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL connection failed'));
+    pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL connection failed'));
+    return pool;
   }
 
   /** Apps sharing a schema start together: one migrates, the others wait for its lock and find nothing to do. */

@@ -28,7 +28,7 @@ export const documentsConnectorDefinition: ConnectorDefinition<typeof documentsC
         sender,
         promulgationPlace: config.DOCUMENTS_PROMULGATION_PLACE,
       }),
-      services: [
+      services: () => [
         new DocumentsFeedbackPoller(exchange, store, {
           organId: sender.organId,
           intervalMs: config.DOCUMENTS_FEEDBACK_INTERVAL_MS,

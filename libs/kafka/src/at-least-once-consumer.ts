@@ -1,4 +1,5 @@
 import type { Consumer } from 'kafkajs';
+import { consumeAgain } from './batch-failure';
 import type { KafkaConnection } from './kafka-connection';
 import { consumerLag } from './consumer-lag';
 import { whileTopicsSettle } from './topics-settle';
@@ -46,7 +47,9 @@ export class AtLeastOnceConsumer {
         const records = batch.messages.map((message) =>
           toIncomingRecord(batch.topic, batch.partition, message),
         );
-        await this.options.handleBatch(records, heartbeat);
+        await this.options.handleBatch(records, heartbeat).catch((error: unknown) => {
+          throw consumeAgain(error);
+        });
         resolveOffset(batch.lastOffset());
         await commitOffsetsIfNecessary();
         consumerLag.set(

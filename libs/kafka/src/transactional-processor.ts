@@ -2,6 +2,7 @@ import { createLogger, Histogram, metricsRegistry, type Logger } from '@lienthon
 import { consumerLag } from './consumer-lag';
 import { whileTopicsSettle } from './topics-settle';
 import { CompressionTypes, type Consumer, type EachBatchPayload, type Producer } from 'kafkajs';
+import { consumeAgain } from './batch-failure';
 import { groupByTopic, type KafkaConnection } from './kafka-connection';
 import { toIncomingRecord, type IncomingRecord, type OutgoingRecord } from './records';
 
@@ -68,14 +69,20 @@ function isTooLarge(error: unknown): boolean {
   );
 }
 
+/** One of the transactional producers, by its stable id; emptied when its producer must be replaced. */
+interface ProducerSlot {
+  transactionalId: string;
+  producer?: Producer;
+}
+
 /**
  * Consume → transform → produce as one Kafka transaction with the consumed offsets: a crash at any
  * point neither loses nor duplicates what readers with read_committed see.
  */
 export class TransactionalProcessor {
   private consumer?: Consumer;
-  private readonly idleProducers: Producer[] = [];
-  private readonly producers: Producer[] = [];
+  private readonly idleSlots: ProducerSlot[] = [];
+  private readonly slots: ProducerSlot[] = [];
   private readonly logger: Logger;
 
   constructor(
@@ -87,11 +94,10 @@ export class TransactionalProcessor {
 
   async start(): Promise<void> {
     for (let index = 0; index < this.options.concurrency; index++) {
-      this.producers.push(
-        await this.connection.producer({ transactionalId: `${this.options.transactionalId}-${index}` }),
-      );
+      const transactionalId = `${this.options.transactionalId}-${index}`;
+      this.slots.push({ transactionalId, producer: await this.connection.producer({ transactionalId }) });
     }
-    this.idleProducers.push(...this.producers);
+    this.idleSlots.push(...this.slots);
     this.consumer = await this.connection.consumer({
       groupId: this.options.groupId,
       maxBytesPerPartition: 2 << 20,
@@ -110,15 +116,18 @@ export class TransactionalProcessor {
 
   async stop(): Promise<void> {
     await this.consumer?.disconnect();
-    await Promise.allSettled(this.producers.map((producer) => producer.disconnect()));
+    await Promise.allSettled(this.slots.map(({ producer }) => producer?.disconnect()));
   }
 
   private async processBatch({ batch, resolveOffset, isRunning, isStale }: EachBatchPayload): Promise<void> {
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
     const stopTimer = batchSeconds.startTimer({ group: this.options.groupId });
-    // kafkajs runs at most `concurrency` batches at once, so a producer is always free here.
-    const producer = this.idleProducers.pop()!;
+    // kafkajs runs at most `concurrency` batches at once, so a slot is always free here.
+    const slot = this.idleSlots.pop()!;
     try {
+      // Same transactional id: the new producer fences off whatever the old one left open.
+      slot.producer ??= await this.connection.producer({ transactionalId: slot.transactionalId });
+      const producer = slot.producer;
       const records = batch.messages.map((message) =>
         toIncomingRecord(batch.topic, batch.partition, message),
       );
@@ -130,8 +139,13 @@ export class TransactionalProcessor {
         { group: this.options.groupId, topic: batch.topic, partition: batch.partition },
         Number(batch.offsetLag()),
       );
+    } catch (error) {
+      // A producer whose transaction failed may be fenced, or stuck aborting: it is replaced, never reused.
+      await slot.producer?.disconnect().catch(() => undefined);
+      slot.producer = undefined;
+      throw consumeAgain(error);
     } finally {
-      this.idleProducers.push(producer);
+      this.idleSlots.push(slot);
       stopTimer();
     }
   }

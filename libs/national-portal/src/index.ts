@@ -1,5 +1,6 @@
 export { portalConfigSpec } from './portal.config';
 export { PortalClient } from './portal-client';
+export { PortalConnector } from './portal.connector';
 export { toPortalDossier, toPortalProgress } from './to-portal';
 export { portalConnectorConfigSpec, portalConnectorDefinition } from './portal-connector.definition';
 export * from './reconciliation';

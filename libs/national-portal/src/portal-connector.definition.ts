@@ -32,7 +32,6 @@ export const portalConnectorDefinition: ConnectorDefinition<typeof portalConnect
   configSpec: portalConnectorOwnSpec,
   create: (config, { database, topics }) => {
     const portal = new PortalClient(config);
-    const reconciler = new Reconciler(portal, database);
     return {
       connector: new PortalConnector(
         portal,
@@ -40,9 +39,9 @@ export const portalConnectorDefinition: ConnectorDefinition<typeof portalConnect
         new PopulationChecks(database),
         topics.identityVerified,
       ),
-      services: [
+      services: (amendments) => [
         new ReconciliationSchedule(
-          reconciler,
+          new Reconciler(portal, database, amendments),
           config.PORTAL_RECONCILE_INTERVAL_MS,
           config.PORTAL_RECONCILE_WINDOW_DAYS,
         ),

@@ -24,7 +24,10 @@ export const populationConnectorDefinition: ConnectorDefinition<typeof populatio
     );
     return {
       connector: new PopulationConnector(verifier, topic),
-      services: [{ start: () => kafka.ensureTopics([{ name: topic }]) }],
+      services: () => [{ start: () => kafka.ensureTopics([{ name: topic }]) }],
+      retention: [
+        { table: 'population_audit', column: 'requested_at', days: config.POPULATION_AUDIT_RETENTION_DAYS },
+      ],
     };
   },
 };

@@ -40,6 +40,10 @@ export const populationConnectorOwnSpec = {
     default: 8092,
     desc: 'Port of the population connector /health and /metrics',
   }),
+  POPULATION_AUDIT_RETENTION_DAYS: num({
+    default: 1825,
+    desc: 'Days the audit log of population-database lookups keeps each lookup (who asked about whom, why); older rows are pruned every hour (0 = keep forever)',
+  }),
 };
 
 export type PopulationConfig = ConfigOf<typeof populationConfigSpec>;

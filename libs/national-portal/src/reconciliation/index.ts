@@ -1,3 +1,3 @@
-export { Reconciler, type ReconcileOptions } from './reconciler';
+export { Reconciler, ReconciliationBusyError, type ReconcileOptions } from './reconciler';
 export { ReconciliationSchedule } from './reconciliation-schedule';
 export { differingFields, type ReconciliationReport, type DriftFound } from './reconciliation-report';

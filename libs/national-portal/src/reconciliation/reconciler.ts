@@ -1,5 +1,5 @@
-import { inParallel } from '@lienthong/connector-runtime';
-import type { Database } from '@lienthong/database';
+import { inParallel, type Amendments } from '@lienthong/connector-runtime';
+import { AdvisoryLocks, type Database } from '@lienthong/database';
 import { Counter, createLogger, Gauge, metricsRegistry } from '@lienthong/observability';
 import type { PortalDossier } from '@lienthong/schemas';
 import { AlreadyExistsError, type PortalClient } from '../portal-client';
@@ -20,6 +20,14 @@ export interface ReconcileOptions {
 }
 
 const PARALLEL_LOOKUPS = 8;
+
+/** Another replica (or an operator's CLI) is reconciling now: one run at a time across all of them. */
+export class ReconciliationBusyError extends Error {
+  constructor() {
+    super('another reconciliation with the portal is running (on another replica or from the CLI)');
+    this.name = ReconciliationBusyError.name;
+  }
+}
 
 const runs = new Counter({
   name: 'lienthong_reconciliation_runs_total',
@@ -42,18 +50,30 @@ const lastRun = new Gauge({
 
 /**
  * Compares what the ledger says the portal holds with what TraCuuHoSo answers, and re-sends what is
- * missing or differs; the portal sync then heals itself from drift made at the portal side.
+ * missing or differs; the portal sync then heals itself from drift made at the portal side. One run at
+ * a time across every replica; a re-send goes the way a delivery goes (the connector's amendments).
  */
 export class Reconciler {
   private readonly connector = PortalConnector.connectorName;
   private readonly logger = createLogger('reconciliation', { connector: this.connector });
+  private readonly locks: AdvisoryLocks;
 
   constructor(
     private readonly portal: PortalClient,
     private readonly database: Database,
-  ) {}
+    private readonly amendments: Amendments,
+  ) {
+    this.locks = new AdvisoryLocks(database.pool);
+  }
 
+  /** Throws ReconciliationBusyError when a run is going on elsewhere. */
   async run(options: ReconcileOptions): Promise<ReconciliationReport> {
+    const run = await this.locks.tryHold('reconciliation', this.connector, () => this.runAlone(options));
+    if (!run.held) throw new ReconciliationBusyError();
+    return run.result;
+  }
+
+  private async runAlone(options: ReconcileOptions): Promise<ReconciliationReport> {
     const startedAt = new Date();
     const rows = await this.database.query<SentRow>(
       `SELECT dossier_code, last_sequence, record FROM target_dossier_state
@@ -121,20 +141,32 @@ export class Reconciler {
     return drift;
   }
 
-  /** Re-sends the last record sent, unless a newer one was delivered meanwhile (it then is current). */
+  /**
+   * Re-sends the last record sent, in the dossier's turn and through the target policy, unless a newer
+   * one was delivered since the check (the portal then holds what is current).
+   */
   private async restore(row: SentRow, held: boolean): Promise<DriftFound['outcome']> {
-    const [current] = await this.database.query<{ last_sequence: string }>(
-      'SELECT last_sequence FROM target_dossier_state WHERE connector = $1 AND dossier_code = $2',
-      [this.connector, row.dossier_code],
+    const code = row.dossier_code;
+    const outcomes = await this.amendments.amend(
+      [code],
+      async (previous) => {
+        if (String(previous.lastSequence) !== String(row.last_sequence)) return undefined;
+        return { state: previous, answer: await this.resend(previous.record as PortalDossier, held) };
+      },
+      async () => undefined,
     );
-    if (current?.last_sequence !== row.last_sequence) return 'superseded';
+    const amended = outcomes.get(code)!;
+    if (amended.outcome === 'refused') throw amended.error;
+    return amended.outcome === 'amended' ? 'restored' : 'superseded';
+  }
+
+  private async resend(record: PortalDossier, held: boolean): Promise<unknown> {
     try {
-      await this.portal.syncDossiers([row.record], held);
+      return await this.portal.syncDossiers([record], held);
     } catch (error) {
       if (held || !(error instanceof AlreadyExistsError)) throw error;
-      await this.portal.syncDossiers([row.record], true);
+      return this.portal.syncDossiers([record], true);
     }
-    return 'restored';
   }
 
   private async record(report: ReconciliationReport): Promise<void> {

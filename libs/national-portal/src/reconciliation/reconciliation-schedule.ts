@@ -1,8 +1,8 @@
 import type { ManagedService } from '@lienthong/bootstrap';
 import { createLogger } from '@lienthong/observability';
-import type { Reconciler } from './reconciler';
+import { ReconciliationBusyError, type Reconciler } from './reconciler';
 
-/** Reconciles the recent window on a timer, one run at a time, inside the connector process. */
+/** Reconciles the recent window on a timer; of all replicas, the one that finds no run going on does it. */
 export class ReconciliationSchedule implements ManagedService {
   private readonly logger = createLogger('reconciliation');
   private timer?: NodeJS.Timeout;
@@ -30,7 +30,11 @@ export class ReconciliationSchedule implements ManagedService {
     const since = new Date(Date.now() - this.windowDays * 86_400_000);
     this.running = this.reconciler
       .run({ since, trigger: 'schedule' })
-      .catch((error: unknown) => this.logger.error({ err: error }, 'scheduled reconciliation failed'))
+      .catch((error: unknown) => {
+        if (error instanceof ReconciliationBusyError)
+          this.logger.info('reconciliation skipped: ' + error.message);
+        else this.logger.error({ err: error }, 'scheduled reconciliation failed');
+      })
       .finally(() => (this.running = undefined));
   }
 }

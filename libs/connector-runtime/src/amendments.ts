@@ -1,0 +1,100 @@
+import { AdvisoryLocks, type Database } from '@lienthong/database';
+import { createLogger } from '@lienthong/observability';
+import type { Delivered, TargetState } from './connector';
+import type { ConnectorRuntimeConfig } from './connector-runtime.config';
+import { DeliveryLedger } from './delivery-ledger';
+import { PermanentError } from './errors';
+import { inParallel } from './in-parallel';
+import { TargetPolicy } from './target-policy';
+
+/** What an amendment did to one dossier already at the target. */
+export type Amended =
+  { outcome: 'amended' | 'in-line' | 'not-at-target' } | { outcome: 'refused'; error: PermanentError };
+
+/** Brings one dossier in line from what the ledger says the target holds; undefined when it already is. */
+export type Amend = (previous: TargetState) => Promise<Delivered | undefined>;
+
+/**
+ * Changes to dossiers already at the target made outside their events' delivery (followed facts, a
+ * reconciliation's re-send) go the way a delivery goes: under each dossier's turn across every replica,
+ * with what the ledger holds read inside the turn, through the target policy (rate limit, retries,
+ * breaker), and recorded in the ledger. A refusal is answered per dossier; a target that stays down
+ * throws, and nothing after it is tried.
+ */
+export class Amendments {
+  constructor(
+    private readonly turns: DossierTurns,
+    private readonly ledger: DeliveryLedger,
+    private readonly policy: TargetPolicy,
+    private readonly concurrency: number,
+  ) {}
+
+  async amend(codes: string[], amend: Amend, heartbeat: () => Promise<void>): Promise<Map<string, Amended>> {
+    const outcomes = new Map<string, Amended>();
+    await this.turns.runAll(codes, heartbeat, async () => {
+      const atTarget = await this.ledger.dossiers(codes);
+      await inParallel(codes, this.concurrency, async (code) => {
+        const previous = atTarget.get(code)?.previous;
+        if (!previous?.created) {
+          outcomes.set(code, { outcome: 'not-at-target' });
+          return;
+        }
+        try {
+          const amended = await this.policy.call(() => amend(previous), heartbeat);
+          if (amended) await this.ledger.recordAmended(code, amended.state);
+          outcomes.set(code, { outcome: amended ? 'amended' : 'in-line' });
+        } catch (error) {
+          if (!(error instanceof PermanentError)) throw error;
+          outcomes.set(code, { outcome: 'refused', error });
+        }
+      });
+    });
+    return outcomes;
+  }
+}
+
+/**
+ * A dossier's turn at one connector's target, across every replica and process: the route and retry
+ * consumers of two replicas may hold events of one dossier at once, and the target must see them one
+ * at a time. A turn is a PostgreSQL advisory lock, so a replica that dies gives its turns back.
+ */
+export class DossierTurns {
+  constructor(
+    private readonly locks: AdvisoryLocks,
+    private readonly connector: string,
+  ) {}
+
+  /** Runs work holding every dossier's turn; while another holder has one, waits and keeps the consumer alive. */
+  runAll<T>(codes: string[], whileWaiting: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+    return this.locks.holdAll(`dossier-turn:${this.connector}`, codes, whileWaiting, work);
+  }
+
+  close(): Promise<void> {
+    return this.locks.close();
+  }
+}
+
+/**
+ * Amendments for a process that runs no consumers (an operator's CLI): the same turns, ledger and
+ * target policy as the connector's replicas; nothing to pause when the target is down.
+ */
+export function standaloneAmendments(
+  connector: string,
+  database: Database,
+  config: ConnectorRuntimeConfig,
+): { amendments: Amendments; close: () => Promise<void> } {
+  const turns = new DossierTurns(new AdvisoryLocks(database.dedicatedPool(2)), connector);
+  const policy = new TargetPolicy(connector, config, createLogger('amendments', { connector }), {
+    onDown: () => undefined,
+    onUp: () => undefined,
+  });
+  return {
+    amendments: new Amendments(
+      turns,
+      new DeliveryLedger(database, connector),
+      policy,
+      config.CONNECTOR_CONCURRENCY,
+    ),
+    close: () => turns.close(),
+  };
+}
