@@ -22,7 +22,7 @@ import type { Connector, Delivered, FollowedFacts, TargetState } from './connect
 import type { ConnectorRuntimeConfig } from './connector-runtime.config';
 import { breakerState, delivered, deliverySeconds, failed, retries, skipped } from './connector-metrics';
 import { DeliveryLedger, ledgerKey, type LedgerEntry } from './delivery-ledger';
-import { PermanentError, RetriableError } from './errors';
+import { DeliveryError, PermanentError, RetriableError } from './errors';
 import { Amendments, DossierTurns } from './amendments';
 import { inParallel } from './in-parallel';
 import { OperatorPause } from './operator-pause';
@@ -341,7 +341,7 @@ export class ConnectorRuntime {
       await this.send(items, (target) => target());
       return true;
     } catch (error) {
-      if (!(error instanceof RetriableError || error instanceof PermanentError)) throw error;
+      if (!(error instanceof DeliveryError)) throw error;
       this.logger.debug({ err: error, dossiers: items.length }, 'not taken together; delivering in parts');
       return false;
     }
@@ -480,7 +480,7 @@ export class ConnectorRuntime {
         message: error instanceof Error ? error.message : String(error),
         at: new Date().toISOString(),
       };
-      if (error instanceof RetriableError || error instanceof PermanentError) throw error;
+      if (error instanceof DeliveryError) throw error;
       this.logger.error(
         { err: error, dossiers: items.length },
         'connector failed unclassified; retried, then parked',

@@ -1,25 +1,26 @@
-/** A failure that may pass: the target was down, slow, overloaded or out of session. Try again later. */
-export class RetriableError extends Error {
-  readonly retriable = true;
+/**
+ * Every classified failure of a delivery: a code an operator can look up, and whether trying again may
+ * help. Anything else a connector throws is unclassified (retried, then parked, finally dead-lettered).
+ */
+export abstract class DeliveryError extends Error {
+  abstract readonly retriable: boolean;
   constructor(
     readonly code: string,
     message: string,
   ) {
     super(message);
-    this.name = RetriableError.name;
+    this.name = new.target.name;
   }
 }
 
+/** A failure that may pass: the target was down, slow, overloaded or out of session. Try again later. */
+export class RetriableError extends DeliveryError {
+  readonly retriable = true;
+}
+
 /** A failure that will not pass by retrying: the target refused the content. Dead-letter it. */
-export class PermanentError extends Error {
+export class PermanentError extends DeliveryError {
   readonly retriable = false;
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = PermanentError.name;
-  }
 }
 
 /**
@@ -30,8 +31,4 @@ export class PermanentError extends Error {
  */
 export class TargetAccessError extends RetriableError {
   readonly targetAccess = true;
-  constructor(code: string, message: string) {
-    super(code, message);
-    this.name = TargetAccessError.name;
-  }
 }

@@ -1,5 +1,5 @@
 export type { Connector, Delivered, FollowedFacts, TargetState } from './connector';
-export { PermanentError, RetriableError, TargetAccessError } from './errors';
+export { DeliveryError, PermanentError, RetriableError, TargetAccessError } from './errors';
 export { isTransientStatus, reach } from './http-failures';
 export {
   ConnectorModule,

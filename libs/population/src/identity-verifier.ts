@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RetriableError, PermanentError } from '@lienthong/connector-runtime';
+import { DeliveryError } from '@lienthong/connector-runtime';
 import type { DossierEvent } from '@lienthong/schemas';
 import type { IdentityCache } from './identity-cache';
 import { checkIdentity, type IdentityCheck, type IdentitySubject } from './identity-check';
@@ -85,8 +85,7 @@ export class IdentityVerifier {
     requestId: string,
     error: unknown,
   ): Promise<void> {
-    const code =
-      error instanceof RetriableError || error instanceof PermanentError ? error.code : 'UNEXPECTED';
+    const code = error instanceof DeliveryError ? error.code : 'UNEXPECTED';
     await this.audit.record({
       ...this.auditContext(subject, dossier, requestId),
       answerRequestId: null,
