@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     POPULATION_TIMEOUT_MS: '2000',
     DOCUMENTS_TIMEOUT_MS: '2000',
     // Every portal replica schedules it; one run at a time across them.
-    PORTAL_RECONCILE_INTERVAL_MS: '30000',
+    PORTAL_RECONCILE_INTERVAL_MS: '60000',
     // Shorter than production so a run ends in minutes; the mechanism is the same.
     CONNECTOR_RETRY_DELAYS_S: '5,15,30',
   };

@@ -143,4 +143,22 @@ describe('national-portal reconciliation, on the real broker and the portal sand
     expect(await database.query('SELECT id FROM reconciliation_runs')).toHaveLength(before.length);
     await expect(reconciler.run({ trigger: 'schedule' })).resolves.toMatchObject({ failed: 0 });
   });
+
+  it("never sends the ledger's record over a newer one whose answer was lost: that delivery heals it", async () => {
+    const { MaHoSo: code } = dossiers[1].expectedPortal;
+    await axios.patch(`${sut.portal.baseUrl}/_sandbox/dossiers/${code}`, { TrangThaiHoSo: '1' });
+    // A newer event was sent and its answer lost: the portal may hold more than the ledger knows.
+    await database.query(
+      `UPDATE target_attempts SET attempted_sequence = attempted_sequence + 1000
+       WHERE connector = 'national-portal' AND dossier_code = $1`,
+      [code],
+    );
+
+    const report = await reconciler.run({ trigger: 'operator' });
+
+    expect(report.drifts).toEqual([
+      expect.objectContaining({ dossierCode: code, drift: 'differing', outcome: 'superseded' }),
+    ]);
+    expect((await sut.portal.lookup(code))?.TrangThaiHoSo).toBe('1');
+  });
 });

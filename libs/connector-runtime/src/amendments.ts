@@ -9,7 +9,8 @@ import { TargetPolicy } from './target-policy';
 
 /** What an amendment did to one dossier already at the target. */
 export type Amended =
-  { outcome: 'amended' | 'in-line' | 'not-at-target' } | { outcome: 'refused'; error: PermanentError };
+  | { outcome: 'amended' | 'in-line' | 'not-at-target' | 'in-doubt' }
+  | { outcome: 'refused'; error: PermanentError };
 
 /** Brings one dossier in line from what the ledger says the target holds; undefined when it already is. */
 export type Amend = (previous: TargetState) => Promise<Delivered | undefined>;
@@ -34,9 +35,15 @@ export class Amendments {
     await this.turns.runAll(codes, heartbeat, async () => {
       const atTarget = await this.ledger.dossiers(codes);
       await inParallel(codes, this.concurrency, async (code) => {
-        const previous = atTarget.get(code)?.previous;
+        const { previous, attempted } = atTarget.get(code) ?? { attempted: 0 };
         if (!previous?.created) {
           outcomes.set(code, { outcome: 'not-at-target' });
+          return;
+        }
+        // A newer event may have reached the target with its answer lost: amending what the ledger holds
+        // could send an older record over it. That event's redelivery brings the dossier in line.
+        if (attempted > previous.lastSequence) {
+          outcomes.set(code, { outcome: 'in-doubt' });
           return;
         }
         try {

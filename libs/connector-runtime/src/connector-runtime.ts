@@ -161,15 +161,22 @@ export class ConnectorRuntime {
     await this.turns.close();
   }
 
-  /** Retry topics are in due order: wait for each event's time, then deliver it as the route does. */
+  /**
+   * Retry topics are in due order: wait for the first event's time, then deliver every event due by
+   * then together, as the route does (each dossier in order, different dossiers side by side).
+   */
   private async handleRetryBatch(records: IncomingRecord[], heartbeat: () => Promise<void>): Promise<void> {
-    for (const record of records) {
-      while (Date.now() < retryDueAt(record)) {
+    for (let start = 0; start < records.length;) {
+      const dueAt = retryDueAt(records[start]);
+      while (Date.now() < dueAt) {
         if (this.stopping) throw new Error('connector stopping: the retry batch is handed back to Kafka');
-        await sleep(Math.min(1000, retryDueAt(record) - Date.now()));
+        await sleep(Math.min(1000, dueAt - Date.now()));
         await heartbeat();
       }
-      await this.handleBatch([record], heartbeat);
+      let end = start + 1;
+      while (end < records.length && retryDueAt(records[end]) <= Date.now()) end++;
+      await this.handleBatch(records.slice(start, end), heartbeat);
+      start = end;
     }
   }
 
