@@ -53,4 +53,32 @@ describe('steps parked during an outage, overtaken by a newer one', () => {
     expect((await sut.portal.lookup(code))?.TrangThaiHoSo).toBe(newest);
     expect(held.statuses).toEqual([newest]);
   });
+
+  it('keeps older steps of a dossier not at the portal yet waiting until its newest event is through', async () => {
+    const events = dossierWithSteps(5200, Date.now() - 86_400_000, 3).slice(0, 3);
+    const [first, second, third] = events.map((event) =>
+      mapWithSource('motcua', Buffer.from(JSON.stringify(event))),
+    );
+    const code = first.dossierCode;
+    // On the route topic as retries and rebalances can leave them: the newest first, then older ones.
+    const route = (dossier: typeof first) =>
+      publish(sut.topics.route('national-portal'), [{ key: code, value: JSON.stringify(dossier) }]);
+
+    // The newest is tried and fails: its outcome is in doubt, and the dossier is not at the portal. The
+    // older ones come when the portal answers again, long before the newest one's retry.
+    await axios.post(`${sut.portal.baseUrl}/_sandbox/faults/outage`, { seconds: 1 });
+    await route(third);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await route(first);
+    await route(second);
+
+    const held = await eventually(
+      () => sut.portal.held(code).catch(() => ({ creates: 0, statuses: [] as string[], progress: [] })),
+      (history) => history.progress.length >= 3,
+      90_000,
+    );
+    expect(held.creates).toBe(1);
+    expect(new Set((held.progress as PortalProgress[]).map((step) => step.ThoiDiemXuLy)).size).toBe(3);
+    expect(held.statuses).toEqual([String(third.status)]);
+  });
 });

@@ -238,8 +238,9 @@ export class ConnectorRuntime {
     byDossier: Map<string, DossierRecord[]>,
     heartbeat: () => Promise<void>,
   ): Promise<OutgoingRecord[]> {
-    const { pending, stale } = await this.pendingDossiers(byDossier);
-    const outputs = await this.deliverStale(stale, heartbeat);
+    const { pending, stale, early } = await this.pendingDossiers(byDossier);
+    const outputs = early.map((event) => this.parked(event, notAtTargetYet()));
+    outputs.push(...(await this.deliverStale(stale, heartbeat)));
     if (pending.length > 1 && this.connector.deliverMany && (await this.triedTogether(pending)))
       return outputs;
     await inParallel(pending, this.config.CONNECTOR_CONCURRENCY, async (item) => {
@@ -249,17 +250,23 @@ export class ConnectorRuntime {
     return outputs;
   }
 
-  /** The new events of each dossier, and those older than what its target holds (or may hold). */
+  /**
+   * The new events of each dossier, and those older than what its target holds (or may hold). Older
+   * events of a dossier not at the target yet, whose newer event's outcome is not known, come early:
+   * what they add (a progress step) has nothing to attach to until that event is through.
+   */
   private async pendingDossiers(
     byDossier: Map<string, DossierRecord[]>,
-  ): Promise<{ pending: PendingDossier[]; stale: DossierRecord[] }> {
+  ): Promise<{ pending: PendingDossier[]; stale: DossierRecord[]; early: DossierRecord[] }> {
     const name = this.connector.name;
     const events = [...byDossier.values()].flat();
     const handled = await this.ledger.alreadyHandled(events.map(({ dossier }) => dossier.provenance));
     if (handled.size > 0) skipped.inc({ connector: name, why: 'duplicate' }, handled.size);
     const atTarget = await this.ledger.dossiers([...byDossier.keys()]);
     const stale: DossierRecord[] = [];
+    const early: DossierRecord[] = [];
     const pending: PendingDossier[] = [];
+    const addsToStale = this.connector.deliverStale !== undefined;
     for (const [code, dossierEvents] of byDossier) {
       const { previous, attempted } = atTarget.get(code) ?? { attempted: 0 };
       // Older than what the target holds, or than what may have reached it with its answer lost.
@@ -267,31 +274,32 @@ export class ConnectorRuntime {
         (previous !== undefined && provenance.sequence <= previous.lastSequence) ||
         provenance.sequence < attempted;
       const fresh = dossierEvents.filter(({ dossier }) => !handled.has(eventId(dossier)));
-      stale.push(...fresh.filter(isStale));
+      (addsToStale && !previous?.created ? early : stale).push(...fresh.filter(isStale));
       const newer = fresh
         .filter((event) => !isStale(event))
         .sort((a, b) => a.dossier.provenance.sequence - b.dossier.provenance.sequence);
       if (newer.length > 0) pending.push({ events: newer, previous });
     }
-    return { pending, stale };
+    return { pending, stale, early };
   }
 
   /**
    * Events older than what the target holds: never sent as the dossier's record, but what they still
    * add (a late step's progress record) goes through the connector's deliverStale, with the same
-   * retries, parking and dead letters as any delivery; then they are noted as skipped.
+   * retries, parking and dead letters as any delivery; then they are noted as skipped. Refused for
+   * several dossiers together, each dossier's are tried alone, so one bad dossier fails only its own.
    */
   private async deliverStale(
     stale: DossierRecord[],
     heartbeat: () => Promise<void>,
   ): Promise<OutgoingRecord[]> {
     if (stale.length === 0) return [];
-    skipped.inc({ connector: this.connector.name, why: 'stale' }, stale.length);
     const deliverStale = this.connector.deliverStale?.bind(this.connector);
     try {
       const history = deliverStale
         ? await this.policy.call(() => deliverStale(stale.map(({ dossier }) => dossier)), heartbeat)
         : undefined;
+      skipped.inc({ connector: this.connector.name, why: 'stale' }, stale.length);
       await this.ledger.recordNotDelivered(stale.map(toEntry), 'skipped_stale', {
         skipped: 'older than the target holds',
         history,
@@ -300,6 +308,15 @@ export class ConnectorRuntime {
     } catch (error) {
       if (error instanceof RetriableError) return stale.map((event) => this.parked(event, error));
       if (!(error instanceof PermanentError)) throw error;
+      const codes = [...new Set(stale.map(({ dossier }) => dossier.dossierCode))];
+      if (codes.length > 1) {
+        const outputs: OutgoingRecord[] = [];
+        for (const code of codes) {
+          const own = stale.filter(({ dossier }) => dossier.dossierCode === code);
+          outputs.push(...(await this.deliverStale(own, heartbeat)));
+        }
+        return outputs;
+      }
       await this.ledger.recordNotDelivered(stale.map(toEntry), 'failed', {
         code: error.code,
         message: error.message,
@@ -550,6 +567,13 @@ interface PendingDossier {
   events: DossierRecord[];
   previous: TargetState | undefined;
 }
+
+/** Why an event older than an attempt in doubt waits: see pendingDossiers. */
+const notAtTargetYet = () =>
+  new RetriableError(
+    'NOT_AT_TARGET_YET',
+    'older than an event whose outcome at the target is not known yet, and the dossier is not there yet',
+  );
 
 /** An event's identity: its source system and the id that system gave it. */
 const eventId = (dossier: DossierEvent) => ledgerKey(dossier.provenance);
