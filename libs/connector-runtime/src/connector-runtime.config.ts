@@ -32,6 +32,10 @@ export const connectorRuntimeConfigSpec = {
     default: [30, 300, 1800],
     desc: 'Delay of each retry topic retry.<connector>.<n>; after the last one the event is dead-lettered',
   }),
+  CONNECTOR_HOLD_MAX_H: num({
+    default: 24,
+    desc: 'Hours an older step of a dossier not at the target yet waits on a retry topic for its newer event to get through before it is dead-lettered',
+  }),
   CONNECTOR_BREAKER_THRESHOLD: num({
     default: 0.9,
     desc: 'Share of failed calls (over the sampling window) that opens the circuit and pauses consumption',

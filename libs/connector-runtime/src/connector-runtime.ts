@@ -22,7 +22,7 @@ import type { Connector, Delivered, FollowedFacts, TargetState } from './connect
 import type { ConnectorRuntimeConfig } from './connector-runtime.config';
 import { breakerState, delivered, deliverySeconds, failed, retries, skipped } from './connector-metrics';
 import { DeliveryLedger, ledgerKey, type LedgerEntry } from './delivery-ledger';
-import { DeliveryError, PermanentError, RetriableError } from './errors';
+import { DeliveryError, PermanentError, RetriableError, WaitingForNewerError } from './errors';
 import { Amendments, DossierTurns } from './amendments';
 import { inParallel } from './in-parallel';
 import { OperatorPause } from './operator-pause';
@@ -239,7 +239,7 @@ export class ConnectorRuntime {
     heartbeat: () => Promise<void>,
   ): Promise<OutgoingRecord[]> {
     const { pending, stale, early } = await this.pendingDossiers(byDossier);
-    const outputs = early.map((event) => this.parked(event, notAtTargetYet()));
+    const outputs = early.map((event) => this.parked(event, new WaitingForNewerError()));
     outputs.push(...(await this.deliverStale(stale, heartbeat)));
     if (pending.length > 1 && this.connector.deliverMany && (await this.triedTogether(pending)))
       return outputs;
@@ -530,7 +530,14 @@ export class ConnectorRuntime {
     attempts?: number,
   ): OutgoingRecord {
     const name = this.connector.name;
-    const parked = park(record, name, this.topics, this.config.CONNECTOR_RETRY_DELAYS_S, error);
+    const parked = park(
+      record,
+      name,
+      this.topics,
+      this.config.CONNECTOR_RETRY_DELAYS_S,
+      error,
+      this.config.CONNECTOR_HOLD_MAX_H * 3_600_000,
+    );
     retries.inc({ connector: name, level: String(retryLevel(record) + 1) });
     this.logger.warn(
       {
@@ -567,13 +574,6 @@ interface PendingDossier {
   events: DossierRecord[];
   previous: TargetState | undefined;
 }
-
-/** Why an event older than an attempt in doubt waits: see pendingDossiers. */
-const notAtTargetYet = () =>
-  new RetriableError(
-    'NOT_AT_TARGET_YET',
-    'older than an event whose outcome at the target is not known yet, and the dossier is not there yet',
-  );
 
 /** An event's identity: its source system and the id that system gave it. */
 const eventId = (dossier: DossierEvent) => ledgerKey(dossier.provenance);

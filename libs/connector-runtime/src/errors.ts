@@ -32,3 +32,17 @@ export class PermanentError extends DeliveryError {
 export class TargetAccessError extends RetriableError {
   readonly targetAccess = true;
 }
+
+/**
+ * Not a failure: an older event of a dossier that is not at the target yet, while a newer event's
+ * outcome there is not known. What it adds has nothing to attach to until that event is through, so it
+ * waits on a retry topic (without using up the levels) and comes back.
+ */
+export class WaitingForNewerError extends RetriableError {
+  constructor() {
+    super(
+      'NOT_AT_TARGET_YET',
+      'older than an event whose outcome at the target is not known yet, and the dossier is not there yet',
+    );
+  }
+}
