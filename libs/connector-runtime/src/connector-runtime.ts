@@ -286,14 +286,26 @@ export class ConnectorRuntime {
   /**
    * Events older than what the target holds: never sent as the dossier's record, but what they still
    * add (a late step's progress record) goes through the connector's deliverStale, with the same
-   * retries, parking and dead letters as any delivery; then they are noted as skipped. Refused for
-   * several dossiers together, each dossier's are tried alone, so one bad dossier fails only its own.
+   * retries, parking and dead letters as any delivery; then they are noted as skipped. Each dossier's
+   * go alone (dossiers side by side), so a failure holds up or refuses only that dossier's steps.
    */
   private async deliverStale(
     stale: DossierRecord[],
     heartbeat: () => Promise<void>,
   ): Promise<OutgoingRecord[]> {
-    if (stale.length === 0) return [];
+    const codes = [...new Set(stale.map(({ dossier }) => dossier.dossierCode))];
+    const outputs: OutgoingRecord[] = [];
+    await inParallel(codes, this.config.CONNECTOR_CONCURRENCY, async (code) => {
+      const own = stale.filter(({ dossier }) => dossier.dossierCode === code);
+      outputs.push(...(await this.deliverStaleOfDossier(own, heartbeat)));
+    });
+    return outputs;
+  }
+
+  private async deliverStaleOfDossier(
+    stale: DossierRecord[],
+    heartbeat: () => Promise<void>,
+  ): Promise<OutgoingRecord[]> {
     const deliverStale = this.connector.deliverStale?.bind(this.connector);
     try {
       const history = deliverStale
@@ -308,15 +320,6 @@ export class ConnectorRuntime {
     } catch (error) {
       if (error instanceof RetriableError) return stale.map((event) => this.parked(event, error));
       if (!(error instanceof PermanentError)) throw error;
-      const codes = [...new Set(stale.map(({ dossier }) => dossier.dossierCode))];
-      if (codes.length > 1) {
-        const outputs: OutgoingRecord[] = [];
-        for (const code of codes) {
-          const own = stale.filter(({ dossier }) => dossier.dossierCode === code);
-          outputs.push(...(await this.deliverStale(own, heartbeat)));
-        }
-        return outputs;
-      }
       await this.ledger.recordNotDelivered(stale.map(toEntry), 'failed', {
         code: error.code,
         message: error.message,
