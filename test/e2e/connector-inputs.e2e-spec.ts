@@ -1,6 +1,7 @@
 import { DeadLetterHeader } from '@lienthong/kafka';
 import { eventually, publish, readTopic } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
+import { dossierWithSteps } from '../support/lifecycles';
 import { freshCopy, loadFixtureDossiers, mapWithSource } from '../support/source-fixtures';
 
 jest.setTimeout(120_000);
@@ -75,5 +76,38 @@ describe('what a connector is given: poison records, event ids shared across sou
       );
       expect(held?.MaHoSo).toBe(codes[index]);
     }
+  });
+
+  it('handles an event found twice in one batch once, and the partition moves on', async () => {
+    // A rebalance or a parked event sent twice leaves copies of one event side by side on a topic.
+    const [older, newer] = dossierWithSteps(66201, Date.now() - 86_400_000, 2).map((event) =>
+      mapWithSource('motcua', Buffer.from(JSON.stringify(event))),
+    );
+    const code = older.dossierCode;
+    const route = (...dossiers: (typeof older)[]) =>
+      publish(
+        sut.topics.route('national-portal'),
+        dossiers.map((dossier) => ({ key: code, value: Buffer.from(JSON.stringify(dossier)) })),
+      );
+    await route(newer, newer);
+    await eventually(
+      () => sut.portal.held(code).catch(() => undefined),
+      (history) => history !== undefined,
+    );
+    // Older than what the portal holds, twice: one progress record, then the partition goes on.
+    await route(older, older);
+    const after = freshCopy(loadFixtureDossiers('motcua')[0].events[0].bytes, 66202);
+    const afterDossier = mapWithSource('motcua', after.bytes);
+    await publish(sut.topics.route('national-portal'), [
+      { key: code, value: Buffer.from(JSON.stringify(afterDossier)) },
+    ]);
+
+    await eventually(
+      () => sut.portal.lookup(afterDossier.dossierCode),
+      (record) => record !== undefined,
+    );
+    const held = await sut.portal.held(code);
+    expect(held.creates).toBe(1);
+    expect(held.progress).toHaveLength(2);
   });
 });

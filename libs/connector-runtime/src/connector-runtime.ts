@@ -273,7 +273,13 @@ export class ConnectorRuntime {
       const isStale = ({ dossier: { provenance } }: DossierRecord) =>
         (previous !== undefined && provenance.sequence <= previous.lastSequence) ||
         provenance.sequence < attempted;
-      const fresh = dossierEvents.filter(({ dossier }) => !handled.has(eventId(dossier)));
+      // A copy of an event in the same batch (a rebalance, a parked event sent twice) is a duplicate too.
+      const fresh = dossierEvents.filter(({ dossier }) => {
+        const id = eventId(dossier);
+        if (handled.has(id)) return false;
+        handled.add(id);
+        return true;
+      });
       (addsToStale && !previous?.created ? early : stale).push(...fresh.filter(isStale));
       const newer = fresh
         .filter((event) => !isStale(event))
