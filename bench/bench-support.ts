@@ -93,13 +93,29 @@ export interface Arrivals {
   firstAt?: number;
   lastAt?: number;
   count: number;
+  /** When the count reached each mark (a tenth of the expected count, by default), in order. */
+  marks: number[];
   /** Arrival time of each event, by source event id (only when asked to). */
   byEventId: Map<string, number>;
 }
 
+/**
+ * Throughput over the last tenth of a run against the first tenth (1 = flat): what a year's growth of
+ * state does to speed. Needs the marks of a run watched with `markEvery` a tenth of its count.
+ */
+export function tailRatio({ firstAt, marks }: Arrivals): number {
+  if (firstAt === undefined || marks.length < 10) return NaN;
+  return (marks[0] - firstAt) / (marks[9] - marks[8]);
+}
+
 /** Counts messages arriving on a topic (read_committed); optionally notes each one's source event id. */
-export async function watchTopic(kafka: Kafka, topic: string, noteIds: () => boolean) {
-  const arrivals: Arrivals = { count: 0, byEventId: new Map() };
+export async function watchTopic(
+  kafka: Kafka,
+  topic: string,
+  noteIds: () => boolean,
+  markEvery = Number.MAX_SAFE_INTEGER,
+) {
+  const arrivals: Arrivals = { count: 0, marks: [], byEventId: new Map() };
   const consumer = kafka.consumer({
     groupId: `bench-watch-${topic}-${Date.now()}`,
     readUncommitted: false,
@@ -114,6 +130,7 @@ export async function watchTopic(kafka: Kafka, topic: string, noteIds: () => boo
       arrivals.firstAt ??= now;
       arrivals.lastAt = now;
       arrivals.count += batch.messages.length;
+      while (arrivals.count >= (arrivals.marks.length + 1) * markEvery) arrivals.marks.push(now);
       if (noteIds()) {
         for (const message of batch.messages) {
           const id = JSON.parse(message.value!.toString()).provenance?.sourceEventId;

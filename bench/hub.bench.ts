@@ -9,6 +9,7 @@ import {
   publishAll,
   startChild,
   stopChild,
+  tailRatio,
   until,
   watchTopic,
 } from './bench-support';
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
 
   log('hub: draining the backlog');
   let noteIds = false;
-  const routed = await watchTopic(kafka, topics.route('national-portal'), () => noteIds);
+  const routed = await watchTopic(kafka, topics.route('national-portal'), () => noteIds, EVENTS / 10);
   const hub = startChild(
     'hub',
     'apps/hub/src/main.js',
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
   );
   const hubSeconds = (routed.arrivals.lastAt! - routed.arrivals.firstAt!) / 1000;
   const hubEventsPerSecond = EVENTS / hubSeconds;
+  const hubTailRatio = tailRatio(routed.arrivals);
 
   log(`hub: latency at ${LATENCY_RATE} events/s`);
   noteIds = true;
@@ -138,6 +140,7 @@ async function main(): Promise<void> {
       p50_ms: round(percentile(latencies, 50)),
       p99_ms: round(percentile(latencies, 99)),
       rss_mb: rssMb,
+      tail_ratio: round(hubTailRatio, 2),
     }),
   );
   process.exit(0);

@@ -13,6 +13,7 @@ import {
 import { parsePersonalId } from '../personal-id';
 import { RejectionError, RejectionReason } from '../rejection';
 import type { SourceMapper } from '../source-mapper';
+import { decodeUtf8 } from '../utf8';
 import { DUE_TIME_OF_DAY, HOTICH_APPLICANT_TYPE, HOTICH_CHANNEL, HOTICH_STATUS } from './hotich.codes';
 
 const parser = new XMLParser({
@@ -33,7 +34,7 @@ export class HotichMapper implements SourceMapper<HotichEvent> {
   parse(bytes: Buffer): unknown {
     let xml: string;
     try {
-      xml = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      xml = decodeUtf8(bytes);
     } catch {
       throw new RejectionError(RejectionReason.Unparseable, 'not UTF-8 text');
     }
