@@ -23,6 +23,8 @@ import { mixedEvents, type GeneratedEvent } from '@lienthong/simulator';
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
 const LATENCY_EVENTS = Number(process.env.BENCH_LATENCY_EVENTS ?? 20_000);
 const LATENCY_RATE = Number(process.env.BENCH_LATENCY_RATE ?? 2_000);
+/** Hub processes (replicas of one group), and passthrough processes for a fair ceiling; one per core at most. */
+const REPLICAS = Number(process.env.BENCH_REPLICAS ?? 1);
 const DRAIN_TIMEOUT_MS = 15 * 60_000;
 const SYSTEMS = ['motcua', 'hotich', 'gtvt'];
 
@@ -53,19 +55,22 @@ async function main(): Promise<void> {
   log('hub: draining the backlog');
   let noteIds = false;
   const routed = await watchTopic(kafka, topics.route('national-portal'), () => noteIds, EVENTS / 10);
-  const hub = startChild(
-    'hub',
-    'apps/hub/src/main.js',
-    {
-      KAFKA_TOPIC_PREFIX: prefix,
-      KAFKA_BROKERS: brokers,
-      HUB_HTTP_PORT: '0',
-      DATABASE_SCHEMA: prefix.replace('.', ''),
-    },
-    // BENCH_PROFILE=1: a V8 CPU profile of the hub, written under .lienthong/profiles when it stops.
-    process.env.BENCH_PROFILE === '1'
-      ? ['--cpu-prof', `--cpu-prof-dir=${projectPath('.lienthong', 'profiles')}`]
-      : [],
+  const hubs = Array.from({ length: REPLICAS }, (_, index) =>
+    startChild(
+      `hub-${index}`,
+      'apps/hub/src/main.js',
+      {
+        KAFKA_TOPIC_PREFIX: prefix,
+        KAFKA_BROKERS: brokers,
+        HUB_HTTP_PORT: '0',
+        HUB_INSTANCE_ID: `bench-${index}`,
+        DATABASE_SCHEMA: prefix.replace('.', ''),
+      },
+      // BENCH_PROFILE=1: a V8 CPU profile of each hub, written under .lienthong/profiles when it stops.
+      process.env.BENCH_PROFILE === '1'
+        ? ['--cpu-prof', `--cpu-prof-dir=${projectPath('.lienthong', 'profiles')}`]
+        : [],
+    ),
   );
   await until(
     () => routed.arrivals.count >= EVENTS,
@@ -109,17 +114,20 @@ async function main(): Promise<void> {
     .map(([id, at]) => (routed.arrivals.byEventId.get(id) ?? NaN) - at)
     .filter(Number.isFinite);
   latencies.sort((a, b) => a - b);
-  const rssMb = peakRssMb(hub.pid!);
-  await stopChild(hub);
+  const rssMb = Math.max(...hubs.map((hub) => peakRssMb(hub.pid!)));
+  await Promise.all(hubs.map((hub) => stopChild(hub)));
   await routed.stop();
 
   log('passthrough: draining the same backlog');
   const passed = await watchTopic(kafka, passthroughTopic, () => false);
-  const passthrough = startChild('passthrough', 'bench/passthrough.js', {
-    KAFKA_BROKERS: brokers,
-    PASSTHROUGH_INPUTS: SYSTEMS.map((system) => topics.source(system)).join(','),
-    PASSTHROUGH_OUTPUT: passthroughTopic,
-  });
+  const passthroughs = Array.from({ length: REPLICAS }, (_, index) =>
+    startChild(`passthrough-${index}`, 'bench/passthrough.js', {
+      KAFKA_BROKERS: brokers,
+      PASSTHROUGH_GROUP: `${prefix}passthrough`,
+      PASSTHROUGH_INPUTS: SYSTEMS.map((system) => topics.source(system)).join(','),
+      PASSTHROUGH_OUTPUT: passthroughTopic,
+    }),
+  );
   await until(
     () => passed.arrivals.count >= EVENTS,
     DRAIN_TIMEOUT_MS,
@@ -127,13 +135,14 @@ async function main(): Promise<void> {
     () => `${passed.arrivals.count} passed`,
   );
   const passthroughEventsPerSecond = EVENTS / ((passed.arrivals.lastAt! - passed.arrivals.firstAt!) / 1000);
-  await stopChild(passthrough);
+  await Promise.all(passthroughs.map((passthrough) => stopChild(passthrough)));
   await passed.stop();
 
   const round = (value: number, digits = 0) => Number(value.toFixed(digits));
   console.log(
     JSON.stringify({
       events: EVENTS,
+      replicas: REPLICAS,
       hub_events_per_s: round(hubEventsPerSecond),
       passthrough_events_per_s: round(passthroughEventsPerSecond),
       ratio: round(hubEventsPerSecond / passthroughEventsPerSecond, 2),

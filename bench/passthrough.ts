@@ -11,7 +11,10 @@ async function main(): Promise<void> {
     logLevel: logLevel.ERROR,
   });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-  const consumer = kafka.consumer({ groupId: `passthrough-${Date.now()}`, maxBytesPerPartition: 4 << 20 });
+  const consumer = kafka.consumer({
+    groupId: process.env.PASSTHROUGH_GROUP ?? `passthrough-${Date.now()}`,
+    maxBytesPerPartition: 4 << 20,
+  });
   await producer.connect();
   await consumer.connect();
   await consumer.subscribe({ topics: process.env.PASSTHROUGH_INPUTS!.split(','), fromBeginning: true });

@@ -52,10 +52,16 @@ export class DossierMemory {
   /** The latest applied sequence of each of these dossiers that the hub has seen. */
   async lastSequences(dossierCodes: string[], origin: BatchOrigin): Promise<Map<string, number>> {
     if (dossierCodes.length === 0) return new Map();
+    // One index look-up per dossier: with `= ANY(...)` over a large table the planner chose a full scan,
+    // and each batch got slower as the state grew.
     const rows = await this.database.query<{ dossier_code: string; last_sequence: string }>(
-      `SELECT dossier_code, max(sequence) AS last_sequence FROM hub_applied_events
-       WHERE dossier_code = ANY($1::text[]) AND sequence IS NOT NULL AND ${committed(2)}
-       GROUP BY dossier_code`,
+      `SELECT code AS dossier_code, last.sequence AS last_sequence
+       FROM unnest($1::text[]) AS code
+       CROSS JOIN LATERAL (
+         SELECT max(sequence) AS sequence FROM hub_applied_events
+         WHERE dossier_code = code AND sequence IS NOT NULL AND ${committed(2)}
+       ) AS last
+       WHERE last.sequence IS NOT NULL`,
       [dossierCodes, ...originParams(origin)],
     );
     return new Map(rows.map((row) => [row.dossier_code, Number(row.last_sequence)]));
