@@ -1,5 +1,5 @@
 import { readConfig } from '@lienthong/config';
-import { AdvisoryLocks, Database, databaseConfigSpec } from '@lienthong/database';
+import { Database, databaseConfigSpec, type AdvisoryLocks } from '@lienthong/database';
 import { IsolatedRun } from '../support/isolated-run';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -17,8 +17,8 @@ describe('advisory locks across processes', () => {
 
   beforeAll(() => {
     database = new Database(readConfig(databaseConfigSpec, run.env()));
-    replicaA = new AdvisoryLocks(database.dedicatedPool(4), 20);
-    replicaB = new AdvisoryLocks(database.dedicatedPool(4), 20);
+    replicaA = database.locks(database.dedicatedPool(4), 20);
+    replicaB = database.locks(database.dedicatedPool(4), 20);
   });
 
   afterAll(async () => {
@@ -100,7 +100,7 @@ describe('advisory locks across processes', () => {
         await database.query(
           `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = hashtext('D-9')::oid
            AND classid = hashtext($1)::oid`,
-          [ns],
+          [`${run.schema}:${ns}`],
         );
         await sleep(200);
       },

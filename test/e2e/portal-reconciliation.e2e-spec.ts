@@ -27,7 +27,7 @@ describe('national-portal reconciliation, on the real broker and the portal sand
     sut = await new LienthongHarness().start();
     const env = sut.env({ PORTAL_URL: sut.portal.baseUrl });
     database = new Database(readConfig(databaseConfigSpec, env));
-    otherProcess = new AdvisoryLocks(database.dedicatedPool(2));
+    otherProcess = database.locks(database.dedicatedPool(2));
     const { amendments, close } = standaloneAmendments(
       'national-portal',
       database,
@@ -111,35 +111,37 @@ describe('national-portal reconciliation, on the real broker and the portal sand
   it('re-sends a dossier only in its turn: while another replica delivers it, the restore waits', async () => {
     const { MaHoSo: code } = dossiers[0].expectedPortal;
     await axios.delete(`${sut.portal.baseUrl}/_sandbox/dossiers/${code}`);
-    let release = () => undefined as void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const delivering = otherProcess.holdAll(
-      'dossier-turn:national-portal',
-      [code],
-      async () => undefined,
-      () => released,
+    const turn = holdUntilReleased((work) =>
+      otherProcess.holdAll('dossier-turn:national-portal', [code], async () => undefined, work),
     );
+    await turn.held;
 
     const run = reconciler.run({ trigger: 'operator' });
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(await sut.portal.lookup(code)).toBeUndefined();
-    release();
-    await delivering;
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(await sut.portal.lookup(code)).toBeUndefined();
+    } finally {
+      turn.release();
+      await turn.done;
+    }
 
     expect(await run).toMatchObject({ missing: 1, restored: 1, failed: 0 });
     expect((await sut.portal.lookup(code))?.MaHoSo).toBe(code);
   });
 
   it('runs once across replicas: a run started while another goes on is refused, not doubled', async () => {
-    let release = () => undefined as void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const elsewhere = otherProcess.tryHold('reconciliation', 'national-portal', () => released);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const elsewhere = holdUntilReleased((work) =>
+      otherProcess.tryHold('reconciliation', 'national-portal', work),
+    );
+    await elsewhere.held;
     const before = await database.query('SELECT id FROM reconciliation_runs');
 
-    await expect(reconciler.run({ trigger: 'schedule' })).rejects.toBeInstanceOf(ReconciliationBusyError);
-    release();
-    expect((await elsewhere).held).toBe(true);
+    try {
+      await expect(reconciler.run({ trigger: 'schedule' })).rejects.toBeInstanceOf(ReconciliationBusyError);
+    } finally {
+      elsewhere.release();
+    }
+    expect((await elsewhere.done).held).toBe(true);
     expect(await database.query('SELECT id FROM reconciliation_runs')).toHaveLength(before.length);
     await expect(reconciler.run({ trigger: 'schedule' })).resolves.toMatchObject({ failed: 0 });
   });
@@ -162,3 +164,16 @@ describe('national-portal reconciliation, on the real broker and the portal sand
     expect((await sut.portal.lookup(code))?.TrangThaiHoSo).toBe('1');
   });
 });
+
+/** Holds a lock through `hold` until released: `held` once it is taken, `done` once let go. */
+function holdUntilReleased<R>(hold: (work: () => Promise<void>) => Promise<R>) {
+  let release = () => undefined as void;
+  let taken = () => undefined as void;
+  const held = new Promise<void>((resolve) => (taken = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const done = hold(() => {
+    taken();
+    return released;
+  });
+  return { held, release, done };
+}

@@ -1,4 +1,4 @@
-import { AdvisoryLocks, type Database } from '@lienthong/database';
+import type { AdvisoryLocks, Database } from '@lienthong/database';
 import { createLogger } from '@lienthong/observability';
 import type { Delivered, TargetState } from './connector';
 import type { ConnectorRuntimeConfig } from './connector-runtime.config';
@@ -90,7 +90,7 @@ export function standaloneAmendments(
   database: Database,
   config: ConnectorRuntimeConfig,
 ): { amendments: Amendments; close: () => Promise<void> } {
-  const turns = new DossierTurns(new AdvisoryLocks(database.dedicatedPool(2)), connector);
+  const turns = new DossierTurns(database.locks(database.dedicatedPool(2)), connector);
   const policy = new TargetPolicy(connector, config, createLogger('amendments', { connector }), {
     onDown: () => undefined,
     onUp: () => undefined,

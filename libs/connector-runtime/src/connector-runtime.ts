@@ -1,5 +1,5 @@
 import { ConnectorControl } from '@lienthong/connector-control';
-import { AdvisoryLocks, type Database } from '@lienthong/database';
+import type { Database } from '@lienthong/database';
 import {
   AtLeastOnceConsumer,
   deadLetter,
@@ -69,7 +69,7 @@ export class ConnectorRuntime {
     });
     // One connection per batch that may hold turns at once: route partitions and each retry level's.
     const holders = config.CONNECTOR_PARTITIONS_AT_ONCE * (1 + config.CONNECTOR_RETRY_DELAYS_S.length) + 2;
-    this.turns = new DossierTurns(new AdvisoryLocks(database.dedicatedPool(holders)), connector.name);
+    this.turns = new DossierTurns(database.locks(database.dedicatedPool(holders)), connector.name);
     this.amendments = new Amendments(this.turns, this.ledger, this.policy, config.CONNECTOR_CONCURRENCY);
     this.operatorPause = new OperatorPause(
       new ConnectorControl(database),

@@ -15,11 +15,13 @@ const TAKE_ALL = `
 /**
  * PostgreSQL advisory locks, shared by every process on the database: what two replicas must not do
  * at once. A lock is held by one connection for the work and released with it, so a replica that dies
- * releases its locks when its connection drops.
+ * releases its locks when its connection drops. Advisory locks belong to the whole database, so each
+ * lock is scoped (by the deployment's schema): two deployments sharing a database never contend.
  */
 export class AdvisoryLocks {
   constructor(
     private readonly pool: Pool,
+    private readonly scope: string,
     private readonly pollMs = 100,
   ) {}
 
@@ -53,7 +55,10 @@ export class AdvisoryLocks {
   }
 
   private async takeAll(client: PoolClient, namespace: string, keys: string[]): Promise<boolean> {
-    const { rows } = await client.query<{ taken: boolean }>(TAKE_ALL, [namespace, [...new Set(keys)]]);
+    const { rows } = await client.query<{ taken: boolean }>(TAKE_ALL, [
+      `${this.scope}:${namespace}`,
+      [...new Set(keys)],
+    ]);
     if (rows[0].taken) return true;
     await client.query('SELECT pg_advisory_unlock_all()');
     return false;

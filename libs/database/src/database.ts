@@ -3,6 +3,7 @@ import { projectPath } from '@lienthong/config';
 import { createLogger } from '@lienthong/observability';
 import { runner } from 'node-pg-migrate';
 import { Pool, type PoolClient, type QueryResultRow } from 'pg';
+import { AdvisoryLocks } from './advisory-locks';
 import type { DatabaseConfig } from './database.config';
 
 const logger = createLogger('database');
@@ -37,6 +38,11 @@ export class Database {
     });
     pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL connection failed'));
     return pool;
+  }
+
+  /** Advisory locks of this deployment (its schema), held on connections of `pool`. */
+  locks(pool: Pool = this.pool, pollMs?: number): AdvisoryLocks {
+    return new AdvisoryLocks(pool, this.config.DATABASE_SCHEMA, pollMs);
   }
 
   /** Apps sharing a schema start together: one migrates, the others wait for its lock and find nothing to do. */

@@ -1,5 +1,5 @@
 import { inParallel, type Amendments } from '@lienthong/connector-runtime';
-import { AdvisoryLocks, type Database } from '@lienthong/database';
+import type { AdvisoryLocks, Database } from '@lienthong/database';
 import { Counter, createLogger, Gauge, metricsRegistry } from '@lienthong/observability';
 import type { PortalDossier } from '@lienthong/schemas';
 import { AlreadyExistsError, type PortalClient } from '../portal-client';
@@ -63,7 +63,7 @@ export class Reconciler {
     private readonly database: Database,
     private readonly amendments: Amendments,
   ) {
-    this.locks = new AdvisoryLocks(database.pool);
+    this.locks = database.locks();
   }
 
   /** Throws ReconciliationBusyError when a run is going on elsewhere. */
