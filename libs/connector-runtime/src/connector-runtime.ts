@@ -257,13 +257,13 @@ export class ConnectorRuntime {
    */
   private async pendingDossiers(
     byDossier: Map<string, DossierRecord[]>,
-  ): Promise<{ pending: PendingDossier[]; stale: DossierRecord[]; early: DossierRecord[] }> {
+  ): Promise<{ pending: PendingDossier[]; stale: DossierRecord[][]; early: DossierRecord[] }> {
     const name = this.connector.name;
     const events = [...byDossier.values()].flat();
     const handled = await this.ledger.alreadyHandled(events.map(({ dossier }) => dossier.provenance));
     if (handled.size > 0) skipped.inc({ connector: name, why: 'duplicate' }, handled.size);
     const atTarget = await this.ledger.dossiers([...byDossier.keys()]);
-    const stale: DossierRecord[] = [];
+    const stale: DossierRecord[][] = [];
     const early: DossierRecord[] = [];
     const pending: PendingDossier[] = [];
     const addsToStale = this.connector.deliverStale !== undefined;
@@ -280,7 +280,9 @@ export class ConnectorRuntime {
         handled.add(id);
         return true;
       });
-      (addsToStale && !previous?.created ? early : stale).push(...fresh.filter(isStale));
+      const older = fresh.filter(isStale);
+      if (addsToStale && !previous?.created) early.push(...older);
+      else if (older.length > 0) stale.push(older);
       const newer = fresh
         .filter((event) => !isStale(event))
         .sort((a, b) => a.dossier.provenance.sequence - b.dossier.provenance.sequence);
@@ -296,13 +298,11 @@ export class ConnectorRuntime {
    * go alone (dossiers side by side), so a failure holds up or refuses only that dossier's steps.
    */
   private async deliverStale(
-    stale: DossierRecord[],
+    staleByDossier: DossierRecord[][],
     heartbeat: () => Promise<void>,
   ): Promise<OutgoingRecord[]> {
-    const codes = [...new Set(stale.map(({ dossier }) => dossier.dossierCode))];
     const outputs: OutgoingRecord[] = [];
-    await inParallel(codes, this.config.CONNECTOR_CONCURRENCY, async (code) => {
-      const own = stale.filter(({ dossier }) => dossier.dossierCode === code);
+    await inParallel(staleByDossier, this.config.CONNECTOR_CONCURRENCY, async (own) => {
       outputs.push(...(await this.deliverStaleOfDossier(own, heartbeat)));
     });
     return outputs;
@@ -361,7 +361,7 @@ export class ConnectorRuntime {
       if (!(error instanceof PermanentError)) throw error;
       // Refused together: the newest alone (dead-lettered if refused too), then what the older ones add.
       const newest = await this.deliverOne(item.events[item.events.length - 1], item.previous, heartbeat);
-      return [...newest.outputs, ...(await this.deliverStale(item.events.slice(0, -1), heartbeat))];
+      return [...newest.outputs, ...(await this.deliverStaleOfDossier(item.events.slice(0, -1), heartbeat))];
     }
   }
 
