@@ -17,7 +17,8 @@ import { mixedEvents, type GeneratedEvent } from '@lienthong/simulator';
 
 /**
  * npm run bench:hub — the hub's sustained throughput draining a backlog of mixed source events, its
- * end-to-end latency under a steady load, and a plain kafkajs passthrough of the same events as the ceiling.
+ * end-to-end latency under a steady load, and a plain passthrough of the same events as the ceiling: on the
+ * hub's client (librdkafka; `ratio` is against it) and on kafkajs, the client the hub used before.
  * Last line: JSON. BENCH_EVENTS (default 200000), BENCH_LATENCY_EVENTS (20000), BENCH_LATENCY_RATE (2000/s).
  */
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
@@ -38,11 +39,7 @@ async function main(): Promise<void> {
     readConfig(kafkaConfigSpec, { KAFKA_BROKERS: brokers, KAFKA_PARTITIONS: '6', LOG_LEVEL: 'error' }),
   );
   const passthroughTopic = `${prefix}passthrough`;
-  await connection.ensureTopics([
-    ...topics.hubTopics(SYSTEMS, ['national-portal']),
-    { name: passthroughTopic },
-  ]);
-  await connection.close();
+  await connection.ensureTopics(topics.hubTopics(SYSTEMS, ['national-portal']));
   const kafka = benchKafka();
 
   await publishAll(
@@ -118,25 +115,33 @@ async function main(): Promise<void> {
   await Promise.all(hubs.map((hub) => stopChild(hub)));
   await routed.stop();
 
-  log('passthrough: draining the same backlog');
-  const passed = await watchTopic(kafka, passthroughTopic, () => false);
-  const passthroughs = Array.from({ length: REPLICAS }, (_, index) =>
-    startChild(`passthrough-${index}`, 'bench/passthrough.js', {
-      KAFKA_BROKERS: brokers,
-      PASSTHROUGH_GROUP: `${prefix}passthrough`,
-      PASSTHROUGH_INPUTS: SYSTEMS.map((system) => topics.source(system)).join(','),
-      PASSTHROUGH_OUTPUT: passthroughTopic,
-    }),
-  );
-  await until(
-    () => passed.arrivals.count >= EVENTS,
-    DRAIN_TIMEOUT_MS,
-    'the passthrough',
-    () => `${passed.arrivals.count} passed`,
-  );
-  const passthroughEventsPerSecond = EVENTS / ((passed.arrivals.lastAt! - passed.arrivals.firstAt!) / 1000);
-  await Promise.all(passthroughs.map((passthrough) => stopChild(passthrough)));
-  await passed.stop();
+  const passthrough = async (client: 'native' | 'kafkajs') => {
+    log(`passthrough (${client}): draining the same backlog`);
+    const outputTopic = `${passthroughTopic}-${client}`;
+    await connection.ensureTopics([{ name: outputTopic }]);
+    const passed = await watchTopic(kafka, outputTopic, () => false);
+    const children = Array.from({ length: REPLICAS }, (_, index) =>
+      startChild(`passthrough-${client}-${index}`, 'bench/passthrough.js', {
+        KAFKA_BROKERS: brokers,
+        PASSTHROUGH_CLIENT: client,
+        PASSTHROUGH_GROUP: `${prefix}passthrough-${client}`,
+        PASSTHROUGH_INPUTS: SYSTEMS.map((system) => topics.source(system)).join(','),
+        PASSTHROUGH_OUTPUT: outputTopic,
+      }),
+    );
+    await until(
+      () => passed.arrivals.count >= EVENTS,
+      DRAIN_TIMEOUT_MS,
+      `the ${client} passthrough`,
+      () => `${passed.arrivals.count} passed`,
+    );
+    await Promise.all(children.map((child) => stopChild(child)));
+    await passed.stop();
+    return EVENTS / ((passed.arrivals.lastAt! - passed.arrivals.firstAt!) / 1000);
+  };
+  const passthroughEventsPerSecond = await passthrough('native');
+  const kafkajsPassthroughEventsPerSecond = await passthrough('kafkajs');
+  await connection.close();
 
   const round = (value: number, digits = 0) => Number(value.toFixed(digits));
   console.log(
@@ -145,6 +150,7 @@ async function main(): Promise<void> {
       replicas: REPLICAS,
       hub_events_per_s: round(hubEventsPerSecond),
       passthrough_events_per_s: round(passthroughEventsPerSecond),
+      passthrough_kafkajs_events_per_s: round(kafkajsPassthroughEventsPerSecond),
       ratio: round(hubEventsPerSecond / passthroughEventsPerSecond, 2),
       p50_ms: round(percentile(latencies, 50)),
       p99_ms: round(percentile(latencies, 99)),

@@ -1,42 +1,106 @@
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import { KafkaConsumer, Producer, type Message } from 'node-rdkafka';
 
 /**
- * The ceiling the hub is measured against: a plain kafkajs consume → produce of the same events, with
- * no parsing, validation, state or transactions. Topics from PASSTHROUGH_INPUTS to PASSTHROUGH_OUTPUT.
+ * The ceiling the hub is measured against: a plain consume → produce of the same events, with no
+ * parsing, validation, state or transactions, from PASSTHROUGH_INPUTS to PASSTHROUGH_OUTPUT.
+ * PASSTHROUGH_CLIENT: `native` (librdkafka, the hub's client: same batch size, compression and acks as
+ * the hub, transactions off) or `kafkajs` (the client the hub used before).
  */
-async function main(): Promise<void> {
-  const kafka = new Kafka({
-    clientId: 'passthrough',
-    brokers: process.env.KAFKA_BROKERS!.split(','),
-    logLevel: logLevel.ERROR,
-  });
+const brokers = process.env.KAFKA_BROKERS!;
+const groupId = process.env.PASSTHROUGH_GROUP ?? `passthrough-${Date.now()}`;
+const inputs = process.env.PASSTHROUGH_INPUTS!.split(',');
+const output = process.env.PASSTHROUGH_OUTPUT!;
+
+async function native(): Promise<() => Promise<void>> {
+  const producer = new Producer(
+    {
+      'metadata.broker.list': brokers,
+      'enable.idempotence': true,
+      'compression.codec': 'gzip',
+      'linger.ms': 5,
+      'batch.num.messages': 10_000,
+      'queue.buffering.max.messages': 1_000_000,
+      'queue.buffering.max.kbytes': 262_144,
+    },
+    { partitioner: 'murmur2_random' },
+  );
+  const consumer = new KafkaConsumer(
+    {
+      'metadata.broker.list': brokers,
+      'group.id': groupId,
+      'enable.auto.commit': true,
+      'enable.partition.eof': true,
+      'queued.min.messages': 20_000,
+      'queued.max.messages.kbytes': 16_384,
+    },
+    { 'auto.offset.reset': 'earliest' },
+  );
+  await new Promise((resolve, reject) =>
+    producer.connect({}, (error) => (error ? reject(error) : resolve(0))),
+  );
+  producer.setPollInterval(100);
+  await new Promise((resolve, reject) =>
+    consumer.connect({}, (error) => (error ? reject(error) : resolve(0))),
+  );
+  consumer.subscribe(inputs);
+  consumer.setDefaultConsumeTimeout(100);
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const messages = await new Promise<Message[]>((resolve, reject) =>
+        consumer.consume(5_000, (error, batch) => (error ? reject(error) : resolve(batch))),
+      );
+      for (const { key, value, headers } of messages) {
+        for (;;) {
+          try {
+            producer.produce(output, null, value, key, null, undefined, headers);
+            break;
+          } catch {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+          }
+        }
+      }
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    await new Promise((resolve) => producer.flush(10_000, resolve));
+    await new Promise((resolve) => consumer.disconnect(resolve));
+    await new Promise((resolve) => producer.disconnect(resolve));
+  };
+}
+
+async function kafkajs(): Promise<() => Promise<void>> {
+  const kafka = new Kafka({ clientId: 'passthrough', brokers: brokers.split(','), logLevel: logLevel.ERROR });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-  const consumer = kafka.consumer({
-    groupId: process.env.PASSTHROUGH_GROUP ?? `passthrough-${Date.now()}`,
-    maxBytesPerPartition: 4 << 20,
-  });
+  const consumer = kafka.consumer({ groupId, maxBytesPerPartition: 4 << 20 });
   await producer.connect();
   await consumer.connect();
-  await consumer.subscribe({ topics: process.env.PASSTHROUGH_INPUTS!.split(','), fromBeginning: true });
+  await consumer.subscribe({ topics: inputs, fromBeginning: true });
   await consumer.run({
     partitionsConsumedConcurrently: 3,
     eachBatch: async ({ batch }) => {
-      // Slices stay under the broker's 1 MB record-batch limit, as the hub's sends do.
+      // Slices stay under the broker's 1 MB record-batch limit.
       for (let start = 0; start < batch.messages.length; start += 250) {
         await producer.send({
-          topic: process.env.PASSTHROUGH_OUTPUT!,
+          topic: output,
           messages: batch.messages.slice(start, start + 250).map(({ key, value }) => ({ key, value })),
           acks: -1,
         });
       }
     },
   });
-  const stop = async () => {
+  return async () => {
     await consumer.disconnect();
     await producer.disconnect();
-    process.exit(0);
   };
-  process.once('SIGTERM', () => void stop());
+}
+
+async function main(): Promise<void> {
+  const stop = await (process.env.PASSTHROUGH_CLIENT === 'kafkajs' ? kafkajs() : native());
+  process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-[ -d node_modules ] || npm ci --no-audit --no-fund
+[ -d node_modules ] || bash scripts/install.sh
 node scripts/generate-schema-types.js --check
 npm run --silent lint
 # The crash test runs the built hub as a real process.

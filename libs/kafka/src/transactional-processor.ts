@@ -1,15 +1,13 @@
 import { createLogger, Histogram, metricsRegistry, type Logger } from '@lienthong/observability';
 import { consumerLag } from './consumer-lag';
-import { whileTopicsSettle } from './topics-settle';
-import { CompressionTypes, type Consumer, type EachBatchPayload, type Producer } from 'kafkajs';
-import { consumeAgain } from './batch-failure';
-import { groupByTopic, type KafkaConnection } from './kafka-connection';
-import { toIncomingRecord, type IncomingRecord, type OutgoingRecord } from './records';
+import type { KafkaConnection } from './kafka-connection';
+import type { NativeConsumer, NativeTransactionalProducer } from './native-client';
+import type { IncomingRecord, OutgoingRecord } from './records';
 
 /**
- * Turns a batch of consumed records into the records to write. It must not throw for a bad record (a bad
- * record becomes a dead letter); it throws only when the whole batch cannot be handled now, and then
- * nothing of the batch is written and it is consumed again.
+ * Turns a batch of one partition's consumed records into the records to write. It must not throw for a
+ * bad record (a bad record becomes a dead letter); it throws only when the whole batch cannot be handled
+ * now, and then nothing of the batch is written and it is consumed again.
  */
 export type BatchTransform = (records: IncomingRecord[]) => Promise<BatchOutput>;
 
@@ -22,8 +20,8 @@ export interface TransactionalProcessorOptions {
   /** Stable per instance, so a restarted instance fences off its own zombies. */
   transactionalId: string;
   topics: string[];
-  /** Partitions processed at the same time, each batch in a transaction of its own producer. */
-  concurrency: number;
+  /** Records consumed at most per transaction, across partitions. */
+  maxBatch: number;
   transform: BatchTransform;
 }
 
@@ -35,54 +33,20 @@ const batchSeconds = new Histogram({
   registers: [metricsRegistry],
 });
 
-/**
- * Output is sent gzip-compressed in chunks of this many uncompressed bytes; JSON compresses well under
- * the broker's 1 MB record-batch limit. A chunk the broker still finds too large is retried smaller.
- */
-const FIRST_CHUNK_BYTES = 4 << 20;
-const SMALLEST_CHUNK_BYTES = 64 << 10;
-
-/** Splits records into runs whose values add up to less than `maxBytes` (a lone larger record is its own run). */
-function chunksUnder(records: OutgoingRecord[], maxBytes: number): OutgoingRecord[][] {
-  const chunks: OutgoingRecord[][] = [];
-  let current: OutgoingRecord[] = [];
-  let size = 0;
-  for (const record of records) {
-    const bytes = Buffer.byteLength(record.value) + 512;
-    if (current.length > 0 && size + bytes > maxBytes) {
-      chunks.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(record);
-    size += bytes;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
-
-function isTooLarge(error: unknown): boolean {
-  const { type, name } = error as { type?: string; name?: string };
-  return (
-    type === 'MESSAGE_TOO_LARGE' ||
-    (name === 'KafkaJSNumberOfRetriesExceeded' && /larger than the max/.test(String(error)))
-  );
-}
-
-/** One of the transactional producers, by its stable id; emptied when its producer must be replaced. */
-interface ProducerSlot {
-  transactionalId: string;
-  producer?: Producer;
-}
+/** A failed batch is consumed again after this pause, growing to the last while failures go on. */
+const RETRY_PAUSES_MS = [100, 500, 1_000, 2_000, 5_000];
 
 /**
  * Consume → transform → produce as one Kafka transaction with the consumed offsets: a crash at any
- * point neither loses nor duplicates what readers with read_committed see.
+ * point neither loses nor duplicates what readers with read_committed see. Each consumed batch is split
+ * by partition; the partitions are transformed side by side and committed together.
  */
 export class TransactionalProcessor {
-  private consumer?: Consumer;
-  private readonly idleSlots: ProducerSlot[] = [];
-  private readonly slots: ProducerSlot[] = [];
+  private consumer?: NativeConsumer;
+  private producer?: NativeTransactionalProducer;
+  private running?: Promise<void>;
+  private stopping = false;
+  private failures = 0;
   private readonly logger: Logger;
 
   constructor(
@@ -93,95 +57,101 @@ export class TransactionalProcessor {
   }
 
   async start(): Promise<void> {
-    for (let index = 0; index < this.options.concurrency; index++) {
-      const transactionalId = `${this.options.transactionalId}-${index}`;
-      this.slots.push({ transactionalId, producer: await this.connection.producer({ transactionalId }) });
-    }
-    this.idleSlots.push(...this.slots);
-    this.consumer = await this.connection.consumer({
-      groupId: this.options.groupId,
-      maxBytesPerPartition: 2 << 20,
-    });
-    const consumer = this.consumer;
-    await whileTopicsSettle.execute(() =>
-      consumer.subscribe({ topics: this.options.topics, fromBeginning: true }),
-    );
-    await this.consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.concurrency,
-      eachBatch: (payload) => this.processBatch(payload),
-    });
+    this.producer = await this.newProducer();
+    this.consumer = this.connection.nativeConsumer(this.options.groupId);
+    await this.consumer.connect(this.options.topics);
+    this.running = this.loop(this.consumer);
   }
 
   async stop(): Promise<void> {
-    await this.consumer?.disconnect();
-    await Promise.allSettled(this.slots.map(({ producer }) => producer?.disconnect()));
+    this.stopping = true;
+    await this.running;
+    await Promise.allSettled([this.consumer?.disconnect(), this.producer?.disconnect()]);
   }
 
-  private async processBatch({ batch, resolveOffset, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    if (!isRunning() || isStale() || batch.messages.length === 0) return;
+  private async loop(consumer: NativeConsumer): Promise<void> {
+    while (!this.stopping) {
+      let records: IncomingRecord[];
+      try {
+        records = await consumer.consume(this.options.maxBatch);
+      } catch (error) {
+        this.logger.warn({ err: error }, 'consume failed; trying again');
+        await this.pauseAfterFailure();
+        continue;
+      }
+      if (records.length > 0) await this.process(consumer, records);
+    }
+  }
+
+  private async process(consumer: NativeConsumer, records: IncomingRecord[]): Promise<void> {
     const stopTimer = batchSeconds.startTimer({ group: this.options.groupId });
-    // kafkajs runs at most `concurrency` batches at once, so a slot is always free here.
-    const slot = this.idleSlots.pop()!;
+    const partitions = byPartition(records);
+    let committing = false;
     try {
-      // Same transactional id: the new producer fences off whatever the old one left open.
-      slot.producer ??= await this.connection.producer({ transactionalId: slot.transactionalId });
-      const producer = slot.producer;
-      const records = batch.messages.map((message) =>
-        toIncomingRecord(batch.topic, batch.partition, message),
+      const outputs = await Promise.all(partitions.map((batch) => this.options.transform(batch)));
+      committing = true;
+      const offsets = partitions.map((batch) => {
+        const { topic, partition, offset } = batch[batch.length - 1];
+        return { topic, partition, offset: Number(offset) + 1 };
+      });
+      this.producer ??= await this.newProducer();
+      await this.producer.commit(
+        outputs.flatMap((output) => output.records),
+        offsets,
+        consumer,
       );
-      const { records: outputs } = await this.options.transform(records);
-      const lastOffset = batch.lastOffset();
-      await this.commit(producer, outputs, batch.topic, batch.partition, lastOffset);
-      resolveOffset(lastOffset);
-      consumerLag.set(
-        { group: this.options.groupId, topic: batch.topic, partition: batch.partition },
-        Number(batch.offsetLag()),
-      );
+      this.failures = 0;
+      for (const { topic, partition, offset } of offsets) {
+        const lag = consumer.lagAfter(topic, partition, String(offset - 1));
+        if (lag !== undefined) consumerLag.set({ group: this.options.groupId, topic, partition }, lag);
+      }
     } catch (error) {
-      // A producer whose transaction failed may be fenced, or stuck aborting: it is replaced, never reused.
-      await slot.producer?.disconnect().catch(() => undefined);
-      slot.producer = undefined;
-      throw consumeAgain(error);
+      this.logger.warn(
+        {
+          err: error,
+          partitions: partitions.map(([{ topic, partition, offset }]) => ({ topic, partition, offset })),
+        },
+        'batch failed; it will be consumed again',
+      );
+      // A producer whose transaction failed may be fenced or stuck aborting: it is replaced, never reused.
+      if (committing) await this.replaceProducer();
+      // What was fetched after the batch is dropped too: the partition starts again at the batch.
+      for (const [{ topic, partition, offset }] of partitions)
+        await consumer.rewind(topic, partition, offset);
+      await this.pauseAfterFailure();
     } finally {
-      this.idleSlots.push(slot);
       stopTimer();
     }
   }
 
-  private async commit(
-    producer: Producer,
-    outputs: OutgoingRecord[],
-    topic: string,
-    partition: number,
-    lastOffset: string,
-    chunkBytes = FIRST_CHUNK_BYTES,
-  ): Promise<void> {
-    const transaction = await producer.transaction();
-    try {
-      for (const chunk of chunksUnder(outputs, chunkBytes)) {
-        await transaction.sendBatch({
-          topicMessages: groupByTopic(chunk),
-          acks: -1,
-          compression: CompressionTypes.GZIP,
-        });
-      }
-      await transaction.sendOffsets({
-        consumerGroupId: this.options.groupId,
-        topics: [{ topic, partitions: [{ partition, offset: (BigInt(lastOffset) + 1n).toString() }] }],
-      });
-      await transaction.commit();
-    } catch (error) {
-      await transaction.abort().catch(() => undefined);
-      if (isTooLarge(error) && chunkBytes > SMALLEST_CHUNK_BYTES) {
-        return this.commit(producer, outputs, topic, partition, lastOffset, chunkBytes / 4);
-      }
-      this.logger.warn(
-        { err: error, topic, partition, lastOffset },
-        'transaction failed; the batch will be consumed again',
-      );
-      throw error;
-    }
+  private async newProducer(): Promise<NativeTransactionalProducer> {
+    const producer = this.connection.nativeTransactionalProducer(this.options.transactionalId);
+    await producer.connect();
+    return producer;
   }
+
+  /** Same transactional id: the new producer fences off whatever the old one left open. */
+  private async replaceProducer(): Promise<void> {
+    const old = this.producer;
+    this.producer = undefined;
+    await old?.disconnect().catch(() => undefined);
+  }
+
+  private async pauseAfterFailure(): Promise<void> {
+    const pause = RETRY_PAUSES_MS[Math.min(this.failures, RETRY_PAUSES_MS.length - 1)];
+    this.failures++;
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
+/** Records grouped by partition, each group in offset order as consumed. */
+function byPartition(records: IncomingRecord[]): IncomingRecord[][] {
+  const groups = new Map<string, IncomingRecord[]>();
+  for (const record of records) {
+    const key = `${record.topic}\u0000${record.partition}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(record);
+  }
+  return [...groups.values()];
 }
