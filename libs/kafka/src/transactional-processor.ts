@@ -5,9 +5,10 @@ import type { NativeConsumer, NativeTransactionalProducer } from './native-clien
 import type { IncomingRecord, OutgoingRecord } from './records';
 
 /**
- * Turns a batch of one partition's consumed records into the records to write. It must not throw for a
- * bad record (a bad record becomes a dead letter); it throws only when the whole batch cannot be handled
- * now, and then nothing of the batch is written and it is consumed again.
+ * Turns a batch of consumed records (of one or more partitions, each partition's in offset order from its
+ * committed offset on) into the records to write. It must not throw for a bad record (a bad record
+ * becomes a dead letter); it throws only when the whole batch cannot be handled now, and then nothing of
+ * the batch is written and it is consumed again.
  */
 export type BatchTransform = (records: IncomingRecord[]) => Promise<BatchOutput>;
 
@@ -38,8 +39,8 @@ const RETRY_PAUSES_MS = [100, 500, 1_000, 2_000, 5_000];
 
 /**
  * Consume → transform → produce as one Kafka transaction with the consumed offsets: a crash at any
- * point neither loses nor duplicates what readers with read_committed see. Each consumed batch is split
- * by partition; the partitions are transformed side by side and committed together.
+ * point neither loses nor duplicates what readers with read_committed see. A consumed batch spans the
+ * assigned partitions and is committed as one.
  */
 export class TransactionalProcessor {
   private consumer?: NativeConsumer;
@@ -69,7 +70,13 @@ export class TransactionalProcessor {
     await Promise.allSettled([this.consumer?.disconnect(), this.producer?.disconnect()]);
   }
 
+  /**
+   * One transaction commits while the next batch is transformed: the broker's round trips overlap the
+   * hub's work. The next batch reads what the committing one remembered (written before its commit), and
+   * when a commit fails both batches are consumed again.
+   */
   private async loop(consumer: NativeConsumer): Promise<void> {
+    let committing: Committing | undefined;
     while (!this.stopping) {
       let records: IncomingRecord[];
       try {
@@ -79,49 +86,87 @@ export class TransactionalProcessor {
         await this.pauseAfterFailure();
         continue;
       }
-      if (records.length > 0) await this.process(consumer, records);
+      if (records.length === 0) {
+        if (committing) await this.settle(consumer, committing);
+        committing = undefined;
+        continue;
+      }
+      const partitions = byPartition(records);
+      const stopTimer = batchSeconds.startTimer({ group: this.options.groupId });
+      let outputs: OutgoingRecord[];
+      try {
+        outputs = (await this.options.transform(records)).records;
+      } catch (error) {
+        if (committing) await this.settle(consumer, committing);
+        committing = undefined;
+        await this.failed(consumer, error, [partitions]);
+        continue;
+      }
+      if (committing && !(await this.settle(consumer, committing, partitions))) {
+        committing = undefined;
+        continue;
+      }
+      committing = { partitions, result: this.commit(consumer, partitions, outputs).finally(stopTimer) };
     }
+    if (committing) await this.settle(consumer, committing);
   }
 
-  private async process(consumer: NativeConsumer, records: IncomingRecord[]): Promise<void> {
-    const stopTimer = batchSeconds.startTimer({ group: this.options.groupId });
-    const partitions = byPartition(records);
-    let committing = false;
+  /** Writes a batch's outputs and offsets; resolves to the error when the transaction failed. */
+  private async commit(
+    consumer: NativeConsumer,
+    partitions: IncomingRecord[][],
+    outputs: OutgoingRecord[],
+  ): Promise<unknown> {
+    const offsets = partitions.map((records) => {
+      const { topic, partition, offset } = records[records.length - 1];
+      return { topic, partition, offset: Number(offset) + 1 };
+    });
     try {
-      const outputs = await Promise.all(partitions.map((batch) => this.options.transform(batch)));
-      committing = true;
-      const offsets = partitions.map((batch) => {
-        const { topic, partition, offset } = batch[batch.length - 1];
-        return { topic, partition, offset: Number(offset) + 1 };
-      });
       this.producer ??= await this.newProducer();
-      await this.producer.commit(
-        outputs.flatMap((output) => output.records),
-        offsets,
-        consumer,
-      );
-      this.failures = 0;
-      for (const { topic, partition, offset } of offsets) {
-        const lag = consumer.lagAfter(topic, partition, String(offset - 1));
-        if (lag !== undefined) consumerLag.set({ group: this.options.groupId, topic, partition }, lag);
-      }
+      await this.producer.commit(outputs, offsets, consumer);
     } catch (error) {
-      this.logger.warn(
-        {
-          err: error,
-          partitions: partitions.map(([{ topic, partition, offset }]) => ({ topic, partition, offset })),
-        },
-        'batch failed; it will be consumed again',
-      );
       // A producer whose transaction failed may be fenced or stuck aborting: it is replaced, never reused.
-      if (committing) await this.replaceProducer();
-      // What was fetched after the batch is dropped too: the partition starts again at the batch.
+      await this.replaceProducer();
+      return error ?? new Error('transaction failed');
+    }
+    this.failures = 0;
+    for (const { topic, partition, offset } of offsets) {
+      const lag = consumer.lagAfter(topic, partition, String(offset - 1));
+      if (lag !== undefined) consumerLag.set({ group: this.options.groupId, topic, partition }, lag);
+    }
+    return undefined;
+  }
+
+  /**
+   * Waits for a commit; when it failed, its batch and the batch consumed after it (`next`) are
+   * consumed again. Whether it committed.
+   */
+  private async settle(
+    consumer: NativeConsumer,
+    { partitions, result }: Committing,
+    next: IncomingRecord[][] = [],
+  ): Promise<boolean> {
+    const error = await result;
+    if (error === undefined) return true;
+    // The later batch first: where both hold a partition, the earlier batch's first offset wins.
+    await this.failed(consumer, error, [next, partitions]);
+    return false;
+  }
+
+  /** Makes each batch's partitions start again at the batch (what was fetched after it is dropped too). */
+  private async failed(consumer: NativeConsumer, error: unknown, batches: IncomingRecord[][][]) {
+    this.logger.warn(
+      {
+        err: error,
+        partitions: batches.flat().map(([{ topic, partition, offset }]) => ({ topic, partition, offset })),
+      },
+      'batch failed; it will be consumed again',
+    );
+    for (const partitions of batches) {
       for (const [{ topic, partition, offset }] of partitions)
         await consumer.rewind(topic, partition, offset);
-      await this.pauseAfterFailure();
-    } finally {
-      stopTimer();
     }
+    await this.pauseAfterFailure();
   }
 
   private async newProducer(): Promise<NativeTransactionalProducer> {
@@ -142,6 +187,12 @@ export class TransactionalProcessor {
     this.failures++;
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
+}
+
+/** A batch whose transaction is committing; `result` is its error, undefined once committed. */
+interface Committing {
+  partitions: IncomingRecord[][];
+  result: Promise<unknown>;
 }
 
 /** Records grouped by partition, each group in offset order as consumed. */
