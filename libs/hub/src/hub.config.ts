@@ -15,7 +15,7 @@ export const hubConfigSpec = {
     desc: 'Routing rules (YAML, schemas/routing.v1.json): which connectors receive which dossier events',
   }),
   HUB_MAX_BATCH: num({
-    default: 5_000,
+    default: 2_000,
     desc: 'Source events consumed at most per Kafka transaction (across partitions; a quiet topic makes smaller ones)',
   }),
   HUB_HTTP_PORT: port({ default: 8090, desc: 'Port of the hub /health and /metrics' }),

@@ -171,7 +171,13 @@ export class TransactionalProcessor {
 
   private async newProducer(): Promise<NativeTransactionalProducer> {
     const producer = this.connection.nativeTransactionalProducer(this.options.transactionalId);
-    await producer.connect();
+    try {
+      await producer.connect();
+    } catch (error) {
+      // Broker down or coordinator not ready: this one is dropped, the next attempt makes another.
+      await producer.disconnect().catch(() => undefined);
+      throw error;
+    }
     return producer;
   }
 
