@@ -51,8 +51,8 @@ export class NativeConsumer {
         // A consume call ends soon after a partition is drained: small batches when idle, big under load.
         'enable.partition.eof': true,
         // Bounded prefetch: the backlog waits in Kafka, not in memory.
-        'queued.min.messages': 20_000,
-        'queued.max.messages.kbytes': 16_384,
+        'queued.min.messages': 2_000,
+        'queued.max.messages.kbytes': 4_096,
         'topic.metadata.refresh.interval.ms': 10_000,
       },
       { 'auto.offset.reset': 'earliest' },
