@@ -1,3 +1,4 @@
+import { KafkaConsumer, type Message } from 'node-rdkafka';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { projectPath } from '@lienthong/config';
@@ -108,38 +109,59 @@ export function tailRatio({ firstAt, marks }: Arrivals): number {
   return (marks[0] - firstAt) / (marks[9] - marks[8]);
 }
 
-/** Counts messages arriving on a topic (read_committed); optionally notes each one's source event id. */
+/**
+ * Counts messages arriving on a topic (read_committed); optionally notes each one's source event id.
+ * On librdkafka, which decodes in its own threads: the reader takes as little as it can of the cores it
+ * shares with what it measures.
+ */
 export async function watchTopic(
-  kafka: Kafka,
+  brokers: string,
   topic: string,
   noteIds: () => boolean,
   markEvery = Number.MAX_SAFE_INTEGER,
 ) {
   const arrivals: Arrivals = { count: 0, marks: [], byEventId: new Map() };
-  const consumer = kafka.consumer({
-    groupId: `bench-watch-${topic}-${Date.now()}`,
-    readUncommitted: false,
-    maxBytesPerPartition: 8 << 20,
-  });
-  await consumer.connect();
-  await consumer.subscribe({ topics: [topic], fromBeginning: true });
-  await consumer.run({
-    partitionsConsumedConcurrently: 6,
-    eachBatch: async ({ batch }) => {
+  const consumer = new KafkaConsumer(
+    {
+      'metadata.broker.list': brokers,
+      'group.id': `bench-watch-${topic}-${Date.now()}`,
+      'isolation.level': 'read_committed',
+      'enable.auto.commit': false,
+      'enable.partition.eof': true,
+    },
+    { 'auto.offset.reset': 'earliest' },
+  );
+  await new Promise((resolve, reject) =>
+    consumer.connect({}, (error) => (error ? reject(error) : resolve(0))),
+  );
+  consumer.subscribe([topic]);
+  consumer.setDefaultConsumeTimeout(50);
+  let running = true;
+  const reading = (async () => {
+    while (running) {
+      const messages = await new Promise<Message[]>((resolve, reject) =>
+        consumer.consume(10_000, (error, batch) => (error ? reject(error) : resolve(batch))),
+      );
+      if (messages.length === 0) continue;
       const now = Date.now();
       arrivals.firstAt ??= now;
       arrivals.lastAt = now;
-      arrivals.count += batch.messages.length;
+      arrivals.count += messages.length;
       while (arrivals.count >= (arrivals.marks.length + 1) * markEvery) arrivals.marks.push(now);
       if (noteIds()) {
-        for (const message of batch.messages) {
+        for (const message of messages) {
           const id = JSON.parse(message.value!.toString()).provenance?.sourceEventId;
           if (id) arrivals.byEventId.set(id, now);
         }
       }
-    },
-  });
-  return { arrivals, stop: () => consumer.disconnect() };
+    }
+  })();
+  const stop = async () => {
+    running = false;
+    await reading;
+    await new Promise((resolve) => consumer.disconnect(resolve));
+  };
+  return { arrivals, stop };
 }
 
 /** Waits for a condition, telling on stderr every few seconds how far it got. */

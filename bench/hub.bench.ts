@@ -51,7 +51,7 @@ async function main(): Promise<void> {
 
   log('hub: draining the backlog');
   let noteIds = false;
-  const routed = await watchTopic(kafka, topics.route('national-portal'), () => noteIds, EVENTS / 10);
+  const routed = await watchTopic(brokers, topics.route('national-portal'), () => noteIds, EVENTS / 10);
   const hubs = Array.from({ length: REPLICAS }, (_, index) =>
     startChild(
       `hub-${index}`,
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     log(`passthrough (${client}): draining the same backlog`);
     const outputTopic = `${passthroughTopic}-${client}`;
     await connection.ensureTopics([{ name: outputTopic }]);
-    const passed = await watchTopic(kafka, outputTopic, () => false);
+    const passed = await watchTopic(brokers, outputTopic, () => false);
     const children = Array.from({ length: REPLICAS }, (_, index) =>
       startChild(`passthrough-${client}-${index}`, 'bench/passthrough.js', {
         KAFKA_BROKERS: brokers,
