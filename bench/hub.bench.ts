@@ -26,7 +26,8 @@ const LATENCY_EVENTS = Number(process.env.BENCH_LATENCY_EVENTS ?? 20_000);
 const LATENCY_RATE = Number(process.env.BENCH_LATENCY_RATE ?? 2_000);
 /** Hub processes (replicas of one group), and passthrough processes for a fair ceiling; one per core at most. */
 const REPLICAS = Number(process.env.BENCH_REPLICAS ?? 1);
-const DRAIN_TIMEOUT_MS = 15 * 60_000;
+/** At least 1 ms per event: a year's volume takes longer than the default run. */
+const DRAIN_TIMEOUT_MS = Math.max(15 * 60_000, EVENTS);
 const SYSTEMS = ['motcua', 'hotich', 'gtvt'];
 
 const log = (message: string) => process.stderr.write(`[bench:hub] ${message}\n`);
