@@ -70,11 +70,20 @@ export function startChild(
 ): ChildProcess {
   mkdirSync(projectPath('.lienthong'), { recursive: true });
   const logFile = openSync(projectPath('.lienthong', `bench-${name}.log`), 'w');
-  return spawn(process.execPath, [...nodeArgs, projectPath('dist', script)], {
+  const child = spawn(process.execPath, [...nodeArgs, projectPath('dist', script)], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', logFile, logFile],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
 }
+
+/** Children still running when a benchmark ends (a timeout, an error) must not outlive it. */
+const children = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
 
 /** Peak resident memory of a process, in MB (Linux). */
 export function peakRssMb(pid: number): number {
