@@ -57,17 +57,50 @@ export class TransactionalProcessor {
     this.logger = createLogger('transactional-processor', { groupId: options.groupId });
   }
 
+  /**
+   * Starts consuming in the background: a broker that is slow to answer (or away) at start-up is waited
+   * for, with a warning, instead of failing the app.
+   */
   async start(): Promise<void> {
-    this.producer = await this.newProducer();
-    this.consumer = this.connection.nativeConsumer(this.options.groupId);
-    await this.consumer.connect(this.options.topics);
-    this.running = this.loop(this.consumer);
+    this.running = this.run();
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
     await this.running;
     await Promise.allSettled([this.consumer?.disconnect(), this.producer?.disconnect()]);
+  }
+
+  private async run(): Promise<void> {
+    const consumer = await this.untilDone('connect the consumer', async () => {
+      const candidate = this.connection.nativeConsumer(this.options.groupId);
+      try {
+        await candidate.connect(this.options.topics);
+      } catch (error) {
+        await candidate.disconnect().catch(() => undefined);
+        throw error;
+      }
+      return candidate;
+    });
+    if (!consumer) return;
+    this.consumer = consumer;
+    this.producer ??= await this.untilDone('start the transactional producer', () => this.newProducer());
+    await this.loop(consumer);
+  }
+
+  /** Tries until it works or the processor stops (then undefined). */
+  private async untilDone<T>(what: string, attempt: () => Promise<T>): Promise<T | undefined> {
+    while (!this.stopping) {
+      try {
+        const result = await attempt();
+        this.failures = 0;
+        return result;
+      } catch (error) {
+        this.logger.warn({ err: error }, `cannot ${what} yet; trying again`);
+        await this.pauseAfterFailure();
+      }
+    }
+    return undefined;
   }
 
   /**
