@@ -7,7 +7,7 @@
 #   node dist/apps/cli/src/main.js --help                        (or: npm run lienthong -- --help)
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-# The hub's Kafka client (node-rdkafka) is built against Debian's librdkafka.
+# node-rdkafka (a dev dependency: the hub benchmark's candidate client) is built against Debian's librdkafka.
 RUN apt-get update && apt-get install -y --no-install-recommends librdkafka-dev python3 make g++ \
     && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
@@ -17,7 +17,6 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app
-RUN apt-get update && apt-get install -y --no-install-recommends librdkafka1 && rm -rf /var/lib/apt/lists/*
 # npm (for `npm run <cli>`) keeps its cache and logs in /tmp: the root filesystem may be read-only.
 ENV NODE_ENV=production HTTP_HOST=0.0.0.0 APP=lienthong \
     NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_CACHE=/tmp/.npm NPM_CONFIG_LOGS_DIR=/tmp/.npm-logs

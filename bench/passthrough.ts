@@ -4,8 +4,8 @@ import { KafkaConsumer, Producer, type Message } from 'node-rdkafka';
 /**
  * The ceiling the hub is measured against: a plain consume → produce of the same events, with no
  * parsing, validation, state or transactions, from PASSTHROUGH_INPUTS to PASSTHROUGH_OUTPUT.
- * PASSTHROUGH_CLIENT: `native` (librdkafka, the hub's client: same batch size, compression and acks as
- * the hub, transactions off) or `kafkajs` (the client the hub used before).
+ * PASSTHROUGH_CLIENT: `kafkajs` (the hub's client) or `native` (librdkafka through node-rdkafka, the
+ * candidate: gzip, acks=all, idempotent, batches of up to 5,000, no transactions).
  */
 const brokers = process.env.KAFKA_BROKERS!;
 const groupId = process.env.PASSTHROUGH_GROUP ?? `passthrough-${Date.now()}`;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the project needs on a fresh machine: librdkafka (Debian's librdkafka-dev, which the
-# hub's Kafka client node-rdkafka is built against) and the npm packages (npm ci).
+# Installs what the project needs on a fresh machine: librdkafka (Debian's librdkafka-dev, which
+# node-rdkafka, the hub benchmark's candidate client, is built against) and the npm packages (npm ci).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

@@ -7,7 +7,7 @@ export interface EventKey {
 }
 
 /**
- * A source partition a batch comes from and where it starts there: the committed offset. Rows this
+ * The source partition a batch comes from and where it starts: the committed offset. Rows this
  * partition wrote at or after it belong to an attempt whose transaction never committed.
  */
 export interface BatchOrigin {
@@ -19,19 +19,15 @@ export interface BatchOrigin {
 /** An applied event and the source record that applied it. */
 export interface AppliedEvent {
   dossier: DossierEvent;
-  topic: string;
-  partition: number;
   offset: string;
 }
 
 /**
- * Rows counted as applied: every one but those of the batch's own partitions from their first offsets
- * on (the origins' three arrays from `$first`).
+ * Rows counted as applied: every one but those of the batch's own partition from its first offset on
+ * (the origin's three parameters from `$first`).
  */
 const committed = (first: number) =>
-  `NOT EXISTS (SELECT 1 FROM unnest($${first}::text[], $${first + 1}::int[], $${first + 2}::bigint[])
-     AS origin (topic, part, first_offset)
-     WHERE origin.topic = src_topic AND origin.part = src_partition AND src_offset >= origin.first_offset)`;
+  `(src_topic IS DISTINCT FROM $${first} OR src_partition <> $${first + 1} OR src_offset < $${first + 2}::bigint)`;
 
 /**
  * What the hub already applied, read and written once per batch (never per message), before the batch's
@@ -42,19 +38,19 @@ export class DossierMemory {
   constructor(private readonly database: Database) {}
 
   /** The `system/eventId` keys of these events that were applied before. */
-  async appliedEvents(keys: EventKey[], origins: BatchOrigin[]): Promise<Set<string>> {
+  async appliedEvents(keys: EventKey[], origin: BatchOrigin): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
     const rows = await this.database.query<{ source_system: string; source_event_id: string }>(
       `SELECT source_system, source_event_id FROM hub_applied_events
        WHERE (source_system, source_event_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
          AND ${committed(3)}`,
-      [keys.map((key) => key.system), keys.map((key) => key.eventId), ...originParams(origins)],
+      [keys.map((key) => key.system), keys.map((key) => key.eventId), ...originParams(origin)],
     );
     return new Set(rows.map((row) => `${row.source_system}/${row.source_event_id}`));
   }
 
   /** The latest applied sequence of each of these dossiers that the hub has seen. */
-  async lastSequences(dossierCodes: string[], origins: BatchOrigin[]): Promise<Map<string, number>> {
+  async lastSequences(dossierCodes: string[], origin: BatchOrigin): Promise<Map<string, number>> {
     if (dossierCodes.length === 0) return new Map();
     // One index look-up per dossier: with `= ANY(...)` over a large table the planner chose a full scan,
     // and each batch got slower as the state grew.
@@ -66,7 +62,7 @@ export class DossierMemory {
          WHERE dossier_code = code AND sequence IS NOT NULL AND ${committed(2)}
        ) AS last
        WHERE last.sequence IS NOT NULL`,
-      [dossierCodes, ...originParams(origins)],
+      [dossierCodes, ...originParams(origin)],
     );
     return new Map(rows.map((row) => [row.dossier_code, Number(row.last_sequence)]));
   }
@@ -75,15 +71,16 @@ export class DossierMemory {
    * Records applied events with the record that applied them (an attempt consumed again rewrites its
    * rows), and each dossier's latest sequence and status for whoever looks it up.
    */
-  async remember(applied: AppliedEvent[], latest: DossierEvent[]): Promise<void> {
+  async remember(applied: AppliedEvent[], latest: DossierEvent[], origin: BatchOrigin): Promise<void> {
     if (applied.length === 0) return;
     // One statement, so atomic without a transaction's extra round trips on every batch.
     await this.database.query(
       `WITH applied AS (
          INSERT INTO hub_applied_events
            (source_system, source_event_id, dossier_code, sequence, src_topic, src_partition, src_offset)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $9::text[], $10::int[],
-           $5::bigint[])
+         SELECT event.system, event.id, event.code, event.sequence, $9, $10, event.src_offset
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[])
+           AS event (system, id, code, sequence, src_offset)
          ON CONFLICT (source_system, source_event_id) DO UPDATE SET dossier_code = EXCLUDED.dossier_code,
            sequence = EXCLUDED.sequence, src_topic = EXCLUDED.src_topic,
            src_partition = EXCLUDED.src_partition, src_offset = EXCLUDED.src_offset, applied_at = now()
@@ -102,15 +99,11 @@ export class DossierMemory {
         latest.map((event) => event.dossierCode),
         latest.map((event) => event.provenance.sequence),
         latest.map((event) => event.status),
-        applied.map(({ topic }) => topic),
-        applied.map(({ partition }) => partition),
+        origin.topic,
+        origin.partition,
       ],
     );
   }
 }
 
-const originParams = (origins: BatchOrigin[]) => [
-  origins.map(({ topic }) => topic),
-  origins.map(({ partition }) => partition),
-  origins.map(({ firstOffset }) => firstOffset),
-];
+const originParams = ({ topic, partition, firstOffset }: BatchOrigin) => [topic, partition, firstOffset];

@@ -16,7 +16,7 @@ import {
 } from '@lienthong/observability';
 import type { DossierEvent } from '@lienthong/schemas';
 import { mapSourceEvent, type SourceMapper } from '@lienthong/sources';
-import type { AppliedEvent, BatchOrigin, DossierMemory } from './dossier-memory';
+import type { AppliedEvent, DossierMemory } from './dossier-memory';
 
 const consumed = new Counter({
   name: 'lienthong_hub_consumed_total',
@@ -97,10 +97,12 @@ export class HubPipeline {
       system: dossier.provenance.sourceSystem,
       eventId: dossier.provenance.sourceEventId,
     }));
-    const origins = originsOf(records);
+    // A batch is one source partition's records from its committed offset on.
+    const [{ topic, partition, offset: firstOffset }] = records;
+    const origin = { topic, partition, firstOffset };
     const [applied, lastSequences] = await Promise.all([
-      this.memory.appliedEvents(keys, origins),
-      this.memory.lastSequences([...new Set(mapped.map(({ dossier }) => dossier.dossierCode))], origins),
+      this.memory.appliedEvents(keys, origin),
+      this.memory.lastSequences([...new Set(mapped.map(({ dossier }) => dossier.dossierCode))], origin),
     ]);
     const fresh: AppliedEvent[] = [];
     const latest = new Map<string, DossierEvent>();
@@ -112,7 +114,7 @@ export class HubPipeline {
         continue;
       }
       applied.add(key);
-      fresh.push({ dossier, topic: record.topic, partition: record.partition, offset: record.offset });
+      fresh.push({ dossier, offset: record.offset });
       const last = Math.max(
         lastSequences.get(dossier.dossierCode) ?? -1,
         latest.get(dossier.dossierCode)?.provenance.sequence ?? -1,
@@ -123,7 +125,7 @@ export class HubPipeline {
       outputs.push(...this.outputsFor(record, dossier, isStale, started));
     }
     // Before the transaction commits: a crash after the commit must not forget what it routed.
-    await this.memory.remember(fresh, [...latest.values()]);
+    await this.memory.remember(fresh, [...latest.values()], origin);
     return { records: outputs };
   };
 
@@ -214,14 +216,4 @@ export class HubPipeline {
       })),
     ];
   }
-}
-
-/** A batch holds records of one or more source partitions, each from its committed offset on. */
-function originsOf(records: IncomingRecord[]): BatchOrigin[] {
-  const origins = new Map<string, BatchOrigin>();
-  for (const { topic, partition, offset } of records) {
-    const key = `${topic}\u0000${partition}`;
-    if (!origins.has(key)) origins.set(key, { topic, partition, firstOffset: offset });
-  }
-  return [...origins.values()];
 }

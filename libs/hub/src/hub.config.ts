@@ -14,9 +14,9 @@ export const hubConfigSpec = {
     default: projectPath('config', 'routes.yaml'),
     desc: 'Routing rules (YAML, schemas/routing.v1.json): which connectors receive which dossier events',
   }),
-  HUB_MAX_BATCH: num({
-    default: 2_000,
-    desc: 'Source events consumed at most per Kafka transaction (across partitions; a quiet topic makes smaller ones)',
+  HUB_CONCURRENCY: num({
+    default: 6,
+    desc: 'Partitions processed at once, each in its own Kafka transaction',
   }),
   HUB_HTTP_PORT: port({ default: 8090, desc: 'Port of the hub /health and /metrics' }),
   HUB_STATE_RETENTION_DAYS: num({

@@ -35,7 +35,7 @@ export class HubModule {
       groupId,
       transactionalId: `${groupId}.${config.HUB_INSTANCE_ID}`,
       topics: pipeline.sourceTopics,
-      maxBatch: config.HUB_MAX_BATCH,
+      concurrency: config.HUB_CONCURRENCY,
       pattern: SOURCE_BATCH_PATTERN,
     });
     const services = new ManagedServices([

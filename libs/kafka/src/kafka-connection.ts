@@ -12,7 +12,6 @@ import {
   type SASLOptions,
 } from 'kafkajs';
 import type { KafkaConfig } from './kafka.config';
-import { NativeConsumer, NativeTransactionalProducer, type NativeSettings } from './native-client';
 import type { OutgoingRecord } from './records';
 import type { TopicSpec } from './topics';
 
@@ -153,15 +152,6 @@ export class KafkaConnection {
     return consumer;
   }
 
-  /** A read_committed consumer on the native client (librdkafka), for transactional processing. */
-  nativeConsumer(groupId: string): NativeConsumer {
-    return this.track(new NativeConsumer(this.nativeSettings(), groupId));
-  }
-
-  nativeTransactionalProducer(transactionalId: string): NativeTransactionalProducer {
-    return this.track(new NativeTransactionalProducer(this.nativeSettings(), transactionalId));
-  }
-
   /** Sends records outside any transaction (publishers and dead-letter writers of connectors). */
   async send(producer: Producer, records: OutgoingRecord[]): Promise<void> {
     await producer.sendBatch({ topicMessages: groupByTopic(records), acks: -1 });
@@ -172,29 +162,6 @@ export class KafkaConnection {
     this.open.clear();
     this.admin = undefined;
     await Promise.allSettled(clients.map((client) => client.disconnect()));
-  }
-
-  private track<T extends { disconnect(): Promise<void> }>(client: T): T {
-    this.open.add(client);
-    return client;
-  }
-
-  /** The same brokers, client id, TLS and SASL settings for librdkafka. */
-  private nativeSettings(): NativeSettings {
-    const { KAFKA_SASL_MECHANISM: mechanism, KAFKA_SSL: ssl } = this.config;
-    const settings: NativeSettings = {
-      'metadata.broker.list': this.config.KAFKA_BROKERS.split(',')
-        .map((broker) => broker.trim())
-        .join(','),
-      'client.id': this.config.KAFKA_CLIENT_ID,
-      'security.protocol': `${mechanism ? 'sasl_' : ''}${ssl ? 'ssl' : 'plaintext'}`,
-    };
-    if (mechanism) {
-      settings['sasl.mechanisms'] = mechanism.toUpperCase();
-      settings['sasl.username'] = this.config.KAFKA_SASL_USERNAME;
-      settings['sasl.password'] = this.config.KAFKA_SASL_PASSWORD;
-    }
-    return settings;
   }
 
   private async getAdmin(): Promise<Admin> {

@@ -1,14 +1,15 @@
 import { createLogger, Histogram, metricsRegistry, type Logger } from '@lienthong/observability';
 import { consumerLag } from './consumer-lag';
-import type { KafkaConnection } from './kafka-connection';
-import type { NativeConsumer, NativeTransactionalProducer } from './native-client';
-import type { IncomingRecord, OutgoingRecord } from './records';
+import { whileTopicsSettle } from './topics-settle';
+import { CompressionTypes, type Consumer, type EachBatchPayload, type Producer } from 'kafkajs';
+import { consumeAgain } from './batch-failure';
+import { groupByTopic, type KafkaConnection } from './kafka-connection';
+import { toIncomingRecord, type IncomingRecord, type OutgoingRecord } from './records';
 
 /**
- * Turns a batch of consumed records (of one or more partitions, each partition's in offset order from its
- * committed offset on) into the records to write. It must not throw for a bad record (a bad record
- * becomes a dead letter); it throws only when the whole batch cannot be handled now, and then nothing of
- * the batch is written and it is consumed again.
+ * Turns a batch of consumed records into the records to write. It must not throw for a bad record (a bad
+ * record becomes a dead letter); it throws only when the whole batch cannot be handled now, and then
+ * nothing of the batch is written and it is consumed again.
  */
 export type BatchTransform = (records: IncomingRecord[]) => Promise<BatchOutput>;
 
@@ -21,8 +22,8 @@ export interface TransactionalProcessorOptions {
   /** Stable per instance, so a restarted instance fences off its own zombies. */
   transactionalId: string;
   topics: string[];
-  /** Records consumed at most per transaction, across partitions. */
-  maxBatch: number;
+  /** Partitions processed at the same time, each batch in a transaction of its own producer. */
+  concurrency: number;
   transform: BatchTransform;
 }
 
@@ -34,20 +35,54 @@ const batchSeconds = new Histogram({
   registers: [metricsRegistry],
 });
 
-/** A failed batch is consumed again after this pause, growing to the last while failures go on. */
-const RETRY_PAUSES_MS = [100, 500, 1_000, 2_000, 5_000];
+/**
+ * Output is sent gzip-compressed in chunks of this many uncompressed bytes; JSON compresses well under
+ * the broker's 1 MB record-batch limit. A chunk the broker still finds too large is retried smaller.
+ */
+const FIRST_CHUNK_BYTES = 4 << 20;
+const SMALLEST_CHUNK_BYTES = 64 << 10;
+
+/** Splits records into runs whose values add up to less than `maxBytes` (a lone larger record is its own run). */
+function chunksUnder(records: OutgoingRecord[], maxBytes: number): OutgoingRecord[][] {
+  const chunks: OutgoingRecord[][] = [];
+  let current: OutgoingRecord[] = [];
+  let size = 0;
+  for (const record of records) {
+    const bytes = Buffer.byteLength(record.value) + 512;
+    if (current.length > 0 && size + bytes > maxBytes) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(record);
+    size += bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+function isTooLarge(error: unknown): boolean {
+  const { type, name } = error as { type?: string; name?: string };
+  return (
+    type === 'MESSAGE_TOO_LARGE' ||
+    (name === 'KafkaJSNumberOfRetriesExceeded' && /larger than the max/.test(String(error)))
+  );
+}
+
+/** One of the transactional producers, by its stable id; emptied when its producer must be replaced. */
+interface ProducerSlot {
+  transactionalId: string;
+  producer?: Producer;
+}
 
 /**
  * Consume → transform → produce as one Kafka transaction with the consumed offsets: a crash at any
- * point neither loses nor duplicates what readers with read_committed see. A consumed batch spans the
- * assigned partitions and is committed as one.
+ * point neither loses nor duplicates what readers with read_committed see.
  */
 export class TransactionalProcessor {
-  private consumer?: NativeConsumer;
-  private producer?: NativeTransactionalProducer;
-  private running?: Promise<void>;
-  private stopping = false;
-  private failures = 0;
+  private consumer?: Consumer;
+  private readonly idleSlots: ProducerSlot[] = [];
+  private readonly slots: ProducerSlot[] = [];
   private readonly logger: Logger;
 
   constructor(
@@ -57,191 +92,96 @@ export class TransactionalProcessor {
     this.logger = createLogger('transactional-processor', { groupId: options.groupId });
   }
 
-  /**
-   * Starts consuming in the background: a broker that is slow to answer (or away) at start-up is waited
-   * for, with a warning, instead of failing the app.
-   */
   async start(): Promise<void> {
-    this.running = this.run();
+    for (let index = 0; index < this.options.concurrency; index++) {
+      const transactionalId = `${this.options.transactionalId}-${index}`;
+      this.slots.push({ transactionalId, producer: await this.connection.producer({ transactionalId }) });
+    }
+    this.idleSlots.push(...this.slots);
+    this.consumer = await this.connection.consumer({
+      groupId: this.options.groupId,
+      maxBytesPerPartition: 2 << 20,
+    });
+    const consumer = this.consumer;
+    await whileTopicsSettle.execute(() =>
+      consumer.subscribe({ topics: this.options.topics, fromBeginning: true }),
+    );
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.concurrency,
+      eachBatch: (payload) => this.processBatch(payload),
+    });
   }
 
   async stop(): Promise<void> {
-    this.stopping = true;
-    await this.running;
-    await Promise.allSettled([this.consumer?.disconnect(), this.producer?.disconnect()]);
+    await this.consumer?.disconnect();
+    await Promise.allSettled(this.slots.map(({ producer }) => producer?.disconnect()));
   }
 
-  private async run(): Promise<void> {
-    const consumer = await this.untilDone('connect the consumer', async () => {
-      const candidate = this.connection.nativeConsumer(this.options.groupId);
-      try {
-        await candidate.connect(this.options.topics);
-      } catch (error) {
-        await candidate.disconnect().catch(() => undefined);
-        throw error;
-      }
-      return candidate;
-    });
-    if (!consumer) return;
-    this.consumer = consumer;
-    this.producer ??= await this.untilDone('start the transactional producer', () => this.newProducer());
-    await this.loop(consumer);
-  }
-
-  /** Tries until it works or the processor stops (then undefined). */
-  private async untilDone<T>(what: string, attempt: () => Promise<T>): Promise<T | undefined> {
-    while (!this.stopping) {
-      try {
-        const result = await attempt();
-        this.failures = 0;
-        return result;
-      } catch (error) {
-        this.logger.warn({ err: error }, `cannot ${what} yet; trying again`);
-        await this.pauseAfterFailure();
-      }
+  private async processBatch({ batch, resolveOffset, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    if (!isRunning() || isStale() || batch.messages.length === 0) return;
+    const stopTimer = batchSeconds.startTimer({ group: this.options.groupId });
+    // kafkajs runs at most `concurrency` batches at once, so a slot is always free here.
+    const slot = this.idleSlots.pop()!;
+    try {
+      // Same transactional id: the new producer fences off whatever the old one left open.
+      slot.producer ??= await this.connection.producer({ transactionalId: slot.transactionalId });
+      const producer = slot.producer;
+      const records = batch.messages.map((message) =>
+        toIncomingRecord(batch.topic, batch.partition, message),
+      );
+      const { records: outputs } = await this.options.transform(records);
+      const lastOffset = batch.lastOffset();
+      await this.commit(producer, outputs, batch.topic, batch.partition, lastOffset);
+      resolveOffset(lastOffset);
+      consumerLag.set(
+        { group: this.options.groupId, topic: batch.topic, partition: batch.partition },
+        Number(batch.offsetLag()),
+      );
+    } catch (error) {
+      // A producer whose transaction failed may be fenced, or stuck aborting: it is replaced, never reused.
+      await slot.producer?.disconnect().catch(() => undefined);
+      slot.producer = undefined;
+      throw consumeAgain(error);
+    } finally {
+      this.idleSlots.push(slot);
+      stopTimer();
     }
-    return undefined;
   }
 
-  /**
-   * One transaction commits while the next batch is transformed: the broker's round trips overlap the
-   * hub's work. The next batch reads what the committing one remembered (written before its commit), and
-   * when a commit fails both batches are consumed again.
-   */
-  private async loop(consumer: NativeConsumer): Promise<void> {
-    let committing: Committing | undefined;
-    while (!this.stopping) {
-      let records: IncomingRecord[];
-      try {
-        records = await consumer.consume(this.options.maxBatch);
-      } catch (error) {
-        this.logger.warn({ err: error }, 'consume failed; trying again');
-        await this.pauseAfterFailure();
-        continue;
-      }
-      if (records.length === 0) {
-        if (committing) await this.settle(consumer, committing);
-        committing = undefined;
-        continue;
-      }
-      const partitions = byPartition(records);
-      const stopTimer = batchSeconds.startTimer({ group: this.options.groupId });
-      let outputs: OutgoingRecord[];
-      try {
-        outputs = (await this.options.transform(records)).records;
-      } catch (error) {
-        if (committing) await this.settle(consumer, committing);
-        committing = undefined;
-        await this.failed(consumer, error, [partitions]);
-        continue;
-      }
-      if (committing && !(await this.settle(consumer, committing, partitions))) {
-        committing = undefined;
-        continue;
-      }
-      committing = { partitions, result: this.commit(consumer, partitions, outputs).finally(stopTimer) };
-    }
-    if (committing) await this.settle(consumer, committing);
-  }
-
-  /** Writes a batch's outputs and offsets; resolves to the error when the transaction failed. */
   private async commit(
-    consumer: NativeConsumer,
-    partitions: IncomingRecord[][],
+    producer: Producer,
     outputs: OutgoingRecord[],
-  ): Promise<unknown> {
-    const offsets = partitions.map((records) => {
-      const { topic, partition, offset } = records[records.length - 1];
-      return { topic, partition, offset: Number(offset) + 1 };
-    });
+    topic: string,
+    partition: number,
+    lastOffset: string,
+    chunkBytes = FIRST_CHUNK_BYTES,
+  ): Promise<void> {
+    const transaction = await producer.transaction();
     try {
-      this.producer ??= await this.newProducer();
-      await this.producer.commit(outputs, offsets, consumer);
+      for (const chunk of chunksUnder(outputs, chunkBytes)) {
+        await transaction.sendBatch({
+          topicMessages: groupByTopic(chunk),
+          acks: -1,
+          compression: CompressionTypes.GZIP,
+        });
+      }
+      await transaction.sendOffsets({
+        consumerGroupId: this.options.groupId,
+        topics: [{ topic, partitions: [{ partition, offset: (BigInt(lastOffset) + 1n).toString() }] }],
+      });
+      await transaction.commit();
     } catch (error) {
-      // A producer whose transaction failed may be fenced or stuck aborting: it is replaced, never reused.
-      await this.replaceProducer();
-      return error ?? new Error('transaction failed');
-    }
-    this.failures = 0;
-    for (const { topic, partition, offset } of offsets) {
-      const lag = consumer.lagAfter(topic, partition, String(offset - 1));
-      if (lag !== undefined) consumerLag.set({ group: this.options.groupId, topic, partition }, lag);
-    }
-    return undefined;
-  }
-
-  /**
-   * Waits for a commit; when it failed, its batch and the batch consumed after it (`next`) are
-   * consumed again. Whether it committed.
-   */
-  private async settle(
-    consumer: NativeConsumer,
-    { partitions, result }: Committing,
-    next: IncomingRecord[][] = [],
-  ): Promise<boolean> {
-    const error = await result;
-    if (error === undefined) return true;
-    // The later batch first: where both hold a partition, the earlier batch's first offset wins.
-    await this.failed(consumer, error, [next, partitions]);
-    return false;
-  }
-
-  /** Makes each batch's partitions start again at the batch (what was fetched after it is dropped too). */
-  private async failed(consumer: NativeConsumer, error: unknown, batches: IncomingRecord[][][]) {
-    this.logger.warn(
-      {
-        err: error,
-        partitions: batches.flat().map(([{ topic, partition, offset }]) => ({ topic, partition, offset })),
-      },
-      'batch failed; it will be consumed again',
-    );
-    for (const partitions of batches) {
-      for (const [{ topic, partition, offset }] of partitions)
-        await consumer.rewind(topic, partition, offset);
-    }
-    await this.pauseAfterFailure();
-  }
-
-  private async newProducer(): Promise<NativeTransactionalProducer> {
-    const producer = this.connection.nativeTransactionalProducer(this.options.transactionalId);
-    try {
-      await producer.connect();
-    } catch (error) {
-      // Broker down or coordinator not ready: this one is dropped, the next attempt makes another.
-      await producer.disconnect().catch(() => undefined);
+      await transaction.abort().catch(() => undefined);
+      if (isTooLarge(error) && chunkBytes > SMALLEST_CHUNK_BYTES) {
+        return this.commit(producer, outputs, topic, partition, lastOffset, chunkBytes / 4);
+      }
+      this.logger.warn(
+        { err: error, topic, partition, lastOffset },
+        'transaction failed; the batch will be consumed again',
+      );
       throw error;
     }
-    return producer;
   }
-
-  /** Same transactional id: the new producer fences off whatever the old one left open. */
-  private async replaceProducer(): Promise<void> {
-    const old = this.producer;
-    this.producer = undefined;
-    await old?.disconnect().catch(() => undefined);
-  }
-
-  private async pauseAfterFailure(): Promise<void> {
-    const pause = RETRY_PAUSES_MS[Math.min(this.failures, RETRY_PAUSES_MS.length - 1)];
-    this.failures++;
-    await new Promise((resolve) => setTimeout(resolve, pause));
-  }
-}
-
-/** A batch whose transaction is committing; `result` is its error, undefined once committed. */
-interface Committing {
-  partitions: IncomingRecord[][];
-  result: Promise<unknown>;
-}
-
-/** Records grouped by partition, each group in offset order as consumed. */
-function byPartition(records: IncomingRecord[]): IncomingRecord[][] {
-  const groups = new Map<string, IncomingRecord[]>();
-  for (const record of records) {
-    const key = `${record.topic}\u0000${record.partition}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = []));
-    group.push(record);
-  }
-  return [...groups.values()];
 }
