@@ -118,6 +118,22 @@ export function tailRatio({ firstAt, marks }: Arrivals): number {
   return (marks[0] - firstAt) / (marks[9] - marks[8]);
 }
 
+/** Connects a librdkafka consumer and subscribes it; a consume call waits `waitMs` for each record. */
+export async function subscribed(consumer: KafkaConsumer, topics: string[], waitMs: number) {
+  await new Promise((resolve, reject) =>
+    consumer.connect({}, (error) => (error ? reject(error) : resolve(0))),
+  );
+  consumer.subscribe(topics);
+  consumer.setDefaultConsumeTimeout(waitMs);
+}
+
+/** Up to `max` records from a librdkafka consumer. */
+export function nextBatch(consumer: KafkaConsumer, max: number): Promise<Message[]> {
+  return new Promise((resolve, reject) =>
+    consumer.consume(max, (error, batch) => (error ? reject(error) : resolve(batch))),
+  );
+}
+
 /**
  * Counts messages arriving on a topic (read_committed); optionally notes each one's source event id.
  * On librdkafka, which decodes in its own threads: the reader takes as little as it can of the cores it
@@ -140,17 +156,11 @@ export async function watchTopic(
     },
     { 'auto.offset.reset': 'earliest' },
   );
-  await new Promise((resolve, reject) =>
-    consumer.connect({}, (error) => (error ? reject(error) : resolve(0))),
-  );
-  consumer.subscribe([topic]);
-  consumer.setDefaultConsumeTimeout(50);
+  await subscribed(consumer, [topic], 50);
   let running = true;
   const reading = (async () => {
     while (running) {
-      const messages = await new Promise<Message[]>((resolve, reject) =>
-        consumer.consume(10_000, (error, batch) => (error ? reject(error) : resolve(batch))),
-      );
+      const messages = await nextBatch(consumer, 10_000);
       if (messages.length === 0) continue;
       const now = Date.now();
       arrivals.firstAt ??= now;

@@ -1,5 +1,6 @@
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
-import { KafkaConsumer, Producer, type Message } from 'node-rdkafka';
+import { KafkaConsumer, Producer } from 'node-rdkafka';
+import { nextBatch, subscribed } from './bench-support';
 
 /**
  * The ceiling the hub is measured against: a plain consume → produce of the same events, with no
@@ -40,17 +41,11 @@ async function native(): Promise<() => Promise<void>> {
     producer.connect({}, (error) => (error ? reject(error) : resolve(0))),
   );
   producer.setPollInterval(100);
-  await new Promise((resolve, reject) =>
-    consumer.connect({}, (error) => (error ? reject(error) : resolve(0))),
-  );
-  consumer.subscribe(inputs);
-  consumer.setDefaultConsumeTimeout(100);
+  await subscribed(consumer, inputs, 100);
   let running = true;
   const loop = (async () => {
     while (running) {
-      const messages = await new Promise<Message[]>((resolve, reject) =>
-        consumer.consume(5_000, (error, batch) => (error ? reject(error) : resolve(batch))),
-      );
+      const messages = await nextBatch(consumer, 5_000);
       for (const { key, value, headers } of messages) {
         for (;;) {
           try {
