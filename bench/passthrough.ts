@@ -5,15 +5,17 @@ import { nextBatch, subscribed } from './bench-support';
 /**
  * The ceiling the hub is measured against: a plain consume → produce of the same events, with no
  * parsing, validation, state or transactions, from PASSTHROUGH_INPUTS to PASSTHROUGH_OUTPUT.
- * PASSTHROUGH_CLIENT: `kafkajs` (the hub's client) or `native` (librdkafka through node-rdkafka, the
+ * PASSTHROUGH_CLIENT: `kafkajs` (the hub's client) or `librdkafka` (librdkafka through node-rdkafka, the
  * candidate: gzip, acks=all, idempotent, batches of up to 5,000, no transactions).
  */
 const brokers = process.env.KAFKA_BROKERS!;
 const groupId = process.env.PASSTHROUGH_GROUP ?? `passthrough-${Date.now()}`;
 const inputs = process.env.PASSTHROUGH_INPUTS!.split(',');
 const output = process.env.PASSTHROUGH_OUTPUT!;
+/** librdkafka's ERR__QUEUE_FULL. */
+const QUEUE_FULL = -184;
 
-async function native(): Promise<() => Promise<void>> {
+async function librdkafka(): Promise<() => Promise<void>> {
   const producer = new Producer(
     {
       'metadata.broker.list': brokers,
@@ -51,7 +53,9 @@ async function native(): Promise<() => Promise<void>> {
           try {
             producer.produce(output, null, value, key, null, undefined, headers);
             break;
-          } catch {
+          } catch (error) {
+            // Only a full local queue is waited out; anything else stops the passthrough.
+            if ((error as { code?: number }).code !== QUEUE_FULL) throw error;
             await new Promise((resolve) => setTimeout(resolve, 5));
           }
         }
@@ -77,7 +81,7 @@ async function kafkajs(): Promise<() => Promise<void>> {
   await consumer.run({
     partitionsConsumedConcurrently: 3,
     eachBatch: async ({ batch }) => {
-      // Slices stay under the broker's 1 MB record-batch limit.
+      // Slices stay under the broker's 1 MB record-batch limit, as the hub's sends do.
       for (let start = 0; start < batch.messages.length; start += 250) {
         await producer.send({
           topic: output,
@@ -94,7 +98,7 @@ async function kafkajs(): Promise<() => Promise<void>> {
 }
 
 async function main(): Promise<void> {
-  const stop = await (process.env.PASSTHROUGH_CLIENT === 'kafkajs' ? kafkajs() : native());
+  const stop = await (process.env.PASSTHROUGH_CLIENT === 'librdkafka' ? librdkafka() : kafkajs());
   process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
 }
 
