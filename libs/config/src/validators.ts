@@ -7,17 +7,74 @@ export const port = makeValidator<number>((input: string) => {
   return value;
 });
 
+const inProduction = (): boolean => process.env.NODE_ENV === 'production';
+
 /**
- * A secret with a development default. With NODE_ENV=production the default is never accepted: the
- * key must be set, and to something else, or start-up stops naming it.
+ * Values anyone can read in this repository or guess: every secret's development default and
+ * documented example join the placeholders below when their spec is declared, so a production value
+ * copied from another key's default (the portal password into the population secret) is refused too.
  */
-export function secret(spec: { default: string; desc: string; example?: string }) {
-  const production = process.env.NODE_ENV === 'production';
+const knownValues = new Set(['changeme', 'change-me', 'password', 'secret', 'admin', 'postgres', 'test']);
+
+function refuseKnown(input: string): string {
+  if (knownValues.has(input.trim().toLowerCase())) {
+    throw new Error('a development default or documented value is not accepted with NODE_ENV=production');
+  }
+  return input;
+}
+
+function remember(...values: (string | undefined)[]): void {
+  for (const value of values) if (value) knownValues.add(value.trim().toLowerCase());
+}
+
+/**
+ * A secret with a development default. With NODE_ENV=production the key must be set, not empty, and
+ * to none of the known values (any secret's default or example), or start-up stops naming it.
+ * `optional`: an empty value turns off what the secret is for (no first admin token, no SASL), so
+ * production accepts it empty, but never a known value.
+ */
+export function secret(spec: { default: string; desc: string; example?: string; optional?: boolean }) {
+  remember(spec.default, spec.example);
   const validator = makeValidator<string>((input: string) => {
-    if (process.env.NODE_ENV === 'production' && input === spec.default) {
-      throw new Error('the development default is not accepted with NODE_ENV=production');
+    if (!inProduction()) return input;
+    if (input.trim() === '') {
+      if (spec.optional) return '';
+      throw new Error('an empty secret is not accepted with NODE_ENV=production');
     }
+    return refuseKnown(input);
+  });
+  const { optional, ...documented } = spec;
+  if (!inProduction()) return validator(documented);
+  return optional
+    ? validator({ ...documented, default: '' })
+    : validator({ desc: spec.desc, example: spec.example });
+}
+
+/**
+ * A PostgreSQL connection URL with a development default (a local superuser, no password). With
+ * NODE_ENV=production the URL must name a user with a password that is not a known value: whoever
+ * reaches the database port would otherwise log in as the apps.
+ */
+export function databaseUrl(spec: { default: string; desc: string; example?: string }) {
+  const validator = makeValidator<string>((input: string) => {
+    if (!inProduction()) return input;
+    let url: URL;
+    try {
+      url = new URL(input);
+    } catch {
+      throw new Error('not a URL (postgres://user:password@host:5432/database)');
+    }
+    const user = decodeURIComponent(url.username);
+    if (user === '') throw new Error('names no user; with NODE_ENV=production give user:password');
+    if (url.password === '') {
+      throw new Error(
+        user === 'postgres'
+          ? 'the postgres superuser with no password is not accepted with NODE_ENV=production'
+          : `the user ${user} has no password; with NODE_ENV=production give user:password`,
+      );
+    }
+    refuseKnown(decodeURIComponent(url.password));
     return input;
   });
-  return production ? validator({ desc: spec.desc, example: spec.example }) : validator(spec);
+  return inProduction() ? validator({ desc: spec.desc, example: spec.example }) : validator(spec);
 }

@@ -1,4 +1,4 @@
-import { num, port, str, type ConfigOf } from '@lienthong/config';
+import { num, port, secret, str, type ConfigOf } from '@lienthong/config';
 import { auditConfigSpec } from '@lienthong/audit';
 import { connectorBaseConfigSpec } from '@lienthong/connector-runtime';
 import { hubModuleConfigSpec } from '@lienthong/hub';
@@ -15,8 +15,9 @@ export const consoleOwnConfigSpec = {
     default: 30,
     desc: 'Days a message stays in the dossier trail (traces); dead letters stay until replayed or deleted',
   }),
-  CONSOLE_ADMIN_TOKEN: str({
+  CONSOLE_ADMIN_TOKEN: secret({
     default: '',
+    optional: true,
     desc: 'Optional first admin token (at least 32 characters); known to the console at start-up. Empty: create one with `lienthong token create --local`',
     example: 'lt_a-long-random-secret-from-the-secret-store',
   }),

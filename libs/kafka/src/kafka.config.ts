@@ -1,4 +1,4 @@
-import { bool, num, str, type ConfigOf } from '@lienthong/config';
+import { bool, num, secret, str, type ConfigOf } from '@lienthong/config';
 
 export const kafkaConfigSpec = {
   KAFKA_BROKERS: str({
@@ -24,7 +24,7 @@ export const kafkaConfigSpec = {
     desc: 'SASL mechanism; empty for none',
   }),
   KAFKA_SASL_USERNAME: str({ default: '', desc: 'SASL user name' }),
-  KAFKA_SASL_PASSWORD: str({ default: '', desc: 'SASL password' }),
+  KAFKA_SASL_PASSWORD: secret({ default: '', optional: true, desc: 'SASL password' }),
 };
 
 export type KafkaConfig = ConfigOf<typeof kafkaConfigSpec>;

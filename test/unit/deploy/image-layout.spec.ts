@@ -132,9 +132,9 @@ describe('Dockerfile', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--since <date>');
     // Against a database that is not there it fails on the connection, not on a missing file or module.
-    // In production no default secret is accepted, so the portal password is set as a deployment would.
+    // In production no default secret and no passwordless database user is accepted: both are set as a deployment would.
     const env = {
-      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+      DATABASE_URL: 'postgres://nobody:image-test-password@127.0.0.1:1/none',
       PORTAL_PASSWORD: 'image-test-password',
     };
     const reconcile = spawnSync('node', ['dist/apps/reconcile/src/main.js'], {
