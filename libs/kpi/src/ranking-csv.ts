@@ -3,9 +3,17 @@ import { SCORING_TABLE } from './scoring-table';
 
 const NOT_MEASURED = 'không đo được';
 
+/**
+ * Text a spreadsheet would run as a formula (OWASP, CSV injection): agency names and codes come from
+ * the sector systems. Numbers are written as numbers, so a negative one stays a number.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function cell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The ranking as CSV (UTF-8 with a BOM, so spreadsheet programs read the Vietnamese names). */
