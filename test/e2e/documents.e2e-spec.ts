@@ -139,6 +139,7 @@ describe('dossier results to the document exchange as edXML, on the real broker 
     const client = new DocumentsExchangeClient({
       DOCUMENTS_URL: sut.sandboxUrl,
       DOCUMENTS_TIMEOUT_MS: 5_000,
+      HTTP_MAX_ANSWER_BYTES: 1024 * 1024,
     });
     const document = resultPackageOf(sut.dossierEvent(84001), {
       sender: { organId: '000.00.00.H26', organName: 'UBND Thành phố Hà Nội' },

@@ -10,3 +10,4 @@ export {
 export { inParallel } from './in-parallel';
 export { Amendments, standaloneAmendments, type Amend, type Amended } from './amendments';
 export { connectorRuntimeConfigSpec } from './connector-runtime.config';
+export { targetHttp, targetHttpConfigSpec, type TargetHttpConfig } from './target-http';

@@ -1,5 +1,11 @@
-import { isTransientStatus, PermanentError, reach, RetriableError } from '@lienthong/connector-runtime';
-import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import {
+  isTransientStatus,
+  PermanentError,
+  reach,
+  RetriableError,
+  targetHttp,
+} from '@lienthong/connector-runtime';
+import type { AxiosInstance, AxiosResponse } from 'axios';
 import type { AckStatus, EdxmlStatus } from './edxml.contract';
 import { parseEdxmlStatus } from './edxml-parser';
 import { EdxmlRejection } from './edxml-rejection';
@@ -20,8 +26,10 @@ export class PackageRefusedError extends PermanentError {
 export class DocumentsExchangeClient {
   private readonly http: AxiosInstance;
 
-  constructor(config: Pick<DocumentsConfig, 'DOCUMENTS_URL' | 'DOCUMENTS_TIMEOUT_MS'>) {
-    this.http = axios.create({
+  constructor(
+    config: Pick<DocumentsConfig, 'DOCUMENTS_URL' | 'DOCUMENTS_TIMEOUT_MS' | 'HTTP_MAX_ANSWER_BYTES'>,
+  ) {
+    this.http = targetHttp(config, {
       baseURL: config.DOCUMENTS_URL,
       timeout: config.DOCUMENTS_TIMEOUT_MS,
       validateStatus: () => true,

@@ -4,8 +4,9 @@ import {
   reach,
   RetriableError,
   TargetAccessError,
+  targetHttp,
 } from '@lienthong/connector-runtime';
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import type { PortalDossier, PortalProgress } from '@lienthong/schemas';
 import {
   ALREADY_EXISTS,
@@ -81,7 +82,7 @@ export class PortalClient {
   private session?: Promise<string>;
 
   constructor(private readonly config: PortalConfig) {
-    this.http = axios.create({
+    this.http = targetHttp(config, {
       baseURL: config.PORTAL_URL,
       timeout: config.PORTAL_TIMEOUT_MS,
       headers: { 'Content-Type': 'application/json', dstcode: config.PORTAL_DSTCODE },

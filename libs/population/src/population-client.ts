@@ -1,6 +1,6 @@
-import { reach } from '@lienthong/connector-runtime';
+import { reach, targetHttp } from '@lienthong/connector-runtime';
 import type { XmlElement } from '@lienthong/xml';
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import { accessRefused, faultError, isAccessRefusal, statusError, unreadable } from './population-failures';
 import {
   POPULATION_CONTENT_TYPE,
@@ -27,7 +27,7 @@ export class PopulationClient {
 
   constructor(private readonly config: PopulationConfig) {
     this.endpoint = new URL(config.POPULATION_URL).href;
-    this.http = axios.create({
+    this.http = targetHttp(config, {
       timeout: config.POPULATION_TIMEOUT_MS,
       responseType: 'text',
       // The XML is read as it came; axios must not try to parse it.

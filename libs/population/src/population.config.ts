@@ -1,6 +1,8 @@
 import { num, port, secret, str, url, type ConfigOf } from '@lienthong/config';
+import { targetHttpConfigSpec } from '@lienthong/connector-runtime';
 
 export const populationConfigSpec = {
+  ...targetHttpConfigSpec,
   POPULATION_URL: url({
     default: 'http://127.0.0.1:8082/dancuquocgia',
     desc: 'SOAP endpoint URL of the population database (data-exchange platform or provincial gateway); the signature covers it as written',
