@@ -6,13 +6,24 @@ import {
   parseDocumentId,
   resultPackageOf,
 } from '@lienthong/documents';
+import { DeadLetterHeader } from '@lienthong/kafka';
 import type { DossierEvent } from '@lienthong/schemas';
 import { DocumentsHarness } from '../support/documents-harness';
-import { eventually, publish } from '../support/kafka-client';
+import { eventually, publish, readTopic } from '../support/kafka-client';
 
 jest.setTimeout(120_000);
 
 const ALL_STATUSES = ['01', '03', '06'];
+
+/** A status package answering a document this hub never sent, with what a receiver put in it. */
+const statusPackage = (description: string, inside = '') => `<?xml version="1.0" encoding="UTF-8"?>
+<edXML:edXML xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016"><edXML:edXMLEnvelope><edXML:edXMLHeader>
+<edXML:Status><edXML:From><edXML:OrganId>000.00.17.H26</edXML:OrganId><edXML:OrganName>Sở Tư pháp</edXML:OrganName></edXML:From>
+<edXML:ResponseFor><edXML:OrganId>000.00.00.H26</edXML:OrganId><edXML:Code>1/KQ</edXML:Code>
+<edXML:PromulgationDate>2024/08/21</edXML:PromulgationDate><edXML:DocumentId>000.00.00.H26,2024/08/21,1/KQ</edXML:DocumentId></edXML:ResponseFor>
+<edXML:StatusCode>03</edXML:StatusCode><edXML:Description>${description}</edXML:Description>
+<edXML:Timestamp>2026/01/02 03:04:05</edXML:Timestamp>${inside}</edXML:Status>
+</edXML:edXMLHeader></edXML:edXMLEnvelope></edXML:edXML>`;
 
 describe('dossier results to the document exchange as edXML, on the real broker and database', () => {
   let sut: DocumentsHarness;
@@ -133,6 +144,45 @@ describe('dossier results to the document exchange as edXML, on the real broker 
     expect(feedback.map((row) => row.codes)).toEqual(documentIds.map(() => ALL_STATUSES));
     const packages = (await sut.packages()).filter((pkg) => documentIds.includes(pkg.documentId));
     expect(packages.map((pkg) => pkg.sends)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('dead-letters a status package it cannot take in, with its reason, and records the packages behind it', async () => {
+    // Nested past the XML reader's limit (it throws, not a refusal), and a NUL PostgreSQL does not store.
+    const nested = await sut.plantStatus(
+      'unreadable',
+      statusPackage('x', '<a>'.repeat(200) + '</a>'.repeat(200)),
+    );
+    const withNul = await sut.plantStatus('unstorable', statusPackage('Đã vào sổ\u0000'));
+    const event = sut.dossierEvent(85001);
+    await send([event]);
+    const documentId = `000.00.00.H26,2024/08/21,${event.dossierCode}.7/KQ-TTHC`;
+
+    const feedback = await eventually(
+      () => statusesOf([documentId]),
+      ([row]) => row.codes.length === 3 && row.allAcknowledged,
+      60_000,
+    );
+    expect(feedback).toEqual([{ documentId, codes: ALL_STATUSES, allAcknowledged: true }]);
+
+    const letters = (await readTopic(sut.topics.deadLetter('documents'), 2)).filter((letter) =>
+      [nested, withNul].includes(letter.headers['lienthong-documents-message-id']),
+    );
+    expect(
+      letters.map((letter) => ({
+        messageId: letter.headers['lienthong-documents-message-id'],
+        reason: letter.headers[DeadLetterHeader.Reason],
+        stage: letter.headers[DeadLetterHeader.Stage],
+        key: letter.key,
+      })),
+    ).toEqual([
+      { messageId: nested, reason: 'DOCUMENTS_STATUS_UNREADABLE', stage: 'documents', key: 'unreadable' },
+      { messageId: withNul, reason: 'DOCUMENTS_STATUS_UNSTORABLE', stage: 'documents', key: 'unstorable' },
+    ]);
+    expect(letters[0].headers[DeadLetterHeader.Message]).toMatch(/nested/i);
+    expect(letters[1].value.toString()).toContain('Đã vào sổ\u0000');
+    // Acknowledged `fail` once: not read, nor dead-lettered, again on the passes after.
+    const planted = (await sut.issuedStatuses()).filter((status) => [nested, withNul].includes(status.id));
+    expect(planted.map((status) => status.acks)).toEqual([['fail'], ['fail']]);
   });
 
   it('classifies the exchange answers: a refused package is permanent with its reason, 5xx and 429 retriable', async () => {

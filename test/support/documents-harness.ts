@@ -75,6 +75,12 @@ export class DocumentsHarness extends IsolatedRun {
     return (await axios.put(`${this.sandboxUrl}/_sandbox/faults`, plan)).data;
   }
 
+  /** Puts a status package in the city organ's inbox as a receiver that writes it wrong would; answers its inbox id. */
+  async plantStatus(documentId: string, xml: string): Promise<string> {
+    const organId = '000.00.00.H26';
+    return (await axios.post(`${this.sandboxUrl}/_sandbox/statuses`, { organId, documentId, xml })).data.id;
+  }
+
   async recordedStatuses(): Promise<RecordedStatus[]> {
     return this.query<RecordedStatus>(
       `SELECT message_id, document_id, status_code, acknowledged_at FROM ${this.schema}.documents_status_feedback

@@ -5,6 +5,7 @@ import { documentsConfigSpec } from './documents.config';
 import { DocumentsConnector } from './documents.connector';
 import { DocumentsStore } from './documents.store';
 import { DocumentsFeedbackPoller } from './feedback-poller';
+import { StatusDeadLetters } from './status-dead-letters';
 
 const documentsConnectorOwnSpec = {
   ...documentsConfigSpec,
@@ -19,7 +20,7 @@ export const documentsConnectorConfigSpec = { ...connectorBaseConfigSpec, ...doc
 /** The documents connector: result packages out through the runtime, status feedback in by a poller. */
 export const documentsConnectorDefinition: ConnectorDefinition<typeof documentsConnectorOwnSpec> = {
   configSpec: documentsConnectorOwnSpec,
-  create: (config, { database }) => {
+  create: (config, { database, kafka, topics }) => {
     const exchange = new DocumentsExchangeClient(config);
     const store = new DocumentsStore(database);
     const sender = { organId: config.DOCUMENTS_ORGAN_ID, organName: config.DOCUMENTS_ORGAN_NAME };
@@ -29,7 +30,7 @@ export const documentsConnectorDefinition: ConnectorDefinition<typeof documentsC
         promulgationPlace: config.DOCUMENTS_PROMULGATION_PLACE,
       }),
       services: () => [
-        new DocumentsFeedbackPoller(exchange, store, {
+        new DocumentsFeedbackPoller(exchange, store, new StatusDeadLetters(kafka, topics), {
           organId: sender.organId,
           intervalMs: config.DOCUMENTS_FEEDBACK_INTERVAL_MS,
         }),

@@ -46,6 +46,15 @@ export class DocumentsStore {
     });
   }
 
+  /** The dossier a package sent from here was about; undefined for a document this hub never sent. */
+  async dossierCodeOf(documentId: string): Promise<string | undefined> {
+    const rows = await this.database.query<{ dossier_code: string }>(
+      'SELECT dossier_code FROM documents_packages WHERE document_id = $1',
+      [documentId],
+    );
+    return rows[0]?.dossier_code;
+  }
+
   async recordAcknowledged(messageId: string): Promise<void> {
     await this.database.query(
       'UPDATE documents_status_feedback SET acknowledged_at = now() WHERE message_id = $1 AND acknowledged_at IS NULL',

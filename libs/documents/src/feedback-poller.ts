@@ -4,14 +4,31 @@ import type { DocumentsExchangeClient } from './documents-exchange.client';
 import type { DocumentsStore } from './documents.store';
 import { parseEdxmlStatus } from './edxml-parser';
 import { EdxmlRejection } from './edxml-rejection';
+import type { EdxmlStatus } from './edxml.contract';
 import type { InboxEntry } from './exchange.contract';
+import type { StatusDeadLetters } from './status-dead-letters';
 
 const logger = createLogger('documents-feedback');
+
+/** The longest error message a dead letter carries: a parser's message may quote the package. */
+const MESSAGE_MAX = 500;
+
+/**
+ * PostgreSQL refused the value, not the connection (SQLSTATE class 22: a NUL byte, a date out of
+ * range), or the code reading the package tripped on it: trying again would fail again.
+ */
+const isUnstorable = (error: unknown): boolean =>
+  error instanceof TypeError ||
+  error instanceof RangeError ||
+  (error instanceof Error && /^22[0-9A-Z]{3}$/.test(String((error as { code?: unknown }).code)));
 
 /**
  * Reads the sender organ's status inbox at the exchange on an interval: records each status package in
  * PostgreSQL, then acknowledges it `done` so the exchange stops offering it. A status recorded but not
  * acknowledged (the exchange failed in between) is read again and recorded once: the message id is the key.
+ * A package that cannot be taken in is acknowledged `fail` and skipped from then on, so it never stalls
+ * the packages behind it: a refused one (EdxmlRejection) is logged; any other (a parser giving up, a
+ * value PostgreSQL refuses) is dead-lettered with its reason first.
  */
 export class DocumentsFeedbackPoller implements ManagedService {
   private timer?: NodeJS.Timeout;
@@ -21,6 +38,7 @@ export class DocumentsFeedbackPoller implements ManagedService {
   constructor(
     private readonly exchange: DocumentsExchangeClient,
     private readonly store: DocumentsStore,
+    private readonly deadLetters: StatusDeadLetters,
     private readonly options: { organId: string; intervalMs: number },
   ) {}
 
@@ -41,6 +59,8 @@ export class DocumentsFeedbackPoller implements ManagedService {
     let handled = 0;
     for (const entry of entries) {
       if (this.stopped) break;
+      // Acknowledged `fail` by this poller on an earlier pass: refused, or dead-lettered.
+      if (entry.ack === 'fail') continue;
       if (await this.handle(entry)) handled += 1;
     }
     return handled;
@@ -58,11 +78,14 @@ export class DocumentsFeedbackPoller implements ManagedService {
 
   private async handle(entry: InboxEntry): Promise<boolean> {
     const where = { messageId: entry.id, documentId: entry.documentId };
-    let status;
+    const xml = await this.exchange.fetch(entry.id);
+    let status: EdxmlStatus;
     try {
-      status = parseEdxmlStatus(await this.exchange.fetch(entry.id));
+      status = parseEdxmlStatus(xml);
     } catch (error) {
-      if (!(error instanceof EdxmlRejection)) throw error;
+      if (!(error instanceof EdxmlRejection)) {
+        return this.setAside(entry, xml, 'DOCUMENTS_STATUS_UNREADABLE', error);
+      }
       // A malformed status will not get better by reading it again: tell the exchange and move on.
       logger.error({ ...where, reason: error.message }, 'unreadable status package; acknowledged as fail');
       await this.exchange.acknowledge(entry.id, 'fail');
@@ -74,10 +97,28 @@ export class DocumentsFeedbackPoller implements ManagedService {
       await this.exchange.acknowledge(entry.id, 'fail');
       return false;
     }
-    await this.store.recordStatus(entry.id, { ...status, responseFor });
+    try {
+      await this.store.recordStatus(entry.id, { ...status, responseFor });
+    } catch (error) {
+      if (!isUnstorable(error)) throw error;
+      return this.setAside(entry, xml, 'DOCUMENTS_STATUS_UNSTORABLE', error);
+    }
     await this.exchange.acknowledge(entry.id, 'done');
     await this.store.recordAcknowledged(entry.id);
     logger.debug({ ...where, statusCode: status.statusCode }, 'status recorded and acknowledged');
     return true;
+  }
+
+  /** Dead-letters the package before acknowledging it `fail`: a crash in between dead-letters it again, never loses it. */
+  private async setAside(entry: InboxEntry, xml: string, reason: string, error: unknown): Promise<false> {
+    const message = `status package ${entry.id}: ${error instanceof Error ? error.message : String(error)}`;
+    const key = (await this.store.dossierCodeOf(entry.documentId)) ?? entry.documentId;
+    await this.deadLetters.write(entry, xml, key, { reason, message: message.slice(0, MESSAGE_MAX) });
+    await this.exchange.acknowledge(entry.id, 'fail');
+    logger.error(
+      { messageId: entry.id, documentId: entry.documentId, reason },
+      'status package set aside: dead-lettered and acknowledged as fail',
+    );
+    return false;
   }
 }

@@ -81,6 +81,26 @@ export class DocumentsSandboxController {
     return this.store.snapshot().refusals;
   }
 
+  /**
+   * A fault only a receiver can cause: a status package written wrong (not well-formed, nested past
+   * any reader's limit, a value no database takes), put in an organ's inbox as if a receiver sent it.
+   */
+  @Post('_sandbox/statuses')
+  plantStatus(@Body() body: { organId?: unknown; documentId?: unknown; xml?: unknown }) {
+    const { organId, documentId, xml } = body ?? {};
+    if (typeof organId !== 'string' || typeof documentId !== 'string' || typeof xml !== 'string') {
+      throw new BadRequestException('send {organId, documentId, xml} as JSON');
+    }
+    const id = this.store.deliver({
+      recipientOrganId: organId,
+      kind: 'status',
+      documentId,
+      fromOrganId: 'sandbox.receiver',
+      xml,
+    });
+    return { id };
+  }
+
   @Post('_sandbox/reset')
   @HttpCode(204)
   reset() {
