@@ -32,7 +32,8 @@ export function rateLimits(config: Limits): ThrottlerModuleOptions {
     generateKey: (_context, tracker, throttler) => `${throttler}:${tracker}`,
     throttlers: [
       {
-        name: 'token',
+        // Named `default`, the throttler's plain headers (Retry-After, X-RateLimit-*) are this limit's.
+        name: 'default',
         ttl,
         limit: config.CONSOLE_RATE_LIMIT_PER_TOKEN,
         getTracker: (request) => tokenOrAddress(request as Request),

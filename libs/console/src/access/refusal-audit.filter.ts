@@ -53,7 +53,7 @@ export class RefusalAuditFilter extends BaseExceptionFilter {
         logger.error({ err: error, path: request.path }, 'cannot audit a refused request'),
       );
     }
-    super.catch(exception, host);
+    super.catch(asHttpException(exception), host);
   }
 
   private isRefusedChange(exception: unknown, request: ConsoleRequest): boolean {
@@ -88,6 +88,14 @@ export class RefusalAuditFilter extends BaseExceptionFilter {
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
     return match ? this.tokens.authenticate(match[1]) : undefined;
   }
+}
+
+/** The body parser's refusals (413, 415) are answers, not faults of the console: no error log for them. */
+function asHttpException(exception: unknown): unknown {
+  const status = statusOf(exception);
+  return exception instanceof HttpException || status >= 500
+    ? exception
+    : new HttpException(messageOf(exception), status);
 }
 
 function statusOf(exception: unknown): number {
