@@ -1,4 +1,4 @@
-import { configureConsole, ConsoleModule } from '@lienthong/console';
+import { ConsoleModule, consoleHttp } from '@lienthong/console';
 import { startApp } from '@lienthong/bootstrap';
 import { ConnectorModule } from '@lienthong/connector-runtime';
 import { portalConnectorDefinition } from '@lienthong/national-portal';
@@ -18,7 +18,7 @@ export class ConsoleHarness extends LienthongHarness {
       ConsoleModule.register(
         this.env({ CONSOLE_ADMIN_TOKEN: ADMIN_TOKEN, PORTAL_URL: this.portal.baseUrl, ...overrides }),
       ),
-      { port: 0, configure: configureConsole },
+      { port: 0, ...consoleHttp },
     );
     this.apps.push(running);
     this.consoleUrl = running.url!;

@@ -1,6 +1,6 @@
 import { readConfig } from '@lienthong/config';
 import { runMain, runUntilSignal, startApp } from '@lienthong/bootstrap';
-import { ConsoleModule, configureConsole, consoleOwnConfigSpec } from '@lienthong/console';
+import { ConsoleModule, consoleHttp, consoleOwnConfigSpec } from '@lienthong/console';
 
 runMain(async () => {
   const { CONSOLE_PORT, CONSOLE_HOST } = readConfig(consoleOwnConfigSpec);
@@ -8,7 +8,7 @@ runMain(async () => {
     await startApp('console', ConsoleModule.register(), {
       port: CONSOLE_PORT,
       host: CONSOLE_HOST,
-      configure: configureConsole,
+      ...consoleHttp,
     }),
   ]);
 });

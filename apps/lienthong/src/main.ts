@@ -1,7 +1,7 @@
 import { readConfig } from '@lienthong/config';
 import { runMain, runUntilSignal, startApp, type RunningApp } from '@lienthong/bootstrap';
 import { ConnectorModule } from '@lienthong/connector-runtime';
-import { configureConsole, ConsoleModule, consoleOwnConfigSpec } from '@lienthong/console';
+import { ConsoleModule, consoleHttp, consoleOwnConfigSpec } from '@lienthong/console';
 import { documentsConnectorConfigSpec, documentsConnectorDefinition } from '@lienthong/documents';
 import { HubModule, hubModuleConfigSpec } from '@lienthong/hub';
 import { DashboardModule, dashboardConfigSpec } from '@lienthong/kpi';
@@ -59,7 +59,7 @@ runMain(async () => {
     await startApp('console', ConsoleModule.register(), {
       port: config.CONSOLE_PORT,
       host: config.CONSOLE_HOST,
-      configure: configureConsole,
+      ...consoleHttp,
     }),
   );
   apps.push(await startApp('simulator', SimulatorModule.register()));

@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import stableStringify from 'fast-json-stable-stringify';
 import { chainHash, GENESIS_HASH, verifyChain, type AuditRecord } from './audit-chain';
 
 const KEY = 'test-audit-key';
@@ -58,5 +60,17 @@ describe(verifyChain.name, () => {
 
   it('refuses a log written with another key', () => {
     expect(verifyChain('another key', chain(2)).problems[0]).toMatchObject({ id: 1, problem: 'changed' });
+  });
+
+  it('hashes the token id when a row has one, and rows written before keep their hash', () => {
+    const [row] = chain(1);
+    const { hash, ...unhashed } = row;
+    const asFirstWritten = createHmac('sha256', KEY)
+      .update(stableStringify({ ...unhashed }), 'utf8')
+      .digest('hex');
+    expect(hash).toBe(asFirstWritten);
+    const withToken = { ...row, actorTokenId: 'a1b2c3' };
+    expect(verifyChain(KEY, [withToken]).problems[0]).toMatchObject({ problem: 'changed' });
+    expect(verifyChain(KEY, [{ ...withToken, hash: chainHash(KEY, withToken) }]).ok).toBe(true);
   });
 });

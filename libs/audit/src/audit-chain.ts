@@ -4,6 +4,8 @@ import stableStringify from 'fast-json-stable-stringify';
 /** What an operator did, as the console records it. */
 export interface AuditEntry {
   actor: string;
+  /** The id of the token the actor used; absent on rows written before tokens were named by id. */
+  actorTokenId?: string;
   role: string;
   action: string;
   target: string;
@@ -23,12 +25,16 @@ export interface AuditRecord extends AuditEntry {
 /** The previous hash of the first row. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The row's hash: an HMAC over everything in it and the previous row's hash, so rows chain. */
+/**
+ * The row's hash: an HMAC over everything in it and the previous row's hash, so rows chain. A field
+ * added later (`actorTokenId`) is hashed only when present, so older rows keep their hash.
+ */
 export function chainHash(key: string, row: Omit<AuditRecord, 'hash'>): string {
   const content = stableStringify({
     id: row.id,
     at: row.at,
     actor: row.actor,
+    ...(row.actorTokenId === undefined ? {} : { actorTokenId: row.actorTokenId }),
     role: row.role,
     action: row.action,
     target: row.target,

@@ -1,4 +1,5 @@
 import type { Database } from '@lienthong/database';
+import type { ClientBase } from 'pg';
 import {
   chainHash,
   GENESIS_HASH,
@@ -12,6 +13,7 @@ interface AuditRow {
   id: string;
   at: Date;
   actor: string;
+  actor_token_id: string | null;
   role: string;
   action: string;
   target: string;
@@ -40,37 +42,44 @@ export class AuditLog {
   ) {}
 
   async append(entry: AuditEntry): Promise<AuditRecord> {
-    return this.database.transaction(async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
-      const { rows } = await client.query<{ id: string; hash: string }>(
-        'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1',
-      );
-      const unhashed = {
-        ...entry,
-        id: rows.length > 0 ? Number(rows[0].id) + 1 : 1,
-        at: new Date().toISOString(),
-        prevHash: rows[0]?.hash ?? GENESIS_HASH,
-      };
-      const record = { ...unhashed, hash: chainHash(this.key, unhashed) };
-      await client.query(
-        `INSERT INTO audit_log (id, at, actor, role, action, target, parameters, result, detail, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [
-          record.id,
-          record.at,
-          record.actor,
-          record.role,
-          record.action,
-          record.target,
-          JSON.stringify(record.parameters),
-          record.result,
-          JSON.stringify(record.detail),
-          record.prevHash,
-          record.hash,
-        ],
-      );
-      return record;
-    });
+    return this.database.transaction((client) => this.appendWithin(client, entry));
+  }
+
+  /**
+   * Appends in the caller's transaction: the row exists only if that transaction commits, with
+   * whatever else it wrote (an operator action and its record succeed or fail together).
+   */
+  async appendWithin(client: ClientBase, entry: AuditEntry): Promise<AuditRecord> {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+    const { rows } = await client.query<{ id: string; hash: string }>(
+      'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1',
+    );
+    const unhashed = {
+      ...entry,
+      id: rows.length > 0 ? Number(rows[0].id) + 1 : 1,
+      at: new Date().toISOString(),
+      prevHash: rows[0]?.hash ?? GENESIS_HASH,
+    };
+    const record = { ...unhashed, hash: chainHash(this.key, unhashed) };
+    await client.query(
+      `INSERT INTO audit_log (id, at, actor, role, action, target, parameters, result, detail, prev_hash, hash, actor_token_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [
+        record.id,
+        record.at,
+        record.actor,
+        record.role,
+        record.action,
+        record.target,
+        JSON.stringify(record.parameters),
+        record.result,
+        JSON.stringify(record.detail),
+        record.prevHash,
+        record.hash,
+        record.actorTokenId ?? null,
+      ],
+    );
+    return record;
   }
 
   /** The newest rows first. */
@@ -96,6 +105,7 @@ function toRecord(row: AuditRow): AuditRecord {
     id: Number(row.id),
     at: row.at.toISOString(),
     actor: row.actor,
+    ...(row.actor_token_id === null ? {} : { actorTokenId: row.actor_token_id }),
     role: row.role,
     action: row.action,
     target: row.target,

@@ -1,2 +1,9 @@
 export { ManagedServices, type ManagedService } from './managed-services';
-export { startApp, runMain, runUntilSignal, TRANSPORT_STRATEGY, type RunningApp } from './start-app';
+export {
+  startApp,
+  runMain,
+  runUntilSignal,
+  TRANSPORT_STRATEGY,
+  type RunningApp,
+  type HttpOptions,
+} from './start-app';

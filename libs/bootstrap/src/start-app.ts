@@ -15,15 +15,19 @@ const logger = createLogger('bootstrap');
 /** A module that consumes through a NestJS transport provides it under this token. */
 export const TRANSPORT_STRATEGY = Symbol('TRANSPORT_STRATEGY');
 
-/**
- * Boots one Nest module; with a port it serves HTTP there (port 0 picks a free one). `configure` runs
- * before the routes are set up (OpenAPI documents, global pipes).
- */
-export async function startApp(
-  name: string,
-  module: DynamicModule,
-  http?: { port: number; host?: string; configure?: (app: NestExpressApplication) => void },
-): Promise<RunningApp> {
+export interface HttpOptions {
+  port: number;
+  host?: string;
+  /** Runs before the routes are set up (OpenAPI documents, global pipes). */
+  configure?: (app: NestExpressApplication) => void;
+  /** Largest JSON body (body-parser syntax); 413 above it. */
+  bodyLimit?: string;
+  /** Keeps each JSON body's bytes as `request.rawBody` too. */
+  rawBody?: boolean;
+}
+
+/** Boots one Nest module; with a port it serves HTTP there (port 0 picks a free one). */
+export async function startApp(name: string, module: DynamicModule, http?: HttpOptions): Promise<RunningApp> {
   if (!http) {
     const app = await NestFactory.createApplicationContext(module, { logger: new PinoNestLogger() });
     await app.init();
@@ -32,8 +36,9 @@ export async function startApp(
   const app = await NestFactory.create<NestExpressApplication>(module, {
     logger: new PinoNestLogger(),
     bodyParser: false,
+    rawBody: http.rawBody ?? false,
   });
-  app.useBodyParser('json', { limit: '5mb' });
+  app.useBodyParser('json', { limit: http.bodyLimit ?? '5mb' });
   http.configure?.(app);
   await app.init();
   const strategy = transportStrategy(module);

@@ -1,4 +1,5 @@
 import type { Database } from '@lienthong/database';
+import type { ClientBase } from 'pg';
 
 /** A connector replica's own report, written each time it polls the control table. */
 export interface ReplicaReport {
@@ -62,8 +63,9 @@ export class ConnectorControl {
     );
   }
 
-  async setPaused(connector: string, paused: boolean, changedBy: string): Promise<void> {
-    await this.database.query(
+  /** With `within`, in the caller's transaction (the operator's audit row commits with it). */
+  async setPaused(connector: string, paused: boolean, changedBy: string, within?: ClientBase): Promise<void> {
+    await (within ?? this.database.pool).query(
       `INSERT INTO connector_control (connector, paused, changed_by) VALUES ($1, $2, $3)
        ON CONFLICT (connector) DO UPDATE SET paused = EXCLUDED.paused, changed_by = EXCLUDED.changed_by, changed_at = now()`,
       [connector, paused, changedBy],

@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { isRole, TokenStore } from '@lienthong/access';
+import { isRole, parseTokenTtl, TokenStore, type Role } from '@lienthong/access';
 import { AuditLog, auditConfigSpec, type AuditRecord, type ChainVerdict } from '@lienthong/audit';
 import { readConfig } from '@lienthong/config';
 import { Database, databaseConfigSpec } from '@lienthong/database';
@@ -70,6 +70,12 @@ interface DeadLetterRow {
   failedAt: string;
   replayedAt: string | null;
   message: string;
+}
+
+interface NewToken {
+  name: string;
+  role: Role;
+  ttl?: string;
 }
 
 interface ReplayAnswer {
@@ -342,16 +348,27 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
       if (!isRole(value)) throw new InvalidArgumentError('viewer, operator or admin');
       return value;
     })
+    .option(
+      '--ttl <lifetime>',
+      'how long it lives, e.g. 12h or 30d, at most 365d (default: 90d)',
+      (value) => {
+        if (parseTokenTtl(value) === undefined)
+          throw new InvalidArgumentError('hours or days up to 365d, e.g. 30d');
+        return value;
+      },
+    )
     .option('--local', 'on the host: straight into the database (DATABASE_URL), no token needed')
-    .action(async (options: { name: string; role: 'viewer' | 'operator' | 'admin'; local?: boolean }) => {
+    .action(async (options: NewToken & { local?: boolean }) => {
       const created = options.local
-        ? await createLocally(options.name, options.role, env)
-        : await client().post<{ id: string; token: string; role: string; name: string }>('/tokens', {
-            name: options.name,
-            role: options.role,
-          });
+        ? await createLocally(options, env)
+        : await client().post<{ id: string; token: string; role: string; name: string; expiresAt: string }>(
+            '/tokens',
+            { name: options.name, role: options.role, ttl: options.ttl },
+          );
       print(created, () => {
-        io.out(`token ${created.id} for ${created.name} (${created.role}); shown once, keep it safe:`);
+        io.out(
+          `token ${created.id} for ${created.name} (${created.role}), valid until ${created.expiresAt}; shown once, keep it safe:`,
+        );
         io.out(created.token);
       });
     });
@@ -413,23 +430,33 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
   return program;
 }
 
-/** The first admin token, on the host: straight into the database, audited as the host user. */
-async function createLocally(name: string, role: 'viewer' | 'operator' | 'admin', env: NodeJS.ProcessEnv) {
+/**
+ * The first admin token, on the host: straight into the database, audited as the host user. The token
+ * and its audit row are written in one transaction: neither exists without the other.
+ */
+async function createLocally(options: NewToken, env: NodeJS.ProcessEnv) {
   const config = readConfig({ ...databaseConfigSpec, ...auditConfigSpec }, env);
   const database = new Database(config);
+  const host = `host:${userInfo().username}`;
   try {
     await database.migrate();
-    const created = await new TokenStore(database).create(name, role, `host:${userInfo().username}`);
-    await new AuditLog(database, config.AUDIT_KEY).append({
-      actor: `host:${userInfo().username}`,
-      role: 'host',
-      action: 'token.create',
-      target: `token/${name}`,
-      parameters: { name, role, local: true },
-      result: 'ok',
-      detail: { id: created.id },
+    const audit = new AuditLog(database, config.AUDIT_KEY);
+    return await database.transaction(async (transaction) => {
+      const created = await new TokenStore(database).create(options.name, options.role, host, {
+        ttlMs: options.ttl === undefined ? undefined : parseTokenTtl(options.ttl),
+        within: transaction,
+      });
+      await audit.appendWithin(transaction, {
+        actor: host,
+        role: 'host',
+        action: 'token.create',
+        target: `token/${options.name}`,
+        parameters: { name: options.name, role: options.role, ttl: options.ttl ?? null, local: true },
+        result: 'ok',
+        detail: { id: created.id, expiresAt: created.expiresAt },
+      });
+      return created;
     });
-    return created;
   } finally {
     await database.close();
   }

@@ -16,4 +16,10 @@ describe(checkAdminToken.name, () => {
   it('binds 127.0.0.1 and port 8080 unless configured', () => {
     expect(config({})).toMatchObject({ CONSOLE_HOST: '127.0.0.1', CONSOLE_PORT: 8080 });
   });
+
+  it('refuses a rate limit of 0 and a token lifetime it cannot read, naming the key', () => {
+    expect(() => config({ CONSOLE_RATE_LIMIT_PER_TOKEN: '0' })).toThrow(/CONSOLE_RATE_LIMIT_PER_TOKEN/);
+    expect(() => config({ CONSOLE_TOKEN_TTL: '2y' })).toThrow(/CONSOLE_TOKEN_TTL/);
+    expect(config({})).toMatchObject({ CONSOLE_TOKEN_TTL: '90d', CONSOLE_RATE_LIMIT_PER_TOKEN: 300 });
+  });
 });

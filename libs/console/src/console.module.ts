@@ -1,4 +1,4 @@
-import { TokenStore } from '@lienthong/access';
+import { parseTokenTtl, TokenStore } from '@lienthong/access';
 import { AuditLog } from '@lienthong/audit';
 import { ManagedServices } from '@lienthong/bootstrap';
 import { projectPath, readConfig } from '@lienthong/config';
@@ -10,10 +10,16 @@ import { createLogger, ObservabilityModule } from '@lienthong/observability';
 import { loadRoutingRules, routedConnectors } from '@lienthong/routing';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
 import { Module, ValidationPipe, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { BearerGuard } from './access/bearer.guard';
+import { CONSOLE_BODY_LIMIT } from './access/input-rules';
 import { OperatorAction } from './access/operator-action';
+import { rateLimits } from './access/rate-limits';
+import { RefusalAuditFilter } from './access/refusal-audit.filter';
+import { StorableInputInterceptor } from './access/storable-input.interceptor';
 import { AuditController } from './audit/audit.controller';
 import { checkAdminToken, consoleConfigSpec, type ConsoleConfig } from './console.config';
 import { ConnectorStatusQuery } from './connectors/connector-status.usecase';
@@ -57,6 +63,7 @@ export class ConsoleModule {
           { name: 'kafka', check: () => built.kafka!.ping() },
           { name: 'postgres', check: () => built.database!.ping() },
         ]),
+        ThrottlerModule.forRoot(rateLimits(config)),
       ],
       controllers: [
         ConnectorsController,
@@ -102,8 +109,9 @@ export class ConsoleModule {
         },
         {
           provide: TokenStore,
-          useFactory: (database: Database) => new TokenStore(database),
-          inject: [Database],
+          useFactory: (database: Database, c: ConsoleConfig) =>
+            new TokenStore(database, parseTokenTtl(c.CONSOLE_TOKEN_TTL)),
+          inject: [Database, CONSOLE_CONFIG],
         },
         {
           provide: AuditLog,
@@ -158,6 +166,9 @@ export class ConsoleModule {
             ]),
           inject: [CONSOLE_CONFIG, Database, KafkaConnection, TokenStore, TrailIndexer],
         },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_INTERCEPTOR, useClass: StorableInputInterceptor },
+        { provide: APP_FILTER, useClass: RefusalAuditFilter },
         BearerGuard,
         OperatorAction,
         DeadLetterIndex,
@@ -170,7 +181,7 @@ export class ConsoleModule {
 }
 
 /** What the console app sets up before its routes: request validation (400 naming the field) and OpenAPI at /api/docs. */
-export function configureConsole(app: INestApplication): void {
+function configureConsole(app: INestApplication): void {
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   const document = SwaggerModule.createDocument(
     app,
@@ -183,3 +194,9 @@ export function configureConsole(app: INestApplication): void {
   );
   SwaggerModule.setup('api/docs', app, document);
 }
+
+/**
+ * How the console is served (give it to `startApp`): JSON bodies up to CONSOLE_BODY_LIMIT (413 above),
+ * kept raw too so that a refused one is audited by its size and hash, never its content.
+ */
+export const consoleHttp = { configure: configureConsole, bodyLimit: CONSOLE_BODY_LIMIT, rawBody: true };

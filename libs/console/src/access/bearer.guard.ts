@@ -1,5 +1,4 @@
 import { roleAllows, TokenStore, type Role } from '@lienthong/access';
-import { AuditLog } from '@lienthong/audit';
 import {
   ForbiddenException,
   Injectable,
@@ -12,15 +11,15 @@ import type { AuthenticatedRequest } from './holder.decorator';
 import { REQUIRED_ROLE } from './roles.decorator';
 
 /**
- * Every API route needs a valid bearer token (401 without one) whose role allows the route (403
- * otherwise). A refused attempt to change something is audited too.
+ * Every API route needs a valid bearer token (401 without one or with an expired one) whose role
+ * allows the route (403 otherwise). The holder is known to the request either way, so that the
+ * RefusalAuditFilter audits a refused attempt to change something under their name.
  */
 @Injectable()
 export class BearerGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenStore,
-    private readonly audit: AuditLog,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -33,21 +32,10 @@ export class BearerGuard implements CanActivate {
         context.getHandler(),
         context.getClass(),
       ]) ?? 'viewer';
+    request.holder = holder;
     if (!roleAllows(holder.role, needed)) {
-      if (request.method !== 'GET') {
-        await this.audit.append({
-          actor: holder.name,
-          role: holder.role,
-          action: `${request.method} ${request.route?.path ?? request.path}`,
-          target: request.path,
-          parameters: { ...request.params, ...(typeof request.body === 'object' ? request.body : {}) },
-          result: 'refused',
-          detail: { needed },
-        });
-      }
       throw new ForbiddenException(`the ${holder.role} role may not do this; it needs ${needed}`);
     }
-    request.holder = holder;
     return true;
   }
 }

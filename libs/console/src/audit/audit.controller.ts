@@ -2,7 +2,7 @@ import { AuditLog } from '@lienthong/audit';
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { BearerGuard } from '../access/bearer.guard';
 
 export class AuditQueryDto {
@@ -17,11 +17,13 @@ export class AuditQueryDto {
   @ApiPropertyOptional({ example: 'connector.pause' })
   @IsOptional()
   @IsString()
+  @MaxLength(200)
   action?: string;
 
   @ApiPropertyOptional({ example: 'nguyen.van.a' })
   @IsOptional()
   @IsString()
+  @MaxLength(200)
   actor?: string;
 }
 

@@ -67,15 +67,15 @@ export class ConnectorsController {
   }
 
   private setPaused(name: string, paused: boolean, request: ControlRequest, holder: TokenHolder) {
-    return this.action.run(
+    return this.action.runInTransaction(
       holder,
       {
         action: paused ? 'connector.pause' : 'connector.resume',
         target: `connector/${name}`,
         parameters: { ...request },
       },
-      async () => {
-        await this.control.setPaused(this.status.known(name), paused, holder.name);
+      async (transaction) => {
+        await this.control.setPaused(this.status.known(name), paused, holder.name, transaction);
         return { connector: name, paused };
       },
     );

@@ -10,6 +10,7 @@ import {
   IsOptional,
   IsString,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -22,26 +23,31 @@ export class DeadLetterFilter {
   @ApiPropertyOptional({ description: '`hub` or a connector name', example: 'national-portal' })
   @IsOptional()
   @IsString()
+  @MaxLength(200)
   stage?: string;
 
   @ApiPropertyOptional({ description: 'A connector name (the same as `stage`)', example: 'national-portal' })
   @IsOptional()
   @IsString()
+  @MaxLength(200)
   connector?: string;
 
   @ApiPropertyOptional({ description: 'Reason code (`lienthong-dlq-reason`)', example: 'UNKNOWN_STATUS' })
   @IsOptional()
   @IsString()
+  @MaxLength(200)
   reason?: string;
 
   @ApiPropertyOptional({ description: 'Source system of the event', example: 'motcua' })
   @IsOptional()
   @IsString()
+  @MaxLength(200)
   source?: string;
 
   @ApiPropertyOptional({ description: 'Dossier code', example: 'H26.99-261101-0001' })
   @IsOptional()
   @IsString()
+  @MaxLength(200)
   dossierCode?: string;
 
   @ApiPropertyOptional({ description: 'Dead-lettered at or after (ISO 8601)', type: String })
@@ -101,6 +107,7 @@ export class ReplayRequest {
   @ApiPropertyOptional({ description: 'Why (kept in the audit log)', example: 'routing rule fixed' })
   @IsOptional()
   @IsString()
+  @MaxLength(500)
   reason?: string;
 }
 

@@ -1,5 +1,13 @@
-import { ROLES, TokenStore, type Role, type TokenHolder } from '@lienthong/access';
 import {
+  parseTokenTtl,
+  ROLES,
+  TOKEN_TTL_PATTERN,
+  TokenStore,
+  type Role,
+  type TokenHolder,
+} from '@lienthong/access';
+import {
+  BadRequestException,
   Body,
   Controller,
   Delete,
@@ -10,8 +18,8 @@ import {
   Post,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { BearerGuard } from '../access/bearer.guard';
 import { Holder } from '../access/holder.decorator';
 import { OperatorAction } from '../access/operator-action';
@@ -27,6 +35,15 @@ export class CreateTokenRequest {
   @ApiProperty({ enum: ROLES })
   @IsIn(ROLES)
   role!: Role;
+
+  @ApiPropertyOptional({
+    description: 'How long it lives, in hours or days up to a year (CONSOLE_TOKEN_TTL unless given)',
+    example: '30d',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(TOKEN_TTL_PATTERN, { message: 'ttl is hours or days, e.g. 12h or 30d' })
+  ttl?: string;
 }
 
 @ApiTags('access')
@@ -56,11 +73,16 @@ export class TokensController {
   @RequiresRole('admin')
   @ApiOperation({ summary: 'A new token; it is shown once, in this answer' })
   create(@Body() request: CreateTokenRequest, @Holder() holder: TokenHolder) {
-    return this.action.run(
+    const ttlMs = request.ttl === undefined ? undefined : parseTokenTtl(request.ttl);
+    if (request.ttl !== undefined && ttlMs === undefined) {
+      throw new BadRequestException('ttl is at most a year (365d)');
+    }
+    return this.action.runInTransaction(
       holder,
       { action: 'token.create', target: `token/${request.name}`, parameters: { ...request } },
-      () => this.tokens.create(request.name, request.role, holder.name),
-      (created) => ({ id: created.id }),
+      (transaction) =>
+        this.tokens.create(request.name, request.role, holder.name, { ttlMs, within: transaction }),
+      (created) => ({ id: created.id, expiresAt: created.expiresAt }),
     );
   }
 
@@ -69,11 +91,13 @@ export class TokensController {
   @RequiresRole('admin')
   @ApiOperation({ summary: 'Revoke a token' })
   revoke(@Param('id') id: string, @Holder() holder: TokenHolder) {
-    return this.action.run(
+    return this.action.runInTransaction(
       holder,
       { action: 'token.revoke', target: `token/${id}`, parameters: {} },
-      async () => {
-        if (!(await this.tokens.revoke(id))) throw new NotFoundException(`no active token with id ${id}`);
+      async (transaction) => {
+        if (!(await this.tokens.revoke(id, transaction))) {
+          throw new NotFoundException(`no active token with id ${id}`);
+        }
         return { id, revoked: true };
       },
     );
