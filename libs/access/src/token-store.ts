@@ -1,12 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '@lienthong/database';
 import type { Role } from './roles';
+import type { Scope } from './scopes';
 
 /** Who a valid token belongs to. */
 export interface TokenHolder {
   id: string;
   name: string;
   role: Role;
+  scopes: Scope[];
 }
 
 export interface TokenInfo extends TokenHolder {
@@ -20,6 +22,7 @@ interface TokenRow {
   id: string;
   name: string;
   role: Role;
+  scopes: Scope[];
   created_by: string;
   created_at: Date;
   revoked_at: Date | null;
@@ -40,14 +43,19 @@ export function hashToken(token: string): string {
 export class TokenStore {
   constructor(private readonly database: Database) {}
 
-  async create(name: string, role: Role, createdBy: string): Promise<TokenHolder & { token: string }> {
+  async create(
+    name: string,
+    role: Role,
+    createdBy: string,
+    scopes: Scope[] = [],
+  ): Promise<TokenHolder & { token: string }> {
     const id = randomBytes(6).toString('hex');
     const token = `${PREFIX}${randomBytes(32).toString('base64url')}`;
     await this.database.query(
-      'INSERT INTO console_tokens (id, name, role, token_hash, created_by) VALUES ($1, $2, $3, $4, $5)',
-      [id, name, role, hashToken(token), createdBy],
+      'INSERT INTO console_tokens (id, name, role, token_hash, created_by, scopes) VALUES ($1, $2, $3, $4, $5, $6)',
+      [id, name, role, hashToken(token), createdBy, scopes],
     );
-    return { id, name, role, token };
+    return { id, name, role, scopes, token };
   }
 
   /**
@@ -62,7 +70,7 @@ export class TokenStore {
        ON CONFLICT (token_hash) DO NOTHING`,
       [id, name, role, hash],
     );
-    return { id, name, role };
+    return { id, name, role, scopes: [] };
   }
 
   /** The holder of a valid, unrevoked token, or undefined. */
@@ -70,16 +78,16 @@ export class TokenStore {
     // Pages poll every few seconds: the last use is written at most once a minute.
     const [row] = await this.database.query<TokenRow>(
       `WITH holder AS (
-         SELECT id, name, role, last_used_at FROM console_tokens WHERE token_hash = $1 AND revoked_at IS NULL
+         SELECT id, name, role, scopes, last_used_at FROM console_tokens WHERE token_hash = $1 AND revoked_at IS NULL
        ), touched AS (
          UPDATE console_tokens SET last_used_at = now() FROM holder
          WHERE console_tokens.id = holder.id
            AND (holder.last_used_at IS NULL OR holder.last_used_at < now() - interval '1 minute')
        )
-       SELECT id, name, role FROM holder`,
+       SELECT id, name, role, scopes FROM holder`,
       [hashToken(token)],
     );
-    return row && { id: row.id, name: row.name, role: row.role };
+    return row && { id: row.id, name: row.name, role: row.role, scopes: row.scopes };
   }
 
   /** Revokes a token; false when no unrevoked token has this id. */
@@ -93,13 +101,14 @@ export class TokenStore {
 
   async list(): Promise<TokenInfo[]> {
     const rows = await this.database.query<TokenRow>(
-      `SELECT id, name, role, created_by, created_at, revoked_at, last_used_at
+      `SELECT id, name, role, scopes, created_by, created_at, revoked_at, last_used_at
        FROM console_tokens ORDER BY created_at, id`,
     );
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
       role: row.role,
+      scopes: row.scopes,
       createdBy: row.created_by,
       createdAt: row.created_at.toISOString(),
       revokedAt: row.revoked_at?.toISOString() ?? null,

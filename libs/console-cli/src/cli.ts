@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { isRole, TokenStore } from '@lienthong/access';
+import { isRole, isScope, SCOPE_ROLE, roleAllows, TokenStore, type Scope } from '@lienthong/access';
 import { AuditLog, auditConfigSpec, type AuditRecord, type ChainVerdict } from '@lienthong/audit';
 import { readConfig } from '@lienthong/config';
 import { Database, databaseConfigSpec } from '@lienthong/database';
@@ -34,6 +34,13 @@ interface Global {
   url: string;
   token?: string;
   json?: boolean;
+}
+
+interface TokenCreateOptions {
+  name: string;
+  role: 'viewer' | 'operator' | 'admin';
+  scope: Scope[];
+  local?: boolean;
 }
 
 interface Count {
@@ -342,13 +349,25 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
       if (!isRole(value)) throw new InvalidArgumentError('viewer, operator or admin');
       return value;
     })
+    .option(
+      '--scope <scope>',
+      'a permission beside the role, repeatable: pii:read (operator or admin) reveals personal data',
+      (value: string, previous: Scope[]) => {
+        if (!isScope(value)) throw new InvalidArgumentError('pii:read');
+        return [...previous, value];
+      },
+      [] as Scope[],
+    )
     .option('--local', 'on the host: straight into the database (DATABASE_URL), no token needed')
-    .action(async (options: { name: string; role: 'viewer' | 'operator' | 'admin'; local?: boolean }) => {
+    .action(async (options: TokenCreateOptions) => {
+      const below = options.scope.find((scope) => !roleAllows(options.role, SCOPE_ROLE[scope]));
+      if (below) throw new InvalidArgumentError(`${below} needs the ${SCOPE_ROLE[below]} role or above`);
       const created = options.local
-        ? await createLocally(options.name, options.role, env)
+        ? await createLocally(options.name, options.role, options.scope, env)
         : await client().post<{ id: string; token: string; role: string; name: string }>('/tokens', {
             name: options.name,
             role: options.role,
+            scopes: options.scope,
           });
       print(created, () => {
         io.out(`token ${created.id} for ${created.name} (${created.role}); shown once, keep it safe:`);
@@ -414,18 +433,23 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
 }
 
 /** The first admin token, on the host: straight into the database, audited as the host user. */
-async function createLocally(name: string, role: 'viewer' | 'operator' | 'admin', env: NodeJS.ProcessEnv) {
+async function createLocally(
+  name: string,
+  role: 'viewer' | 'operator' | 'admin',
+  scopes: Scope[],
+  env: NodeJS.ProcessEnv,
+) {
   const config = readConfig({ ...databaseConfigSpec, ...auditConfigSpec }, env);
   const database = new Database(config);
   try {
     await database.migrate();
-    const created = await new TokenStore(database).create(name, role, `host:${userInfo().username}`);
+    const created = await new TokenStore(database).create(name, role, `host:${userInfo().username}`, scopes);
     await new AuditLog(database, config.AUDIT_KEY).append({
       actor: `host:${userInfo().username}`,
       role: 'host',
       action: 'token.create',
       target: `token/${name}`,
-      parameters: { name, role, local: true },
+      parameters: { name, role, scopes, local: true },
       result: 'ok',
       detail: { id: created.id },
     });

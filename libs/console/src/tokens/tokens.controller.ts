@@ -1,5 +1,15 @@
-import { ROLES, TokenStore, type Role, type TokenHolder } from '@lienthong/access';
 import {
+  ROLES,
+  SCOPE_ROLE,
+  SCOPES,
+  TokenStore,
+  roleAllows,
+  type Role,
+  type Scope,
+  type TokenHolder,
+} from '@lienthong/access';
+import {
+  BadRequestException,
   Body,
   Controller,
   Delete,
@@ -10,8 +20,8 @@ import {
   Post,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { BearerGuard } from '../access/bearer.guard';
 import { Holder } from '../access/holder.decorator';
 import { OperatorAction } from '../access/operator-action';
@@ -27,6 +37,19 @@ export class CreateTokenRequest {
   @ApiProperty({ enum: ROLES })
   @IsIn(ROLES)
   role!: Role;
+
+  @ApiPropertyOptional({
+    description:
+      "Permissions beside the role: `pii:read` (operator or admin only) reveals one dossier's personal data at a time, each read audited",
+    enum: SCOPES,
+    isArray: true,
+    default: [],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(SCOPES, { each: true })
+  scopes?: Scope[];
 }
 
 @ApiTags('access')
@@ -40,7 +63,7 @@ export class TokensController {
   ) {}
 
   @Get('me')
-  @ApiOperation({ summary: 'Who the token belongs to, and its role' })
+  @ApiOperation({ summary: 'Who the token belongs to, its role and scopes' })
   me(@Holder() holder: TokenHolder) {
     return holder;
   }
@@ -54,12 +77,15 @@ export class TokensController {
 
   @Post('tokens')
   @RequiresRole('admin')
-  @ApiOperation({ summary: 'A new token; it is shown once, in this answer' })
+  @ApiOperation({ summary: 'A new token; it is shown once, in this answer. Only an admin grants scopes' })
   create(@Body() request: CreateTokenRequest, @Holder() holder: TokenHolder) {
+    const scopes = request.scopes ?? [];
+    const below = scopes.find((scope) => !roleAllows(request.role, SCOPE_ROLE[scope]));
+    if (below) throw new BadRequestException(`scopes: ${below} needs the ${SCOPE_ROLE[below]} role or above`);
     return this.action.run(
       holder,
       { action: 'token.create', target: `token/${request.name}`, parameters: { ...request } },
-      () => this.tokens.create(request.name, request.role, holder.name),
+      () => this.tokens.create(request.name, request.role, holder.name, scopes),
       (created) => ({ id: created.id }),
     );
   }
