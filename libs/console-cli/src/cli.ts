@@ -226,7 +226,7 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
 
   dlq
     .command('show <id>')
-    .description('one dead letter: original bytes, decoded, every header, its history')
+    .description('one dead letter: decoded with personal data masked, every header, its history')
     .action(async (id: string) => {
       const letter = await client().get<Record<string, unknown>>(`/dead-letters/${encodeURIComponent(id)}`);
       print(letter, () => {
@@ -236,7 +236,11 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
         io.out('headers:');
         io.table(Object.entries(headers as Record<string, string>).map(([name, value]) => ({ name, value })));
         io.out(
-          decoded ? `decoded:\n${JSON.stringify(decoded, null, 2)}` : `bytes (UTF-8):\n${String(valueText)}`,
+          decoded
+            ? `decoded${letter.masked ? ' (personal data masked)' : ''}:\n${JSON.stringify(decoded, null, 2)}`
+            : valueText === undefined
+              ? 'not JSON or XML; its bytes are shown only in a reveal of its dossier'
+              : `bytes (UTF-8):\n${String(valueText)}`,
         );
         if ((history as unknown[]).length > 0) io.out(`history:\n${JSON.stringify(history, null, 2)}`);
       });

@@ -22,6 +22,9 @@ import { DeadLetterIndex } from './dead-letters/dead-letter-index';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { ReplayDeadLetters } from './dead-letters/replay-dead-letters.usecase';
 import { Flow } from './flow';
+import { PersonalDataGuard } from './personal-data/personal-data.guard';
+import { RevealController } from './personal-data/reveal.controller';
+import { RevealDossier } from './personal-data/reveal-dossier.usecase';
 import { TokensController } from './tokens/tokens.controller';
 import { TraceController } from './trace/trace.controller';
 import { TraceDossier } from './trace/trace-dossier.usecase';
@@ -62,6 +65,7 @@ export class ConsoleModule {
         ConnectorsController,
         DeadLettersController,
         TraceController,
+        RevealController,
         TokensController,
         AuditController,
       ],
@@ -164,6 +168,8 @@ export class ConsoleModule {
         ReplayDeadLetters,
         ConnectorStatusQuery,
         TraceDossier,
+        PersonalDataGuard,
+        RevealDossier,
       ],
     };
   }
