@@ -47,6 +47,10 @@ describe(maskPatterns.name, () => {
       'https://motcua.hanoi.example/files/000.00.12.H26-240815-9002/1',
     ],
     ['offset 12345, 75000 VND', 'offset 12345, 75000 VND'],
+    [
+      '00-ffffffffffffffff0000000012345678-0123456789abcdef-01',
+      '00-ffffffffffffffff0000000012345678-0123456789abcdef-01',
+    ],
   ])('%s', (text, masked) => {
     expect(maskPatterns(text)).toBe(masked);
   });

@@ -66,10 +66,11 @@ export function maskAs(kind: PersonalKind, value: unknown, options: MaskOptions 
   }
 }
 
-// 12-digit personal IDs (CCCD) and 9-digit old cards (CMND), also when written with spaces or dots.
-const PERSONAL_ID = /(?<!\d)\d{3}[ .]?\d{3}[ .]?\d{3}(?:[ .]?\d{3})?(?!\d)/g;
+// 12-digit personal IDs (CCCD) and 9-digit old cards (CMND), also when written with spaces or dots;
+// standing alone, not inside a word (a traceparent's or a hash's hex may hold nine digits in a row).
+const PERSONAL_ID = /(?<![\p{L}\p{N}])\d{3}[ .]?\d{3}[ .]?\d{3}(?:[ .]?\d{3})?(?![\p{L}\p{N}])/gu;
 // Vietnamese phone numbers: 0 or +84, then nine digits, maybe grouped.
-const PHONE = /(?<![\d+])(?:\+84|0)(?:[ .-]?\d){9}(?!\d)/g;
+const PHONE = /(?<![\p{L}\p{N}+])(?:\+84|0)(?:[ .-]?\d){9}(?![\p{L}\p{N}])/gu;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 
 /** Personal data found by its pattern inside any text: ID numbers, phone numbers, email addresses. */
