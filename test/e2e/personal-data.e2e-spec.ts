@@ -1,6 +1,7 @@
 import { DashboardModule } from '@lienthong/kpi';
 import axios from 'axios';
 import { ADMIN_TOKEN, ConsoleHarness } from '../support/console-harness';
+import { launchChromium } from '../support/headless-chromium';
 import { eventually, publish } from '../support/kafka-client';
 
 jest.setTimeout(150_000);
@@ -243,6 +244,29 @@ describe('personal data in the console and the dashboard', () => {
         detail: expect.objectContaining({ tokenId: me.id }),
       }),
     ]);
+  });
+
+  it('gives the web console a reveal control: masked trace first, the clear record after a reason', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(sut.consoleUrl);
+      await page.getByTestId('token-input').fill(investigator);
+      await page.getByTestId('login').click();
+      await page.getByTestId('who').waitFor();
+      await page.goto(`${sut.consoleUrl}/#/trace/${encodeURIComponent(code)}`);
+      await page.getByTestId('portal-held').waitFor();
+      expect(clearIn(await page.textContent('body'))).toEqual([]);
+      await page.getByTestId('reveal-reason').fill('complaint 2026/118, checked in the web console');
+      await page.getByTestId('reveal-go').click();
+      await page.waitForFunction(
+        (id) => document.querySelector('[data-testid=revealed]')?.textContent?.includes(id),
+        CITIZEN.id,
+      );
+      expect(await page.getByTestId('revealed').textContent()).toContain(CITIZEN.name);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('reveals nothing when the audit row cannot be written', async () => {
