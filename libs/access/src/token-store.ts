@@ -3,12 +3,14 @@ import type { Database } from '@lienthong/database';
 import type { ClientBase } from 'pg';
 import type { Role } from './roles';
 import { DEFAULT_TOKEN_TTL_MS } from './token-ttl';
+import type { Scope } from './scopes';
 
 /** Who a valid token belongs to. */
 export interface TokenHolder {
   id: string;
   name: string;
   role: Role;
+  scopes: Scope[];
 }
 
 export interface TokenInfo extends TokenHolder {
@@ -24,6 +26,7 @@ interface TokenRow {
   id: string;
   name: string;
   role: Role;
+  scopes: Scope[];
   created_by: string;
   created_at: Date;
   revoked_at: Date | null;
@@ -57,17 +60,21 @@ export class TokenStore {
     name: string,
     role: Role,
     createdBy: string,
-    { ttlMs = this.defaultTtlMs, within }: { ttlMs?: number; within?: ClientBase } = {},
+    {
+      ttlMs = this.defaultTtlMs,
+      within,
+      scopes = [],
+    }: { ttlMs?: number; within?: ClientBase; scopes?: Scope[] } = {},
   ): Promise<TokenHolder & { token: string; expiresAt: string }> {
     const id = randomBytes(6).toString('hex');
     const token = `${PREFIX}${randomBytes(32).toString('base64url')}`;
     const expiresAt = new Date(Date.now() + ttlMs).toISOString();
     await (within ?? this.database.pool).query(
-      `INSERT INTO console_tokens (id, name, role, token_hash, created_by, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [id, name, role, hashToken(token), createdBy, expiresAt],
+      `INSERT INTO console_tokens (id, name, role, token_hash, created_by, expires_at, scopes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [id, name, role, hashToken(token), createdBy, expiresAt, scopes],
     );
-    return { id, name, role, token, expiresAt };
+    return { id, name, role, scopes, token, expiresAt };
   }
 
   /**
@@ -91,7 +98,7 @@ export class TokenStore {
         [hash],
       );
     });
-    return { id, name, role };
+    return { id, name, role, scopes: [] };
   }
 
   /** The holder of a valid token (not revoked, not expired), or undefined. */
@@ -99,17 +106,17 @@ export class TokenStore {
     // Pages poll every few seconds: the last use is written at most once a minute.
     const [row] = await this.database.query<TokenRow>(
       `WITH holder AS (
-         SELECT id, name, role, last_used_at FROM console_tokens
+         SELECT id, name, role, scopes, last_used_at FROM console_tokens
          WHERE token_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
        ), touched AS (
          UPDATE console_tokens SET last_used_at = now() FROM holder
          WHERE console_tokens.id = holder.id
            AND (holder.last_used_at IS NULL OR holder.last_used_at < now() - interval '1 minute')
        )
-       SELECT id, name, role FROM holder`,
+       SELECT id, name, role, scopes FROM holder`,
       [hashToken(token)],
     );
-    return row && { id: row.id, name: row.name, role: row.role };
+    return row && { id: row.id, name: row.name, role: row.role, scopes: row.scopes };
   }
 
   /** Revokes a token (with `within`, in the caller's transaction); false when no unrevoked token has this id. */
@@ -123,13 +130,14 @@ export class TokenStore {
 
   async list(): Promise<TokenInfo[]> {
     const rows = await this.database.query<TokenRow>(
-      `SELECT id, name, role, created_by, created_at, revoked_at, last_used_at, expires_at
+      `SELECT id, name, role, scopes, created_by, created_at, revoked_at, last_used_at, expires_at
        FROM console_tokens ORDER BY created_at, id`,
     );
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
       role: row.role,
+      scopes: row.scopes,
       createdBy: row.created_by,
       createdAt: row.created_at.toISOString(),
       revokedAt: row.revoked_at?.toISOString() ?? null,

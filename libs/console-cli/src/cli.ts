@@ -1,5 +1,14 @@
 import { userInfo } from 'node:os';
-import { isRole, parseTokenTtl, TokenStore, type Role } from '@lienthong/access';
+import {
+  isRole,
+  isScope,
+  parseTokenTtl,
+  SCOPE_ROLE,
+  roleAllows,
+  TokenStore,
+  type Role,
+  type Scope,
+} from '@lienthong/access';
 import { AuditLog, auditConfigSpec, type AuditRecord, type ChainVerdict } from '@lienthong/audit';
 import { readConfig } from '@lienthong/config';
 import { Database, databaseConfigSpec } from '@lienthong/database';
@@ -76,6 +85,7 @@ interface NewToken {
   name: string;
   role: Role;
   ttl?: string;
+  scope: Scope[];
 }
 
 interface ReplayAnswer {
@@ -225,7 +235,7 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
 
   dlq
     .command('show <id>')
-    .description('one dead letter: original bytes, decoded, every header, its history')
+    .description('one dead letter: decoded with personal data masked, every header, its history')
     .action(async (id: string) => {
       const letter = await client().get<Record<string, unknown>>(`/dead-letters/${encodeURIComponent(id)}`);
       print(letter, () => {
@@ -235,7 +245,11 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
         io.out('headers:');
         io.table(Object.entries(headers as Record<string, string>).map(([name, value]) => ({ name, value })));
         io.out(
-          decoded ? `decoded:\n${JSON.stringify(decoded, null, 2)}` : `bytes (UTF-8):\n${String(valueText)}`,
+          decoded
+            ? `decoded${letter.masked ? ' (personal data masked)' : ''}:\n${JSON.stringify(decoded, null, 2)}`
+            : valueText === undefined
+              ? 'not JSON or XML; its bytes are shown only in a reveal of its dossier'
+              : `bytes (UTF-8):\n${String(valueText)}`,
         );
         if ((history as unknown[]).length > 0) io.out(`history:\n${JSON.stringify(history, null, 2)}`);
       });
@@ -357,13 +371,24 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
         return value;
       },
     )
+    .option(
+      '--scope <scope>',
+      'a permission beside the role, repeatable: pii:read (operator or admin) reveals personal data',
+      (value: string, previous: Scope[]) => {
+        if (!isScope(value)) throw new InvalidArgumentError('pii:read');
+        return [...previous, value];
+      },
+      [] as Scope[],
+    )
     .option('--local', 'on the host: straight into the database (DATABASE_URL), no token needed')
     .action(async (options: NewToken & { local?: boolean }) => {
+      const below = options.scope.find((scope) => !roleAllows(options.role, SCOPE_ROLE[scope]));
+      if (below) throw new InvalidArgumentError(`${below} needs the ${SCOPE_ROLE[below]} role or above`);
       const created = options.local
         ? await createLocally(options, env)
         : await client().post<{ id: string; token: string; role: string; name: string; expiresAt: string }>(
             '/tokens',
-            { name: options.name, role: options.role, ttl: options.ttl },
+            { name: options.name, role: options.role, ttl: options.ttl, scopes: options.scope },
           );
       print(created, () => {
         io.out(
@@ -445,13 +470,20 @@ async function createLocally(options: NewToken, env: NodeJS.ProcessEnv) {
       const created = await new TokenStore(database).create(options.name, options.role, host, {
         ttlMs: options.ttl === undefined ? undefined : parseTokenTtl(options.ttl),
         within: transaction,
+        scopes: options.scope,
       });
       await audit.appendWithin(transaction, {
         actor: host,
         role: 'host',
         action: 'token.create',
         target: `token/${options.name}`,
-        parameters: { name: options.name, role: options.role, ttl: options.ttl ?? null, local: true },
+        parameters: {
+          name: options.name,
+          role: options.role,
+          ttl: options.ttl ?? null,
+          scopes: options.scope,
+          local: true,
+        },
         result: 'ok',
         detail: { id: created.id, expiresAt: created.expiresAt },
       });

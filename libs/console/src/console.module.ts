@@ -28,6 +28,9 @@ import { DeadLetterIndex } from './dead-letters/dead-letter-index';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { ReplayDeadLetters } from './dead-letters/replay-dead-letters.usecase';
 import { Flow } from './flow';
+import { PersonalDataGuard } from './personal-data/personal-data.guard';
+import { RevealController } from './personal-data/reveal.controller';
+import { RevealDossier } from './personal-data/reveal-dossier.usecase';
 import { TokensController } from './tokens/tokens.controller';
 import { TraceController } from './trace/trace.controller';
 import { TraceDossier } from './trace/trace-dossier.usecase';
@@ -69,6 +72,7 @@ export class ConsoleModule {
         ConnectorsController,
         DeadLettersController,
         TraceController,
+        RevealController,
         TokensController,
         AuditController,
       ],
@@ -175,6 +179,8 @@ export class ConsoleModule {
         ReplayDeadLetters,
         ConnectorStatusQuery,
         TraceDossier,
+        PersonalDataGuard,
+        RevealDossier,
       ],
     };
   }

@@ -306,7 +306,8 @@
         .map(([name, value]) => `<tr><th>${esc(name)}</th><td>${esc(value)}</td></tr>`)
         .join('')}</table>
       <h2>${t('dlq.decoded')}</h2>
-      <pre data-testid="decoded">${esc(letter.decoded ? JSON.stringify(letter.decoded, null, 2) : letter.valueText)}</pre>
+      <pre data-testid="decoded">${esc(letter.decoded ? JSON.stringify(letter.decoded, null, 2) : (letter.valueText ?? t('dlq.undecodable')))}</pre>
+      ${letter.masked ? `<p class="message">${t('masked')}</p>` : ''}
       ${letter.history.length ? `<h2>${t('dlq.history')}</h2><pre>${esc(JSON.stringify(letter.history, null, 2))}</pre>` : ''}`;
     document.getElementById('replay-one').addEventListener('click', () => replay({ ids: [letter.id] }));
   }
@@ -320,13 +321,15 @@
           <button type="submit" class="primary" data-testid="trace-go">${t('trace.go')}</button>
         </form>
         <div id="notice-slot"></div>
-        <div id="trace"></div>`;
+        <div id="trace"></div>
+        <div id="reveal"></div>`;
       document.getElementById('trace-form').addEventListener('submit', (event) => {
         event.preventDefault();
         location.hash = `#/trace/${encodeURIComponent(event.target.code.value.trim())}`;
       });
     }
     if (!code) return;
+    revealForm(code);
     let trace;
     try {
       trace = await api(`/dossiers/${encodeURIComponent(code)}/trace`);
@@ -375,6 +378,45 @@
         <div><strong>${t('trace.sent')}</strong><pre>${esc(JSON.stringify(portal.sent, null, 2))}</pre></div>
         <div><strong>${t('trace.held')}</strong><pre data-testid="portal-held">${esc(JSON.stringify(portal.held, null, 2))}</pre></div>
       </div>`;
+  }
+
+  // Personal data in clear, one dossier at a time, for a stated reason (audited by the API before it answers).
+  function revealForm(code) {
+    const slot = document.getElementById('reveal');
+    if (slot.dataset.code === code) return;
+    slot.dataset.code = code;
+    if (!may('operator') || !state.me?.scopes?.includes('pii:read')) {
+      slot.innerHTML = `<p class="message">${t('masked')}</p>`;
+      return;
+    }
+    slot.innerHTML = `
+      <h2>${t('reveal.title')}</h2>
+      <form class="filters" id="reveal-form">
+        <input name="reason" placeholder="${t('reveal.reason')}" size="60" minlength="5" maxlength="500" required data-testid="reveal-reason" />
+        <button type="submit" data-testid="reveal-go">${t('reveal.go')}</button>
+      </form>
+      <pre data-testid="revealed"></pre>`;
+    document.getElementById('reveal-form').addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const out = slot.querySelector('[data-testid="revealed"]');
+      try {
+        const revealed = await api(`/dossiers/${encodeURIComponent(code)}/reveal`, {
+          method: 'POST',
+          body: JSON.stringify({ reason: event.target.reason.value }),
+        });
+        out.textContent = JSON.stringify(
+          {
+            sent: revealed.trace.portal.sent,
+            held: revealed.trace.portal.held,
+            deadLetters: revealed.deadLetters.map((letter) => letter.decoded ?? letter.valueText),
+          },
+          null,
+          2,
+        );
+      } catch (error) {
+        out.textContent = error.message;
+      }
+    });
   }
 
   async function auditPage(first) {

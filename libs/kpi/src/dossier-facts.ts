@@ -1,3 +1,4 @@
+import { maskAs } from '@lienthong/personal-data';
 import type { DossierEvent } from '@lienthong/schemas';
 
 export type RatingLevel = 'very_satisfied' | 'satisfied' | 'not_satisfied';
@@ -41,6 +42,8 @@ export interface DossierFacts {
   rating: RatingLevel | null;
   /** The national portal holds the dossier (from the portal connector's state, not from events). */
   portalSynced: boolean;
+  /** The applicant's name masked (`V** T*** C**`): the overdue list tells dossiers apart, the read model holds no name. */
+  applicantMasked: string | null;
 }
 
 const SUPPLEMENT = 5;
@@ -102,6 +105,7 @@ export function applyEvent(previous: DossierFacts | undefined, event: DossierEve
     populationData: event.applicant.vneidVerified === true || (previous?.populationChecked ?? false),
     rating: event.rating?.level ?? previous?.rating ?? null,
     portalSynced: previous?.portalSynced ?? false,
+    applicantMasked: (maskAs('name', event.applicant.name) as string | undefined) ?? null,
   };
 }
 

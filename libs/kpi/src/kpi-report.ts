@@ -38,6 +38,8 @@ export interface DayPoint {
 
 export interface OverdueDossier {
   dossierCode: string;
+  /** The applicant's name masked (`V** T*** C**`), never in clear. */
+  applicant: string | null;
   procedureCode: string;
   status: number;
   receivedAt: string;

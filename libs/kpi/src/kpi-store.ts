@@ -58,12 +58,13 @@ interface DossierRow {
   population_checked: boolean;
   rating: RatingLevel | null;
   portal_synced: boolean;
+  applicant_masked: string | null;
 }
 
 const FACT_COLUMNS = `dossier_code, agency_code, procedure_code, received_at, due_at, processed_at, returned_at,
   closed_at, status, last_sequence, channel, supplement_ms, supplement_since, supplement_entries,
   supplement_requests, has_fees, paid_online, digitized, reused, from_warehouse, e_result, population_data,
-  vneid_verified, population_checked, rating, portal_synced`;
+  vneid_verified, population_checked, rating, portal_synced, applicant_masked`;
 
 const ms = (date: Date | null) => (date ? date.getTime() : null);
 const iso = (epochMs: number | null) => (epochMs === null ? null : new Date(epochMs).toISOString());
@@ -96,6 +97,7 @@ function toFacts(row: DossierRow): DossierFacts {
     populationChecked: row.population_checked,
     rating: row.rating,
     portalSynced: row.portal_synced,
+    applicantMasked: row.applicant_masked,
   };
 }
 
@@ -130,6 +132,7 @@ function toRow(facts: DossierFacts) {
     rating: facts.rating,
     on_time_final: !judgedAtQueryTime(facts),
     portal_synced: facts.portalSynced,
+    applicant_masked: facts.applicantMasked,
   };
 }
 
@@ -161,6 +164,8 @@ export function dailyDeltas(changes: { before?: DossierFacts; after: DossierFact
 
 export interface OpenDossier {
   dossierCode: string;
+  /** Masked: `V** T*** C**`. */
+  applicant: string | null;
   procedureCode: string;
   status: number;
   receivedAt: string;
@@ -419,6 +424,7 @@ export class KpiStore {
     );
     return rows.map((row) => ({
       dossierCode: row.dossier_code,
+      applicant: row.applicant_masked,
       procedureCode: row.procedure_code,
       status: row.status,
       receivedAt: row.received_at.toISOString(),

@@ -1,26 +1,15 @@
 import type { LoggerService } from '@nestjs/common';
+import { maskPersonalData as maskForScreens } from '@lienthong/personal-data';
 import pino, { type Logger } from 'pino';
 
 export type { Logger };
 
-// 12-digit personal IDs (CCCD) and 9-digit old cards (CMND), also when written with spaces or dots.
-const PERSONAL_ID = /(?<!\d)\d{3}[ .]?\d{3}[ .]?\d{3}(?:[ .]?\d{3})?(?!\d)/g;
-const SECRET_KEYS = /^(password|passwd|secret|session|token|authorization|apikey|api_key)$/i;
-
-/** Masks personal IDs inside any string of a log record, keeping the last two digits for tracing. */
-export function maskPersonalData(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string')
-    return value.replace(PERSONAL_ID, (id) => '*'.repeat(id.length - 2) + id.slice(-2));
-  if (depth > 8 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error)
-    return { type: value.name, message: maskPersonalData(value.message, depth + 1) };
-  if (Array.isArray(value)) return value.map((item) => maskPersonalData(item, depth + 1));
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [
-      key,
-      SECRET_KEYS.test(key) ? '[secret]' : maskPersonalData(item, depth + 1),
-    ]),
-  );
+/**
+ * Masks personal data inside any value of a log record (see @lienthong/personal-data): ID numbers keep
+ * only their last two digits here, for tracing; secrets are hidden by key name.
+ */
+export function maskPersonalData(value: unknown): unknown {
+  return maskForScreens(value, { idHead: 0 });
 }
 
 const root = pino({

@@ -1,6 +1,7 @@
 import { ConnectorControl, type ReplicaStatus } from '@lienthong/connector-control';
 import { Database } from '@lienthong/database';
 import { KafkaConnection, type PartitionLag } from '@lienthong/kafka';
+import { maskPatterns } from '@lienthong/personal-data';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DeadLetterIndex } from '../dead-letters/dead-letter-index';
 import { Flow } from '../flow';
@@ -131,7 +132,12 @@ export class ConnectorStatusQuery {
     const paused = control?.paused ?? false;
     const lastError = replicas
       .filter((replica) => replica.lastError)
-      .map((replica) => ({ ...replica.lastError!, instance: replica.instance }))
+      // A target's error may quote the record it refused: its numbers are masked like everywhere else.
+      .map((replica) => ({
+        ...replica.lastError!,
+        message: maskPatterns(replica.lastError!.message),
+        instance: replica.instance,
+      }))
       .sort((a, b) => b.at.localeCompare(a.at))[0];
     return {
       name,

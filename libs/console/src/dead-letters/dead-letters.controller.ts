@@ -19,7 +19,7 @@ import { OperatorAction } from '../access/operator-action';
 import { RequiresRole } from '../access/roles.decorator';
 import { DeadLetterIndex } from './dead-letter-index';
 import { DeadLetterQuery, ReplayRequest, ReplayResult } from './dead-letter.dto';
-import { parseHistory, ReplayHeader } from './replay-record';
+import { maskedDetail, maskedSummary } from './dead-letter-view';
 import { ReplayDeadLetters } from './replay-dead-letters.usecase';
 
 @ApiTags('dead letters')
@@ -34,26 +34,24 @@ export class DeadLettersController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Dead letters of the hub and every connector, newest first' })
+  @ApiOperation({
+    summary: 'Dead letters of the hub and every connector, newest first (personal data in messages masked)',
+  })
   async list(@Query() query: DeadLetterQuery) {
-    return { deadLetters: await this.index.list(query) };
+    return { deadLetters: (await this.index.list(query)).map(maskedSummary) };
   }
 
   @Get(':id')
   @ApiOperation({
-    summary: 'One dead letter: original bytes (base64 and decoded), every header, its failure history',
+    summary: 'One dead letter: its event decoded (JSON or XML), every header, its failure history',
+    description:
+      'Personal data is masked and the original bytes are not shown; an operator with `pii:read` reads them ' +
+      'through `POST /api/v1/dossiers/{code}/reveal`, audited.',
   })
   async show(@Param('id', ParseIntPipe) id: number) {
     const [letter] = await this.index.get([id]);
     if (!letter) throw new NotFoundException(`no dead letter with id ${id}`);
-    const { value, ...rest } = letter;
-    return {
-      ...rest,
-      valueBase64: value.toString('base64'),
-      valueText: value.toString('utf8'),
-      decoded: decode(value),
-      history: parseHistory(letter.headers[ReplayHeader.History]),
-    };
+    return maskedDetail(letter);
   }
 
   @Post(':id/replay')
@@ -100,12 +98,4 @@ export class DeadLettersController {
 
 function summary(result: ReplayResult): Record<string, unknown> {
   return { replayId: result.replayId, replayed: result.replayed, ids: result.ids.slice(0, 100) };
-}
-
-function decode(value: Buffer): unknown {
-  try {
-    return JSON.parse(value.toString('utf8'));
-  } catch {
-    return null;
-  }
 }

@@ -1,9 +1,13 @@
 import {
   parseTokenTtl,
   ROLES,
+  SCOPE_ROLE,
+  SCOPES,
   TOKEN_TTL_PATTERN,
   TokenStore,
+  roleAllows,
   type Role,
+  type Scope,
   type TokenHolder,
 } from '@lienthong/access';
 import {
@@ -19,7 +23,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { BearerGuard } from '../access/bearer.guard';
 import { Holder } from '../access/holder.decorator';
 import { OperatorAction } from '../access/operator-action';
@@ -44,6 +48,19 @@ export class CreateTokenRequest {
   @IsString()
   @Matches(TOKEN_TTL_PATTERN, { message: 'ttl is hours or days, e.g. 12h or 30d' })
   ttl?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "Permissions beside the role: `pii:read` (operator or admin only) reveals one dossier's personal data at a time, each read audited",
+    enum: SCOPES,
+    isArray: true,
+    default: [],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(SCOPES, { each: true })
+  scopes?: Scope[];
 }
 
 @ApiTags('access')
@@ -57,7 +74,7 @@ export class TokensController {
   ) {}
 
   @Get('me')
-  @ApiOperation({ summary: 'Who the token belongs to, and its role' })
+  @ApiOperation({ summary: 'Who the token belongs to, its role and scopes' })
   me(@Holder() holder: TokenHolder) {
     return holder;
   }
@@ -71,17 +88,20 @@ export class TokensController {
 
   @Post('tokens')
   @RequiresRole('admin')
-  @ApiOperation({ summary: 'A new token; it is shown once, in this answer' })
+  @ApiOperation({ summary: 'A new token; it is shown once, in this answer. Only an admin grants scopes' })
   create(@Body() request: CreateTokenRequest, @Holder() holder: TokenHolder) {
     const ttlMs = request.ttl === undefined ? undefined : parseTokenTtl(request.ttl);
     if (request.ttl !== undefined && ttlMs === undefined) {
       throw new BadRequestException('ttl is at most a year (365d)');
     }
+    const scopes = request.scopes ?? [];
+    const below = scopes.find((scope) => !roleAllows(request.role, SCOPE_ROLE[scope]));
+    if (below) throw new BadRequestException(`scopes: ${below} needs the ${SCOPE_ROLE[below]} role or above`);
     return this.action.runInTransaction(
       holder,
       { action: 'token.create', target: `token/${request.name}`, parameters: { ...request } },
       (transaction) =>
-        this.tokens.create(request.name, request.role, holder.name, { ttlMs, within: transaction }),
+        this.tokens.create(request.name, request.role, holder.name, { ttlMs, within: transaction, scopes }),
       (created) => ({ id: created.id, expiresAt: created.expiresAt }),
     );
   }

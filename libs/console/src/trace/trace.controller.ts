@@ -1,6 +1,7 @@
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BearerGuard } from '../access/bearer.guard';
+import { maskTrace } from './mask-trace';
 import { TraceDossier } from './trace-dossier.usecase';
 
 @ApiTags('dossiers')
@@ -13,8 +14,11 @@ export class TraceController {
   @Get(':code/trace')
   @ApiOperation({
     summary: "A dossier's timeline across every hop, its ledger state and what the portal holds now",
+    description:
+      'Personal data (ID numbers, names, birth dates, phones, emails, addresses) is masked; an operator with ' +
+      '`pii:read` reads it through `POST /api/v1/dossiers/{code}/reveal`, audited.',
   })
-  trace(@Param('code') code: string) {
-    return this.tracer.trace(code);
+  async trace(@Param('code') code: string) {
+    return maskTrace(await this.tracer.trace(code));
   }
 }

@@ -218,7 +218,7 @@
             answer.dossiers
               .map(
                 (d) =>
-                  `<div class="dossier"><code>${escape(d.dossierCode)}</code> ${escape(STATUS[d.status] ?? d.status)}, hạn ${escape(
+                  `<div class="dossier"><code>${escape(d.dossierCode)}</code> ${d.applicant ? `${escape(d.applicant)}, ` : ''}${escape(STATUS[d.status] ?? d.status)}, hạn ${escape(
                     (d.dueAt ?? '').slice(0, 10),
                   )}${d.supplementRequests > 1 ? `, bổ sung ${d.supplementRequests} lần` : ''}</div>`,
               )

@@ -1,0 +1,41 @@
+import { maskPatterns, maskPersonalData } from '@lienthong/personal-data';
+import type { DeadLetterDetail, DeadLetterSummary } from './dead-letter-index';
+import { decodeValue } from './decode-value';
+import { parseHistory, ReplayHeader } from './replay-record';
+
+/** A dead letter in a list, as everyone sees it: its failure message may quote an ID number. */
+export function maskedSummary(letter: DeadLetterSummary): DeadLetterSummary {
+  return { ...letter, message: maskPatterns(letter.message) };
+}
+
+/**
+ * One dead letter as everyone sees it: never its bytes, its event decoded (JSON or XML) with personal
+ * data masked, headers and history masked too. The clear form is in a dossier's reveal only.
+ */
+export function maskedDetail(letter: DeadLetterDetail) {
+  const { value, key, headers, ...summary } = letter;
+  const decoded = decodeValue(value);
+  return {
+    ...maskedSummary(summary),
+    key: key === null ? null : maskPatterns(key),
+    headers: maskPersonalData(headers) as Record<string, string>,
+    size: value.length,
+    decoded: maskPersonalData(decoded),
+    masked: true,
+    history: maskPersonalData(parseHistory(headers[ReplayHeader.History])),
+  };
+}
+
+/** One dead letter in clear: its bytes (base64 and text), decoded, every header, its history. */
+export function clearDetail(letter: DeadLetterDetail) {
+  const { value, ...rest } = letter;
+  return {
+    ...rest,
+    size: value.length,
+    valueBase64: value.toString('base64'),
+    valueText: value.toString('utf8'),
+    decoded: decodeValue(value),
+    masked: false,
+    history: parseHistory(letter.headers[ReplayHeader.History]),
+  };
+}

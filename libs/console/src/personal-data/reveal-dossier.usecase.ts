@@ -1,0 +1,47 @@
+import type { TokenHolder } from '@lienthong/access';
+import { AuditLog } from '@lienthong/audit';
+import { Injectable } from '@nestjs/common';
+import { clearDetail } from '../dead-letters/dead-letter-view';
+import { DeadLetterIndex } from '../dead-letters/dead-letter-index';
+import { TraceDossier } from '../trace/trace-dossier.usecase';
+import { PERSONAL_DATA_READ } from './personal-data.guard';
+
+// One dossier's dead letters: a handful, unless a source keeps resending a broken event.
+const MOST_DEAD_LETTERS = 1000;
+
+/**
+ * One dossier's personal data in clear, for one stated reason: the audit row (who, by token name and
+ * id, which dossier, why) is written first; if it cannot be, nothing is read.
+ */
+@Injectable()
+export class RevealDossier {
+  constructor(
+    private readonly audit: AuditLog,
+    private readonly tracer: TraceDossier,
+    private readonly deadLetters: DeadLetterIndex,
+  ) {}
+
+  async reveal(holder: TokenHolder, dossierCode: string, reason: string) {
+    const audited = await this.audit.append({
+      actor: holder.name,
+      role: holder.role,
+      action: PERSONAL_DATA_READ,
+      target: `dossier/${dossierCode}`,
+      parameters: { reason },
+      result: 'granted',
+      detail: { tokenId: holder.id, scopes: holder.scopes },
+    });
+    const [trace, ids] = await Promise.all([
+      this.tracer.trace(dossierCode),
+      this.deadLetters.matchingIds({ dossierCode }, MOST_DEAD_LETTERS),
+    ]);
+    const letters = await this.deadLetters.get(ids);
+    return {
+      dossierCode,
+      reason,
+      auditId: audited.id,
+      trace: { ...trace, masked: false },
+      deadLetters: letters.map(clearDetail),
+    };
+  }
+}

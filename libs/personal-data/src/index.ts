@@ -1,0 +1,16 @@
+/**
+ * Personal data masked for whoever does not need it in clear: one implementation for the console's
+ * answers (ID numbers keep their first four and last two characters) and the logs (the last two only).
+ */
+export { maskPersonalData } from './mask-personal-data';
+export {
+  maskAs,
+  maskBirthDate,
+  maskEmail,
+  maskIdNumber,
+  maskPatterns,
+  maskPhone,
+  maskWords,
+  type MaskOptions,
+} from './mask-value';
+export { type PersonalKind } from './personal-fields';
