@@ -11,7 +11,7 @@ export function testKafka(): Kafka {
 
 export async function publish(
   topic: string,
-  messages: { key?: string | null; value: Buffer | string; headers?: IHeaders }[],
+  messages: { key?: Buffer | string | null; value: Buffer | string; headers?: IHeaders }[],
 ) {
   const producer = testKafka().producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
