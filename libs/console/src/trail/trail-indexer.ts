@@ -82,31 +82,42 @@ export class TrailIndexer {
         const entry = toTrailEntry(record, place, this.mappers, this.sourceSystemOf);
         return [{ entry: storable(entry), record }];
       } catch (error) {
-        skipMessage(record, place.kind, error);
+        skipMessage(record, 'unreadable', error);
         return [];
       }
     });
     if (rows.length === 0) return;
     try {
-      await this.write(rows);
+      await this.writeTrail(rows);
+      await this.writeDeadLetters(rows);
     } catch (error) {
       if (!isErrorOfTheData(error)) throw error;
-      // One message spoils the batch's statement: each is written alone, and the one at fault skipped.
-      for (const row of rows) await this.writeAlone(row);
+      // One message spoils the batch's statement: each is written alone, and what is at fault skipped.
+      for (const row of rows) {
+        await this.writeAlone(row, 'dossier_trail', () => this.writeTrail([row]));
+        await this.writeAlone(row, 'dead_letters', () => this.writeDeadLetters([row]));
+      }
     }
   }
 
-  private async writeAlone(row: Indexed): Promise<void> {
+  private async writeAlone(
+    row: Indexed,
+    table: 'dossier_trail' | 'dead_letters',
+    write: () => Promise<void>,
+  ): Promise<void> {
     try {
-      await this.write([row]);
+      await write();
     } catch (error) {
       if (!isErrorOfTheData(error)) throw error;
-      skipMessage(row.record, row.entry.kind, error);
+      skipMessage(row.record, table, error);
     }
   }
 
-  private async write(rows: Indexed[]): Promise<void> {
+  private async writeTrail(rows: Indexed[]): Promise<void> {
     await this.database.query(INSERT_TRAIL, columns(rows.map(({ entry }) => entry)));
+  }
+
+  private async writeDeadLetters(rows: Indexed[]): Promise<void> {
     const deadLetters = rows.filter(({ entry }) => entry.kind === 'dead_letter');
     if (deadLetters.length === 0) return;
     const column = <T>(pick: (entry: TrailEntry, record: IncomingRecord) => T) =>
