@@ -27,9 +27,13 @@ class FakeDatabase {
 
   async query(sql: string, params: unknown[]): Promise<never[]> {
     const offsets = (params[2] as string[]).map(String);
-    const failing = this.failure && sql.includes(`INTO ${this.failure.table}`);
-    if (failing && this.failure!.offsets.some((offset) => offsets.includes(offset))) {
-      throw Object.assign(new Error('failed'), { code: this.failure.code });
+    const failure = this.failure;
+    if (
+      failure &&
+      sql.includes(`INTO ${failure.table}`) &&
+      failure.offsets.some((offset) => offsets.includes(offset))
+    ) {
+      throw Object.assign(new Error('failed'), { code: failure.code });
     }
     if (sql.includes('INTO dead_letters')) this.written.push(params);
     return [];
