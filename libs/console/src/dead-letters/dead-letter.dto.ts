@@ -90,7 +90,7 @@ export class ReplayRequest {
   ids?: number[];
 
   @ApiPropertyOptional({
-    description: 'Every dead letter matching it (not yet replayed unless `replayed` says otherwise)',
+    description: 'Every dead letter matching it not replayed yet (a replayed one is never sent again)',
     type: DeadLetterFilter,
   })
   @IsOptional()

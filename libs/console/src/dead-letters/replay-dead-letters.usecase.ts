@@ -56,37 +56,35 @@ export class ReplayDeadLetters {
   }
 
   private async send(candidates: ReplayCandidate[], by: string): Promise<ReplayResult> {
-    const refused: RefusedReplay[] = [];
-    const targets = new Map<number, string>();
-    for (const candidate of candidates) {
-      const target = replayTarget(candidate, this.flow);
-      if ('refused' in target) refused.push({ id: candidate.id, reason: target.refused });
-      else targets.set(candidate.id, target.topic);
-    }
+    const { targets, refused } = this.targetsOf(candidates);
     const replayId = randomUUID();
-    const claimed = targets.size > 0 ? await this.claims.claim([...targets.keys()], replayId) : [];
-    const alreadyReplayed = [...targets.keys()].filter((id) => !claimed.some((letter) => letter.id === id));
+    const ids = [...targets.keys()];
     const sent: number[] = [];
-    try {
-      const producer = claimed.length > 0 ? await (this.producer ??= this.kafka.producer()) : undefined;
-      for (let start = 0; start < claimed.length; start += CHUNK) {
-        const chunk = claimed.slice(start, start + CHUNK);
+    const alreadyReplayed: number[] = [];
+    // Claimed a chunk at a time: a large selection never holds every payload in memory at once.
+    for (let start = 0; start < ids.length; start += CHUNK) {
+      const chunk = ids.slice(start, start + CHUNK);
+      const claimed = await this.claims.claim(chunk, replayId);
+      alreadyReplayed.push(...chunk.filter((id) => !claimed.some((letter) => letter.id === id)));
+      if (claimed.length === 0) continue;
+      try {
+        const producer = await (this.producer ??= this.kafka.producer());
         await this.kafka.send(
-          producer!,
-          chunk.map((letter) => replayRecord(letter, targets.get(letter.id)!, replayId, by)),
+          producer,
+          claimed.map((letter) => replayRecord(letter, targets.get(letter.id)!, replayId, by)),
         );
-        sent.push(...chunk.map((letter) => letter.id));
-        await this.claims.markReplayed(
-          chunk.map((letter) => letter.id),
+      } catch (error) {
+        throw await this.released(
+          claimed.map((letter) => letter.id),
           replayId,
+          sent,
+          error,
         );
       }
-    } catch (error) {
-      throw await this.released(
-        claimed.map((letter) => letter.id).filter((id) => !sent.includes(id)),
+      sent.push(...claimed.map((letter) => letter.id));
+      await this.claims.markReplayed(
+        claimed.map((letter) => letter.id),
         replayId,
-        sent,
-        error,
       );
     }
     const parts = [`replayed ${sent.length} dead letter(s)`];
@@ -104,9 +102,27 @@ export class ReplayDeadLetters {
     };
   }
 
+  private targetsOf(candidates: ReplayCandidate[]) {
+    const refused: RefusedReplay[] = [];
+    const targets = new Map<number, string>();
+    for (const candidate of candidates) {
+      const target = replayTarget(candidate, this.flow);
+      if ('refused' in target) refused.push({ id: candidate.id, reason: target.refused });
+      else targets.set(candidate.id, target.topic);
+    }
+    if (refused.length > 0) {
+      logger.warn(
+        { refused: refused.map(({ id }) => id).slice(0, 100), count: refused.length },
+        'refused to replay dead letters with no topic of this flow to go back to',
+      );
+    }
+    return { targets, refused };
+  }
+
   /**
-   * Gives the claims of what was not sent back, for a later replay. Should that fail too, the claims
-   * lapse on their own (`ReplayClaims`), so no dead letter is lost.
+   * Gives the claims of a chunk that failed to publish back, for a later replay (what the chunks before
+   * sent stays replayed; the chunks after were never claimed). Should that fail too, the claims lapse
+   * on their own (`ReplayClaims`), so no dead letter is lost.
    */
   private async released(unsent: number[], replayId: string, sent: number[], cause: unknown): Promise<Error> {
     await this.claims
@@ -118,7 +134,7 @@ export class ReplayDeadLetters {
         ),
       );
     return new ServiceUnavailableException(
-      `replay ${replayId} sent ${sent.length} dead letter(s), then failed: ${(cause as Error).message}; the ${unsent.length} not sent can be replayed again`,
+      `replay ${replayId} sent ${sent.length} dead letter(s), then failed: ${(cause as Error).message}; the rest can be replayed again`,
     );
   }
 }
