@@ -11,7 +11,7 @@ export function testKafka(): Kafka {
 
 export async function publish(
   topic: string,
-  messages: { key?: string | null; value: Buffer | string; headers?: IHeaders }[],
+  messages: { key?: Buffer | string | null; value: Buffer | string; headers?: IHeaders }[],
 ) {
   const producer = testKafka().producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
@@ -28,8 +28,16 @@ export interface ReadMessage {
   headers: Record<string, string>;
 }
 
-/** Reads a topic from the beginning with read_committed until `count` messages arrived or time ran out. */
-export async function readTopic(topic: string, count: number, timeoutMs = 30_000): Promise<ReadMessage[]> {
+/**
+ * Reads a topic from the beginning with read_committed until `count` messages arrived (or `count`
+ * says the messages so far are enough) or time ran out.
+ */
+export async function readTopic(
+  topic: string,
+  count: number | ((messages: ReadMessage[]) => boolean),
+  timeoutMs = 30_000,
+): Promise<ReadMessage[]> {
+  const enough = typeof count === 'number' ? (read: ReadMessage[]) => read.length >= count : count;
   const consumer = testKafka().consumer({ groupId: `reader-${topic}-${Date.now()}`, readUncommitted: false });
   const messages: ReadMessage[] = [];
   await consumer.connect();
@@ -46,7 +54,7 @@ export async function readTopic(topic: string, count: number, timeoutMs = 30_000
             value: message.value ?? Buffer.alloc(0),
             headers,
           });
-          if (messages.length >= count) {
+          if (enough(messages)) {
             clearTimeout(timer);
             resolve();
           }

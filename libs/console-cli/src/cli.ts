@@ -78,6 +78,7 @@ interface DeadLetterRow {
   dossierCode: string | null;
   failedAt: string;
   replayedAt: string | null;
+  held: boolean;
   message: string;
 }
 
@@ -92,6 +93,8 @@ interface ReplayAnswer {
   replayId: string | null;
   replayed: number;
   ids: number[];
+  alreadyReplayed: number[];
+  refused: { id: number; reason: string }[];
   message: string;
 }
 
@@ -228,6 +231,7 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
             dossier: letter.dossierCode ?? '',
             'failed at': letter.failedAt,
             replayed: letter.replayedAt ?? '',
+            held: letter.held ? 'held' : '',
           })),
         );
       });
@@ -299,11 +303,41 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
         bar?.stop();
       }
       const replayed = answers.reduce((sum, answer) => sum + answer.replayed, 0);
-      const result = { replayed, replayIds: answers.map((answer) => answer.replayId), ids: selected };
-      print(result, () =>
-        io.out(`replayed ${replayed} dead letter(s): replay ${result.replayIds.join(', ')}`),
-      );
+      const result = {
+        replayed,
+        replayIds: answers.flatMap((answer) => (answer.replayId ? [answer.replayId] : [])),
+        ids: selected,
+        alreadyReplayed: answers.flatMap((answer) => answer.alreadyReplayed),
+        refused: answers.flatMap((answer) => answer.refused),
+      };
+      print(result, () => {
+        io.out(`replayed ${replayed} dead letter(s): replay ${result.replayIds.join(', ') || 'none'}`);
+        if (result.alreadyReplayed.length > 0)
+          io.out(`already replayed, not sent again: ${result.alreadyReplayed.join(', ')}`);
+        for (const { id, reason } of result.refused) io.out(`refused ${id}: ${reason}`);
+      });
     });
+
+  for (const [verb, held] of [
+    ['hold', true],
+    ['unhold', false],
+  ] as const) {
+    dlq
+      .command(`${verb} <id>`)
+      .description(
+        held
+          ? 'keep a dead letter past DLQ_RETENTION_DAYS until it is released'
+          : 'let a held dead letter go with the others after DLQ_RETENTION_DAYS',
+      )
+      .option('--reason <text>', 'why (kept in the audit log)')
+      .action(async (id: string, options: { reason?: string }) => {
+        const answer = await client().post<{ id: number; held: boolean }>(
+          `/dead-letters/${positive(id)}/${verb}`,
+          options.reason ? { reason: options.reason } : {},
+        );
+        print(answer, () => io.out(`dead letter ${answer.id}: ${answer.held ? 'held' : 'not held'}`));
+      });
+  }
 
   program
     .command('trace <code>')

@@ -26,7 +26,12 @@ export const consoleOwnConfigSpec = {
   }),
   CONSOLE_TRAIL_RETENTION_DAYS: num({
     default: 30,
-    desc: 'Days a message stays in the dossier trail (traces); dead letters stay until replayed or deleted',
+    desc: 'Days a message stays in the dossier trail (traces); 0 keeps it forever',
+  }),
+  DLQ_RETENTION_DAYS: num({
+    default: 90,
+    desc: 'Days a dead letter (with its payload: personal data) stays in the console, replayed or not, unless an operator holds it; 0 keeps them forever',
+    example: '30',
   }),
   CONSOLE_ADMIN_TOKEN: secret({
     default: '',

@@ -3,7 +3,7 @@ import { AuditLog } from '@lienthong/audit';
 import { ManagedServices } from '@lienthong/bootstrap';
 import { projectPath, readConfig } from '@lienthong/config';
 import { ConnectorControl } from '@lienthong/connector-control';
-import { Database } from '@lienthong/database';
+import { Database, Retention, type RetentionRule } from '@lienthong/database';
 import { KafkaConnection, Topics } from '@lienthong/kafka';
 import { PortalClient } from '@lienthong/national-portal';
 import { createLogger, ObservabilityModule } from '@lienthong/observability';
@@ -26,6 +26,7 @@ import { ConnectorStatusQuery } from './connectors/connector-status.usecase';
 import { ConnectorsController } from './connectors/connectors.controller';
 import { DeadLetterIndex } from './dead-letters/dead-letter-index';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
+import { ReplayClaims } from './dead-letters/replay-claims';
 import { ReplayDeadLetters } from './dead-letters/replay-dead-letters.usecase';
 import { Flow } from './flow';
 import { PersonalDataGuard } from './personal-data/personal-data.guard';
@@ -39,6 +40,17 @@ import { TrailIndexer } from './trail/trail-indexer';
 
 const CONSOLE_CONFIG = Symbol('CONSOLE_CONFIG');
 const logger = createLogger('console');
+
+/**
+ * What the console keeps, and for how long: the trail as long as the topics keep their messages, dead
+ * letters (payloads with personal data) for DLQ_RETENTION_DAYS unless an operator holds them.
+ */
+export function consoleRetention(config: ConsoleConfig): RetentionRule[] {
+  return [
+    { table: 'dossier_trail', column: 'at', days: config.CONSOLE_TRAIL_RETENTION_DAYS },
+    { table: 'dead_letters', column: 'failed_at', days: config.DLQ_RETENTION_DAYS, keep: 'held' },
+  ];
+}
 
 /** The web pages: plain files, no build step. */
 export const CONSOLE_WEB_ROOT = projectPath('libs', 'console', 'web');
@@ -129,7 +141,7 @@ export class ConsoleModule {
         },
         {
           provide: TrailIndexer,
-          useFactory: (kafka: KafkaConnection, database: Database, flow: Flow, c: ConsoleConfig) =>
+          useFactory: (kafka: KafkaConnection, database: Database, flow: Flow) =>
             new TrailIndexer(
               kafka,
               database,
@@ -137,9 +149,8 @@ export class ConsoleModule {
               topicPlaces(flow.topics, flow.sources, flow.connectors, flow.retryLevels),
               SOURCE_MAPPERS,
               flow.topicSpecs(),
-              c.CONSOLE_TRAIL_RETENTION_DAYS,
             ),
-          inject: [KafkaConnection, Database, Flow, CONSOLE_CONFIG],
+          inject: [KafkaConnection, Database, Flow],
         },
         {
           provide: ManagedServices,
@@ -167,6 +178,7 @@ export class ConsoleModule {
               },
               { stop: () => kafka.close() },
               indexer,
+              new Retention(database, consoleRetention(c)),
             ]),
           inject: [CONSOLE_CONFIG, Database, KafkaConnection, TokenStore, TrailIndexer],
         },
@@ -176,6 +188,7 @@ export class ConsoleModule {
         BearerGuard,
         OperatorAction,
         DeadLetterIndex,
+        ReplayClaims,
         ReplayDeadLetters,
         ConnectorStatusQuery,
         TraceDossier,

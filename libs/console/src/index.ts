@@ -2,6 +2,6 @@
  * The operator console: its API (/api/v1, OpenAPI at /api/docs), web pages and trail indexer as one
  * Nest module, and the configuration it reads.
  */
-export { ConsoleModule, consoleHttp, CONSOLE_WEB_ROOT } from './console.module';
+export { ConsoleModule, consoleHttp, consoleRetention, CONSOLE_WEB_ROOT } from './console.module';
 export { consoleConfigSpec, consoleOwnConfigSpec, type ConsoleConfig } from './console.config';
 export { ReplayHeader } from './dead-letters/replay-record';

@@ -275,10 +275,15 @@
     if (request.ids && request.ids.length === 0) return;
     try {
       const result = await api('/dead-letters/replay', { method: 'POST', body: JSON.stringify(request) });
+      const refused = result.refused.map(({ id, reason }) => `#${id}: ${reason}`);
       say(
-        result.replayed > 0
-          ? t('dlq.replayedN', { n: result.replayed, id: result.replayId })
-          : result.message,
+        [
+          result.replayed > 0
+            ? t('dlq.replayedN', { n: result.replayed, id: result.replayId })
+            : result.message,
+          ...(refused.length > 0 ? [t('dlq.refusedN', { n: refused.length, list: refused.join('; ') })] : []),
+        ].join(' '),
+        refused.length > 0,
       );
       state.selected.clear();
     } catch (error) {
@@ -299,6 +304,7 @@
         <tr><th>Kafka</th><td class="mono">${esc(`${letter.topic}/${letter.partition}/${letter.offset}`)} ← ${esc(`${letter.sourceTopic}/${letter.sourcePartition}/${letter.sourceOffset}`)}</td></tr>
         <tr><th>${t('dlq.failedAt')}</th><td>${time(letter.failedAt)}</td></tr>
         <tr><th>${t('dlq.replayed')}</th><td>${time(letter.replayedAt)} ${esc(letter.replayId)}</td></tr>
+        <tr><th>${t('dlq.held')}</th><td data-testid="held">${letter.held ? t('dlq.heldYes') : t('dlq.heldNo')}</td></tr>
       </tbody></table>
       <p><button type="button" class="primary" id="replay-one" data-testid="replay-one" ${may('operator') ? '' : 'disabled'}>${t('dlq.replay')}</button></p>
       <h2>${t('dlq.headers')}</h2>

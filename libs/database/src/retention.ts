@@ -8,6 +8,8 @@ export interface RetentionRule {
   table: string;
   column: string;
   days: number;
+  /** A boolean column: rows where it is true are kept however old (e.g. held by an operator). */
+  keep?: string;
 }
 
 /** Deleted in chunks so a large backlog never holds a long lock on a busy table. */
@@ -30,8 +32,8 @@ export class Retention {
     private readonly rules: RetentionRule[],
     private readonly intervalMs = HOUR_MS,
   ) {
-    for (const { table, column } of rules) {
-      if (!IDENTIFIER.test(table) || !IDENTIFIER.test(column))
+    for (const { table, column, keep } of rules) {
+      if (![table, column, keep ?? table].every((name) => IDENTIFIER.test(name)))
         throw new Error(`bad retention rule ${table}.${column}`);
     }
   }
@@ -50,12 +52,13 @@ export class Retention {
   /** One pass over every rule; answers the rows deleted per table. */
   async prune(): Promise<Record<string, number>> {
     const deleted: Record<string, number> = {};
-    for (const { table, column, days } of this.rules.filter((rule) => rule.days > 0)) {
+    for (const { table, column, days, keep } of this.rules.filter((rule) => rule.days > 0)) {
+      const kept = keep ? ` AND NOT ${keep}` : '';
       deleted[table] = 0;
       for (;;) {
         const rows = await this.database.query<{ n: string }>(
           `WITH old AS (
-             SELECT ctid FROM ${table} WHERE ${column} < now() - make_interval(days => $1) LIMIT ${CHUNK}
+             SELECT ctid FROM ${table} WHERE ${column} < now() - make_interval(days => $1)${kept} LIMIT ${CHUNK}
            )
            , gone AS (DELETE FROM ${table} WHERE ctid IN (SELECT ctid FROM old) RETURNING 1)
            SELECT count(*) AS n FROM gone`,

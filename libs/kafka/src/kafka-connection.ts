@@ -201,10 +201,7 @@ export interface PartitionLag {
 }
 
 export function groupByTopic(records: OutgoingRecord[]) {
-  const byTopic = new Map<
-    string,
-    { key: string | null; value: Buffer | string; headers: Record<string, string> }[]
-  >();
+  const byTopic = new Map<string, Pick<OutgoingRecord, 'key' | 'value' | 'headers'>[]>();
   for (const { topic, key, value, headers } of records) {
     let messages = byTopic.get(topic);
     if (!messages) byTopic.set(topic, (messages = []));

@@ -15,7 +15,8 @@ export interface IncomingRecord {
 /** A message to write to Kafka. */
 export interface OutgoingRecord {
   topic: string;
-  key: string | null;
+  /** Bytes where a record must go on exactly as it was read (a replayed dead letter). */
+  key: Buffer | string | null;
   value: Buffer | string;
   headers: Record<string, string>;
 }

@@ -15,6 +15,8 @@ export interface DeadLetterSummary {
   failedAt: string;
   replayedAt: string | null;
   replayId: string | null;
+  /** Kept past DLQ_RETENTION_DAYS while true. */
+  held: boolean;
 }
 
 export interface DeadLetterDetail extends DeadLetterSummary {
@@ -39,6 +41,7 @@ interface Row {
   failed_at: Date;
   replayed_at: Date | null;
   replay_id: string | null;
+  held: boolean;
   key?: string | null;
   source_topic?: string | null;
   source_partition?: number | null;
@@ -47,7 +50,7 @@ interface Row {
   value?: Buffer;
 }
 
-const SUMMARY = `id, stage, reason, message, source_system, dossier_code, topic, partition, "offset", failed_at, replayed_at, replay_id`;
+const SUMMARY = `id, stage, reason, message, source_system, dossier_code, topic, partition, "offset", failed_at, replayed_at, replay_id, held`;
 
 /** The console's index of dead letters (`dead_letters`), filled by the trail indexer. */
 @Injectable()
@@ -95,11 +98,13 @@ export class DeadLetterIndex {
     }));
   }
 
-  async markReplayed(ids: number[], replayId: string): Promise<void> {
-    await this.database.query(
-      'UPDATE dead_letters SET replayed_at = now(), replay_id = $2 WHERE id = ANY($1::bigint[])',
-      [ids, replayId],
-    );
+  /** Whether the dead letter exists. */
+  async setHeld(id: number, held: boolean): Promise<boolean> {
+    const rows = await this.database.query('UPDATE dead_letters SET held = $2 WHERE id = $1 RETURNING id', [
+      id,
+      held,
+    ]);
+    return rows.length > 0;
   }
 
   /** Counts per stage: all, and those of the last `recentMinutes`. */
@@ -149,5 +154,6 @@ function toSummary(row: Row): DeadLetterSummary {
     failedAt: row.failed_at.toISOString(),
     replayedAt: row.replayed_at?.toISOString() ?? null,
     replayId: row.replay_id,
+    held: row.held,
   };
 }

@@ -17,6 +17,7 @@ function letter(value: string): DeadLetterDetail {
     failedAt: '2026-12-01T02:00:00.000Z',
     replayedAt: null,
     replayId: null,
+    held: false,
     key: 'H26.12.03-261201-0001',
     sourceTopic: 'src.hotich.dossier-events',
     sourcePartition: 0,

@@ -96,7 +96,7 @@ export class ReplayRequest {
   ids?: number[];
 
   @ApiPropertyOptional({
-    description: 'Every dead letter matching it (not yet replayed unless `replayed` says otherwise)',
+    description: 'Every dead letter matching it not replayed yet (a replayed one is never sent again)',
     type: DeadLetterFilter,
   })
   @IsOptional()
@@ -111,6 +111,14 @@ export class ReplayRequest {
   reason?: string;
 }
 
+export class RefusedReplay {
+  @ApiProperty()
+  id!: number;
+
+  @ApiProperty({ example: 'its source topic "dossier.v1" is not the topic of a known source system' })
+  reason!: string;
+}
+
 export class ReplayResult {
   @ApiProperty({ description: 'Names the replay: the `lienthong-replay-id` header of every replayed event' })
   replayId!: string | null;
@@ -121,9 +129,28 @@ export class ReplayResult {
   @ApiProperty()
   replayed!: number;
 
-  @ApiProperty({ type: [Number] })
+  @ApiProperty({ description: 'The dead letters this replay sent', type: [Number] })
   ids!: number[];
+
+  @ApiProperty({
+    description: 'Dead letters another replay sent or is sending: not sent again',
+    type: [Number],
+  })
+  alreadyReplayed!: number[];
+
+  @ApiProperty({
+    description: 'Dead letters with no place of Lienthong to go back to',
+    type: [RefusedReplay],
+  })
+  refused!: RefusedReplay[];
 
   @ApiProperty()
   message!: string;
+}
+
+export class HoldRequest {
+  @ApiPropertyOptional({ description: 'Why (kept in the audit log)', example: 'evidence for case 42' })
+  @IsOptional()
+  @IsString()
+  reason?: string;
 }

@@ -18,7 +18,7 @@ import { Holder } from '../access/holder.decorator';
 import { OperatorAction } from '../access/operator-action';
 import { RequiresRole } from '../access/roles.decorator';
 import { DeadLetterIndex } from './dead-letter-index';
-import { DeadLetterQuery, ReplayRequest, ReplayResult } from './dead-letter.dto';
+import { DeadLetterQuery, HoldRequest, ReplayRequest, ReplayResult } from './dead-letter.dto';
 import { maskedDetail, maskedSummary } from './dead-letter-view';
 import { ReplayDeadLetters } from './replay-dead-letters.usecase';
 
@@ -94,8 +94,56 @@ export class DeadLettersController {
       summary,
     );
   }
+
+  @Post(':id/hold')
+  @HttpCode(200)
+  @RequiresRole('operator')
+  @ApiOperation({ summary: 'Keep a dead letter past DLQ_RETENTION_DAYS until it is released' })
+  async hold(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() request: HoldRequest,
+    @Holder() holder: TokenHolder,
+  ): Promise<{ id: number; held: boolean }> {
+    return this.setHeld(id, true, request, holder);
+  }
+
+  @Post(':id/unhold')
+  @HttpCode(200)
+  @RequiresRole('operator')
+  @ApiOperation({ summary: 'Let a held dead letter go with the others after DLQ_RETENTION_DAYS' })
+  async unhold(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() request: HoldRequest,
+    @Holder() holder: TokenHolder,
+  ): Promise<{ id: number; held: boolean }> {
+    return this.setHeld(id, false, request, holder);
+  }
+
+  private setHeld(id: number, held: boolean, request: HoldRequest, holder: TokenHolder) {
+    return this.action.run(
+      holder,
+      {
+        action: held ? 'dead-letter.hold' : 'dead-letter.unhold',
+        target: `dead-letter/${id}`,
+        parameters: { ...request },
+      },
+      async () => {
+        if (!(await this.index.setHeld(id, held)))
+          throw new NotFoundException(`no dead letter with id ${id}`);
+        return { id, held };
+      },
+    );
+  }
 }
 
+/** What the audit keeps of a replay: bounded, whatever the selection's size. */
 function summary(result: ReplayResult): Record<string, unknown> {
-  return { replayId: result.replayId, replayed: result.replayed, ids: result.ids.slice(0, 100) };
+  return {
+    replayId: result.replayId,
+    replayed: result.replayed,
+    ids: result.ids.slice(0, 100),
+    alreadyReplayed: result.alreadyReplayed.slice(0, 100),
+    refusedCount: result.refused.length,
+    refused: result.refused.slice(0, 100),
+  };
 }

@@ -1,27 +1,19 @@
-import { Topics } from '@lienthong/kafka';
-import type { DeadLetterDetail } from './dead-letter-index';
+import type { ClaimedLetter } from './replay-claims';
 import { parseHistory, replayRecord, ReplayHeader } from './replay-record';
 
-const topics = new Topics('t.');
+const ROUTE = 't.route.national-portal.v1';
 
-function letter(overrides: Partial<DeadLetterDetail> = {}): DeadLetterDetail {
+function letter(overrides: Partial<ClaimedLetter> = {}): ClaimedLetter {
   return {
     id: 7,
     stage: 'national-portal',
     reason: 'RETRIES_EXHAUSTED_PORTAL_UNAVAILABLE',
     message: 'still failing after 3 retry topics',
-    sourceSystem: 'motcua',
-    dossierCode: 'H26.99-261101-0001',
     topic: 't.dlq.national-portal.v1',
     partition: 0,
     offset: '12',
     failedAt: '2026-11-01T08:00:00.000Z',
-    replayedAt: null,
-    replayId: null,
-    key: 'H26.99-261101-0001',
-    sourceTopic: 't.retry.national-portal.3',
-    sourcePartition: 2,
-    sourceOffset: '40',
+    key: Buffer.from('H26.99-261101-0001'),
     headers: {
       ce_id: 'motcua:e1',
       traceparent: '00-0123456789abcdef0123456789abcdef-0123456789abcdef-01',
@@ -36,10 +28,10 @@ function letter(overrides: Partial<DeadLetterDetail> = {}): DeadLetterDetail {
 }
 
 describe(replayRecord.name, () => {
-  it('sends a connector dead letter back to its route topic with its retry state reset', () => {
-    const sut = replayRecord(letter(), topics, 'replay-1', 'alice');
-    expect(sut.topic).toBe('t.route.national-portal.v1');
-    expect(sut.key).toBe('H26.99-261101-0001');
+  it('sends a dead letter to its target with its original bytes and its retry state reset', () => {
+    const sut = replayRecord(letter(), ROUTE, 'replay-1', 'alice');
+    expect(sut.topic).toBe(ROUTE);
+    expect(sut.key).toEqual(Buffer.from('H26.99-261101-0001'));
     expect(sut.value.toString()).toBe('{"dossierCode":"H26.99-261101-0001"}');
     expect(Object.keys(sut.headers).filter((name) => /^lienthong-(dlq|retry)-/.test(name))).toEqual([]);
     expect(sut.headers).toMatchObject({
@@ -51,24 +43,25 @@ describe(replayRecord.name, () => {
     });
   });
 
-  it('sends a hub dead letter back to the source topic it was read from', () => {
+  it('keeps a key and headers that hold a NUL byte as they were', () => {
     const sut = replayRecord(
-      letter({ stage: 'hub', sourceTopic: 't.src.motcua.dossier-events' }),
-      topics,
+      letter({ key: Buffer.from('H26\u0000x'), headers: { note: 'a\u0000b' } }),
+      ROUTE,
       'r',
       'a',
     );
-    expect(sut.topic).toBe('t.src.motcua.dossier-events');
+    expect(sut.key).toEqual(Buffer.from('H26\u0000x'));
+    expect(sut.headers.note).toBe('a\u0000b');
   });
 
   it('adds this failure to the history an earlier replay left', () => {
-    const earlier = replayRecord(letter(), topics, 'replay-1', 'alice');
+    const earlier = replayRecord(letter(), ROUTE, 'replay-1', 'alice');
     const again = letter({
       id: 9,
       offset: '30',
       headers: { ...earlier.headers, 'lienthong-dlq-reason': 'X' },
     });
-    const sut = replayRecord(again, topics, 'replay-2', 'bob');
+    const sut = replayRecord(again, ROUTE, 'replay-2', 'bob');
     expect(
       parseHistory(sut.headers[ReplayHeader.History]).map((item) => [item.deadLetter, item.replayId]),
     ).toEqual([

@@ -1,5 +1,5 @@
-import type { OutgoingRecord, Topics } from '@lienthong/kafka';
-import type { DeadLetterDetail } from './dead-letter-index';
+import type { OutgoingRecord } from '@lienthong/kafka';
+import type { ClaimedLetter } from './replay-claims';
 
 /** Headers a replayed event carries: which replay, of which dead letter, by whom, and every earlier failure. */
 export const ReplayHeader = {
@@ -22,19 +22,16 @@ export interface FailureHistoryItem {
 const FAILURE_STATE = /^lienthong-(dlq|retry)-/;
 
 /**
- * A dead letter as it goes back: the original bytes and key to the topic it failed on the way from (a
- * hub dead letter to its source topic, a connector's to its route topic), without the failure and
- * retry headers, with the replay named and the failure added to its history, so if it fails again
- * its next dead letter tells the whole story.
+ * A dead letter as it goes back: the original bytes and key to the topic it failed on the way from (its
+ * `replayTarget`), without the failure and retry headers, with the replay named and the failure added
+ * to its history, so if it fails again its next dead letter tells the whole story.
  */
 export function replayRecord(
-  letter: DeadLetterDetail,
-  topics: Topics,
+  letter: ClaimedLetter,
+  topic: string,
   replayId: string,
   by: string,
 ): OutgoingRecord {
-  const topic = letter.stage === 'hub' ? letter.sourceTopic : topics.route(letter.stage);
-  if (!topic) throw new Error(`dead letter ${letter.id} names no source topic to replay to`);
   const headers = Object.fromEntries(
     Object.entries(letter.headers).filter(([name]) => !FAILURE_STATE.test(name)),
   );

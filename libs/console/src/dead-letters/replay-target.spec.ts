@@ -1,0 +1,40 @@
+import { Topics } from '@lienthong/kafka';
+import { Flow } from '../flow';
+import { replayTarget } from './replay-target';
+
+const topics = new Topics('t.');
+const flow = new Flow(topics, ['motcua', 'lltp'], ['national-portal'], 2, 't.hub');
+const hub = (sourceTopic: string | null) => ({ id: 1, stage: 'hub', sourceTopic });
+
+describe(replayTarget.name, () => {
+  it('sends a hub dead letter back to the source topic of its system', () => {
+    expect(replayTarget(hub('t.src.motcua.dossier-events'), flow)).toEqual({
+      topic: 't.src.motcua.dossier-events',
+    });
+  });
+
+  it('sends a connector dead letter to its own route topic, whatever its headers say', () => {
+    const sut = replayTarget({ id: 2, stage: 'national-portal', sourceTopic: 't.dossier.v1' }, flow);
+    expect(sut).toEqual({ topic: 't.route.national-portal.v1' });
+  });
+
+  it.each([
+    ['the canonical topic', 't.dossier.v1'],
+    ['a route topic', 't.route.national-portal.v1'],
+    ['a source topic of an unknown system', 't.src.evil.dossier-events'],
+    ['a source topic of another prefix', 'src.motcua.dossier-events'],
+    ['a foreign topic', '__consumer_offsets'],
+  ])('refuses a hub dead letter whose source topic is %s', (_, sourceTopic) => {
+    const sut = replayTarget(hub(sourceTopic), flow);
+    expect(sut).toEqual({ refused: expect.stringContaining('is not the topic of a known source system') });
+  });
+
+  it('refuses a hub dead letter that names no source topic', () => {
+    expect(replayTarget(hub(null), flow)).toEqual({ refused: 'it names no source topic' });
+  });
+
+  it('refuses a dead letter of a stage the flow does not have', () => {
+    const sut = replayTarget({ id: 3, stage: 'old-connector', sourceTopic: null }, flow);
+    expect(sut).toEqual({ refused: expect.stringContaining('neither the hub nor a known connector') });
+  });
+});

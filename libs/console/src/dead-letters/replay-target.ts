@@ -1,0 +1,43 @@
+import type { Flow } from '../flow';
+
+/** What a replay needs to know of a dead letter to decide where it may go. */
+export interface ReplayOrigin {
+  id: number;
+  stage: string;
+  sourceTopic: string | null;
+}
+
+export type ReplayTarget = { topic: string } | { refused: string };
+
+/** Longest part of a header quoted back in a refusal: the header is whatever the writer put there. */
+const QUOTED = 120;
+
+/**
+ * Where a dead letter may be replayed to, computed from its stage and never taken from its headers as
+ * such (anyone who can write to a dead-letter topic writes its headers): a hub dead letter goes back to
+ * the source topic of a known source system, a connector's to its own route topic (the connector
+ * starts its retry levels afresh). The answer must be a topic of the flow; anything else is refused.
+ */
+export function replayTarget(letter: ReplayOrigin, flow: Flow): ReplayTarget {
+  let topic: string;
+  if (letter.stage === 'hub') {
+    const system = flow.sources.find((name) => flow.topics.source(name) === letter.sourceTopic);
+    if (!system) {
+      const named = (letter.sourceTopic ?? '').slice(0, QUOTED);
+      return {
+        refused: letter.sourceTopic
+          ? `its source topic ${JSON.stringify(named)} is not the topic of a known source system`
+          : 'it names no source topic',
+      };
+    }
+    topic = flow.topics.source(system);
+  } else if (flow.connectors.includes(letter.stage)) {
+    topic = flow.topics.route(letter.stage);
+  } else {
+    return { refused: `its stage ${JSON.stringify(letter.stage)} is neither the hub nor a known connector` };
+  }
+  if (!flow.topicSpecs().some((spec) => spec.name === topic)) {
+    return { refused: `${topic} is not a topic of this flow` };
+  }
+  return { topic };
+}
