@@ -1,0 +1,73 @@
+import { readConfig } from '@lienthong/config';
+import { KafkaConnection, kafkaConfigSpec } from '@lienthong/kafka';
+import { LienthongHarness } from '../support/lienthong-harness';
+import { eventually } from '../support/kafka-client';
+import { loadFixtureDossiers } from '../support/source-fixtures';
+import { securedKafka, securedKafkaClientEnv } from '../setup/secured-kafka';
+
+jest.setTimeout(240_000);
+
+/** The flow on the project's broker in its secured mode: TLS to the brokers, SASL SCRAM-SHA-512 logins. */
+describe(`${KafkaConnection.name} over SASL_SSL`, () => {
+  let sut: LienthongHarness;
+  let clientEnv: Record<string, string>;
+  const connections: KafkaConnection[] = [];
+  const connect = (overrides: Record<string, string> = {}) => {
+    const connection = new KafkaConnection(readConfig(kafkaConfigSpec, { ...clientEnv, ...overrides }));
+    connections.push(connection);
+    return connection;
+  };
+
+  beforeAll(async () => {
+    securedKafka('start');
+    clientEnv = securedKafkaClientEnv();
+    sut = await new LienthongHarness().start(clientEnv);
+  }, 420_000);
+
+  afterAll(async () => {
+    await Promise.allSettled(connections.map((connection) => connection.close()));
+    await sut?.close();
+    securedKafka('stop');
+  }, 120_000);
+
+  it('is a broker that speaks TLS and SCRAM-SHA-512 only', () => {
+    expect(clientEnv).toMatchObject({
+      KAFKA_SSL: 'true',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SSL_CA_FILE: expect.stringMatching(/ca\.crt$/),
+    });
+    expect(clientEnv.KAFKA_BROKERS).toBe('127.0.0.1:19096');
+  });
+
+  it("takes a source's events from a SASL_SSL client through the hub and the connector to the portal", async () => {
+    const [dossier] = loadFixtureDossiers('motcua');
+    const source = connect({ KAFKA_CLIENT_ID: 'motcua' });
+    const producer = await source.producer();
+    await source.send(
+      producer,
+      dossier.events.map(({ bytes }) => ({
+        topic: sut.topics.source('motcua'),
+        key: dossier.dossierCode,
+        value: bytes,
+        headers: {},
+      })),
+    );
+
+    const held = await eventually(
+      () => sut.portal.lookup(dossier.expectedPortal.MaHoSo),
+      (record) => record?.TrangThaiHoSo === dossier.expectedPortal.TrangThaiHoSo,
+      120_000,
+    );
+    expect(held).toMatchObject(dossier.expectedPortal);
+  });
+
+  it('refuses a client with a wrong password', async () => {
+    await expect(connect({ KAFKA_SASL_PASSWORD: 'not-the-password' }).ping()).rejects.toThrow(
+      /authentication failed/i,
+    );
+  });
+
+  it("refuses a client that does not trust the broker's CA", async () => {
+    await expect(connect({ KAFKA_SSL_CA_FILE: '' }).ping()).rejects.toThrow(/certificate/i);
+  });
+});
