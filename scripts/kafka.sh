@@ -96,18 +96,21 @@ format_sasl_ssl() {
   )
 }
 
+# The file holds the keystore and admin passwords when secured: readable by its owner only.
 write_properties() {
-  local props="$1"
   (
     umask 077
-    sed -e "s/:9092/:$port/g" -e "s/:9093/:$controller_port/g" "$root/kafka/server.properties"
-    if [ "$security" = sasl_ssl ]; then
-      sed -e "s/:9092/:$port/g" -e "s/:9093/:$controller_port/g" -e "s#@TLS_DIR@#$tls#g" \
-        -e "s/@ADMIN_USER@/admin/" -e "s/@ADMIN_PASSWORD@/$(cat "$admin_password_file")/" \
-        -e "s/@KEYSTORE_PASSWORD@/$(cat "$tls/keystore.password")/g" "$root/kafka/sasl-ssl.properties"
-    fi
-    echo "log.dirs=$data"
-  ) >"$props"
+    {
+      sed -e "s/:9092/:$port/g" -e "s/:9093/:$controller_port/g" "$root/kafka/server.properties"
+      if [ "$security" = sasl_ssl ]; then
+        sed -e "s/:9092/:$port/g" -e "s/:9093/:$controller_port/g" -e "s#@TLS_DIR@#$tls#g" \
+          -e "s/@ADMIN_USER@/admin/" -e "s/@ADMIN_PASSWORD@/$(cat "$admin_password_file")/" \
+          -e "s/@KEYSTORE_PASSWORD@/$(cat "$tls/keystore.password")/g" "$root/kafka/sasl-ssl.properties"
+      fi
+      echo "log.dirs=$data"
+    } >"$1"
+    chmod 600 "$1"
+  )
 }
 
 start() {
@@ -119,7 +122,7 @@ start() {
   if [ "$security" = sasl_ssl ]; then
     make_tls
     if [ ! -f "$data/meta.properties" ]; then
-      rm -f "$admin_password_file" && touch "$admin_password_file" && write_properties "$props"
+      (umask 077 && : >"$admin_password_file") && write_properties "$props"
       format_sasl_ssl "$props"
     elif [ ! -s "$admin_password_file" ]; then
       say "$data was formatted without SCRAM users: scripts/kafka.sh reset it, or choose another KAFKA_INSTANCE"
