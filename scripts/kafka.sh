@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a real single-node Apache Kafka broker (KRaft) on 127.0.0.1 without Docker.
 # The broker comes from Maven Central (version pinned in kafka/pom.xml); jars and data stay in .lienthong/.
-#   scripts/kafka.sh fetch | start | stop | status | reset
+#   scripts/kafka.sh fetch | start | stop | status | reset | tls <folder> <host name>...
 # KAFKA_SECURITY=sasl_ssl runs a secured broker instead (TLS + SASL SCRAM-SHA-512, by default instance
 # kafka-sasl-ssl on 127.0.0.1:19094): a CA and a broker certificate are made in the instance's tls/
 # folder, SCRAM users at format time, and the clients' settings are written to the instance's client.env.
@@ -46,27 +46,26 @@ fetch() {
   touch "$libs/.complete"
 }
 
-# A private CA and a broker certificate for 127.0.0.1/localhost, made once per instance.
+# A private CA and a broker certificate (PEM: ca.crt, tls.crt, tls.key, as in a kubernetes.io/tls Secret)
+# for the given host names, in the given folder; kept when it is already there.
 make_tls() {
-  [ -f "$tls/broker.p12" ] && return 0
-  command -v openssl >/dev/null || { say "openssl is needed for KAFKA_SECURITY=sasl_ssl"; exit 1; }
-  say "making a CA and a broker certificate in $tls"
-  mkdir -p "$tls" && chmod 700 "$tls"
-  openssl req -x509 -newkey rsa:2048 -nodes -sha256 -days 825 -subj "/CN=Lienthong local CA ($instance)" \
+  local dir="$1"; shift
+  [ -f "$dir/tls.key" ] && return 0
+  command -v openssl >/dev/null || { say "openssl is needed to make certificates"; exit 1; }
+  say "making a CA and a broker certificate for $* in $dir"
+  mkdir -p "$dir" && chmod 700 "$dir"
+  local names; names="$(printf 'DNS:%s,' "$@")IP:127.0.0.1"
+  openssl req -x509 -newkey rsa:2048 -nodes -sha256 -days 825 -subj "/CN=Lienthong Kafka CA" \
     -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign \
-    -keyout "$tls/ca.key" -out "$tls/ca.crt" 2>/dev/null
-  openssl req -newkey rsa:2048 -nodes -sha256 -subj "/CN=localhost" \
-    -keyout "$tls/broker.key" -out "$tls/broker.csr" 2>/dev/null
-  # serverAuth for the clients, clientAuth for the broker's own connection to its controller listener.
-  printf '%s\n' 'subjectAltName=DNS:localhost,IP:127.0.0.1' 'basicConstraints=CA:FALSE' \
-    'keyUsage=digitalSignature,keyEncipherment' 'extendedKeyUsage=serverAuth,clientAuth' >"$tls/broker.ext"
-  openssl x509 -req -sha256 -days 825 -in "$tls/broker.csr" -CA "$tls/ca.crt" -CAkey "$tls/ca.key" \
-    -CAcreateserial -extfile "$tls/broker.ext" -out "$tls/broker.crt" 2>/dev/null
-  openssl rand -hex 24 >"$tls/keystore.password"
-  openssl pkcs12 -export -name broker -inkey "$tls/broker.key" -in "$tls/broker.crt" -certfile "$tls/ca.crt" \
-    -passout "file:$tls/keystore.password" -out "$tls/broker.p12"
-  rm -f "$tls/broker.csr" "$tls/broker.ext" "$tls/ca.srl"
-  chmod 600 "$tls"/*
+    -keyout "$dir/ca.key" -out "$dir/ca.crt" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -sha256 -subj "/CN=$1" -keyout "$dir/tls.key" -out "$dir/tls.csr" 2>/dev/null
+  # serverAuth for the clients, clientAuth for a broker's own connection to the controller listener.
+  printf '%s\n' "subjectAltName=$names" 'basicConstraints=CA:FALSE' \
+    'keyUsage=digitalSignature,keyEncipherment' 'extendedKeyUsage=serverAuth,clientAuth' >"$dir/tls.ext"
+  openssl x509 -req -sha256 -days 825 -in "$dir/tls.csr" -CA "$dir/ca.crt" -CAkey "$dir/ca.key" \
+    -CAcreateserial -extfile "$dir/tls.ext" -out "$dir/tls.crt" 2>/dev/null
+  rm -f "$dir/tls.csr" "$dir/tls.ext" "$dir/ca.srl"
+  chmod 600 "$dir"/*
 }
 
 # A SCRAM password goes inside --add-scram's [name=...,password=...] and the JAAS line: no separators.
@@ -105,7 +104,7 @@ write_properties() {
       if [ "$security" = sasl_ssl ]; then
         sed -e "s/:9092/:$port/g" -e "s/:9093/:$controller_port/g" -e "s#@TLS_DIR@#$tls#g" \
           -e "s/@ADMIN_USER@/admin/" -e "s/@ADMIN_PASSWORD@/$(cat "$admin_password_file")/" \
-          -e "s/@KEYSTORE_PASSWORD@/$(cat "$tls/keystore.password")/g" "$root/kafka/sasl-ssl.properties"
+          "$root/kafka/sasl-ssl.properties"
       fi
       echo "log.dirs=$data"
     } >"$1"
@@ -120,7 +119,9 @@ start() {
   mkdir -p "$data" "$logs"
   local props="$home/$instance/server.properties"
   if [ "$security" = sasl_ssl ]; then
-    make_tls
+    make_tls "$tls" localhost
+    # Kafka's PEM key store is one file: the (unencrypted PKCS#8) key, then the certificate.
+    (umask 077 && cat "$tls/tls.key" "$tls/tls.crt" >"$tls/keystore.pem")
     if [ ! -f "$data/meta.properties" ]; then
       (umask 077 && : >"$admin_password_file") && write_properties "$props"
       format_sasl_ssl "$props"
@@ -166,5 +167,7 @@ case "${1:-}" in
   stop) stop ;;
   status) if running; then echo "running (pid $(cat "$pidfile"))"; else echo "stopped"; exit 1; fi ;;
   reset) stop; rm -rf "$data" "$client_env" "$admin_password_file"; say "data removed" ;;
-  *) echo "usage: $0 fetch|start|stop|status|reset" >&2; exit 2 ;;
+  # For compose and Kubernetes: `scripts/kafka.sh tls <folder> kafka kafka-2 kafka-3 localhost`.
+  tls) [ $# -ge 3 ] || { echo "usage: $0 tls <folder> <host name>..." >&2; exit 2; }; make_tls "${@:2}" ;;
+  *) echo "usage: $0 fetch|start|stop|status|reset|tls" >&2; exit 2 ;;
 esac
