@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { readConfig } from '@lienthong/config';
 import { KafkaConnection, kafkaConfigSpec } from '@lienthong/kafka';
+import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { LienthongHarness } from '../support/lienthong-harness';
 import { eventually } from '../support/kafka-client';
 import { loadFixtureDossiers } from '../support/source-fixtures';
@@ -21,7 +23,7 @@ describe(`${KafkaConnection.name} over SASL_SSL`, () => {
   beforeAll(async () => {
     securedKafka('start');
     clientEnv = securedKafkaClientEnv();
-    sut = await new LienthongHarness().start(clientEnv);
+    sut = await new LienthongHarness().start({ ...clientEnv, KAFKA_DLQ_RETENTION_HOURS: '48' });
   }, 420_000);
 
   afterAll(async () => {
@@ -59,6 +61,34 @@ describe(`${KafkaConnection.name} over SASL_SSL`, () => {
       120_000,
     );
     expect(held).toMatchObject(dossier.expectedPortal);
+  });
+
+  it('creates the topics with the retention the settings give (dead letters: KAFKA_DLQ_RETENTION_HOURS)', async () => {
+    // An outside client, as an operator's tool would connect: the CA file and the SCRAM login.
+    const admin = new Kafka({
+      brokers: [clientEnv.KAFKA_BROKERS],
+      ssl: { ca: [readFileSync(clientEnv.KAFKA_SSL_CA_FILE)] },
+      sasl: {
+        mechanism: 'scram-sha-512',
+        username: clientEnv.KAFKA_SASL_USERNAME,
+        password: clientEnv.KAFKA_SASL_PASSWORD,
+      },
+      logLevel: logLevel.NOTHING,
+    }).admin();
+    await admin.connect();
+    try {
+      const retention = async (topic: string) => {
+        const { resources } = await admin.describeConfigs({
+          includeSynonyms: false,
+          resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['retention.ms'] }],
+        });
+        return resources[0].configEntries[0].configValue;
+      };
+      expect(await retention(sut.topics.deadLetter('hub'))).toBe(String(48 * 3600 * 1000));
+      expect(await retention(sut.topics.dossier)).toBe(String(168 * 3600 * 1000));
+    } finally {
+      await admin.disconnect();
+    }
   });
 
   it('refuses a client with a wrong password', async () => {

@@ -70,7 +70,9 @@ export class KafkaConnection {
             topic: topic.name,
             numPartitions: topic.partitions ?? this.config.KAFKA_PARTITIONS,
             replicationFactor: this.config.KAFKA_REPLICATION_FACTOR,
-            configEntries: Object.entries(topic.config ?? {}).map(([name, value]) => ({ name, value })),
+            configEntries: Object.entries({ 'retention.ms': this.retentionMs(topic), ...topic.config }).map(
+              ([name, value]) => ({ name, value }),
+            ),
           })),
         });
         this.logger.info({ topics: missing.map((topic) => topic.name) }, 'created topics');
@@ -163,6 +165,12 @@ export class KafkaConnection {
     this.open.clear();
     this.admin = undefined;
     await Promise.allSettled(clients.map((client) => client.disconnect()));
+  }
+
+  private retentionMs({ retention = 'records' }: TopicSpec): string {
+    const hours =
+      retention === 'dead-letters' ? this.config.KAFKA_DLQ_RETENTION_HOURS : this.config.KAFKA_RETENTION_HOURS;
+    return String(hours * 3600 * 1000);
   }
 
   private async getAdmin(): Promise<Admin> {

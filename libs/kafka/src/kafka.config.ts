@@ -17,6 +17,14 @@ export const kafkaConfigSpec = {
   }),
   KAFKA_PARTITIONS: num({ default: 6, desc: 'Partitions for topics the project creates' }),
   KAFKA_REPLICATION_FACTOR: num({ default: 1, desc: 'Replication factor for topics the project creates' }),
+  KAFKA_RETENTION_HOURS: num({
+    default: 168,
+    desc: 'How long the brokers keep the records of topics Lienthong creates (sources, dossier.v1, routes, retries)',
+  }),
+  KAFKA_DLQ_RETENTION_HOURS: num({
+    default: 720,
+    desc: 'How long the brokers keep dead letters (whole events, with personal data); the console keeps its own copy',
+  }),
   KAFKA_SSL: bool({ default: false, desc: 'Connect to the brokers over TLS (certificates always verified)' }),
   KAFKA_SSL_CA_FILE: str({
     default: '',
