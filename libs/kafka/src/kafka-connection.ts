@@ -169,7 +169,9 @@ export class KafkaConnection {
 
   private retentionMs({ retention = 'records' }: TopicSpec): string {
     const hours =
-      retention === 'dead-letters' ? this.config.KAFKA_DLQ_RETENTION_HOURS : this.config.KAFKA_RETENTION_HOURS;
+      retention === 'dead-letters'
+        ? this.config.KAFKA_DLQ_RETENTION_HOURS
+        : this.config.KAFKA_RETENTION_HOURS;
     return String(hours * 3600 * 1000);
   }
 
