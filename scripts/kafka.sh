@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a real single-node Apache Kafka broker (KRaft) on 127.0.0.1 without Docker.
 # The broker comes from Maven Central (version pinned in kafka/pom.xml); jars and data stay in .lienthong/.
-#   scripts/kafka.sh fetch | start | stop | status | reset | tls <folder> <host name>...
+#   scripts/kafka.sh fetch | start | stop | status | reset | env | tls <folder> <host name>...
 # KAFKA_SECURITY=sasl_ssl runs a secured broker instead (TLS + SASL SCRAM-SHA-512, by default instance
 # kafka-sasl-ssl on 127.0.0.1:19094): a CA and a broker certificate are made in the instance's tls/
 # folder, SCRAM users at format time, and the clients' settings are written to the instance's client.env.
@@ -167,7 +167,9 @@ case "${1:-}" in
   stop) stop ;;
   status) if running; then echo "running (pid $(cat "$pidfile"))"; else echo "stopped"; exit 1; fi ;;
   reset) stop; rm -rf "$data" "$client_env" "$admin_password_file"; say "data removed" ;;
+  # The clients' settings for this broker (KAFKA_BROKERS, and with sasl_ssl KAFKA_SSL*, KAFKA_SASL_*).
+  env) if [ "$security" = sasl_ssl ]; then cat "$client_env"; else echo "KAFKA_BROKERS=127.0.0.1:$port"; fi ;;
   # For compose and Kubernetes: `scripts/kafka.sh tls <folder> kafka kafka-2 kafka-3 localhost`.
   tls) [ $# -ge 3 ] || { echo "usage: $0 tls <folder> <host name>..." >&2; exit 2; }; make_tls "${@:2}" ;;
-  *) echo "usage: $0 fetch|start|stop|status|reset|tls" >&2; exit 2 ;;
+  *) echo "usage: $0 fetch|start|stop|status|reset|env|tls" >&2; exit 2 ;;
 esac
