@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sharedPath } from '@lienthong/config';
 import { DeadLetterHeader, Topics, type IncomingRecord } from '@lienthong/kafka';
@@ -5,6 +6,7 @@ import type { DossierEvent } from '@lienthong/schemas';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
 import type { AppliedEvent, DossierMemory, EventKey } from './dossier-memory';
 import { HubPipeline, STALE_HEADER } from './hub-pipeline';
+import { RoutePrivacy } from './route-privacy';
 
 /**
  * The PostgreSQL memory replaced by a map, every batch taken as committed: this spec is about the
@@ -62,6 +64,40 @@ describe(HubPipeline.name, () => {
       { topic: 'route.documents.v1', key: '000.00.12.H26-240815-9002' },
     ]);
     expect(records[0].headers).toMatchObject({ ce_type: 'vn.lienthong.dossier.v1', ce_specversion: '1.0' });
+  });
+
+  it('sends the applicant in clear only where needed: the documents route gets a keyed pseudonym', async () => {
+    const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+    const pseudonyms = { of: (...parts: string[]) => hash(parts.join()) };
+    sut = new HubPipeline(
+      topics,
+      SOURCE_MAPPERS,
+      () => ['national-portal', 'documents'],
+      memory as unknown as DossierMemory,
+      new RoutePrivacy(new Set(['documents']), pseudonyms),
+    );
+    const { records } = await sut.transform([record(sample('000.00.12.H26-240815-9002.1.json'), 0)]);
+    const [canonical, portal, documents] = records.map(
+      ({ value }) => JSON.parse(String(value)) as DossierEvent,
+    );
+    expect(portal).toEqual(canonical);
+    const clear = canonical.applicant;
+    expect(clear.identity?.number).toMatch(/^\d{12}$/);
+    expect(documents.applicant).toEqual({
+      type: clear.type,
+      name: `pseudonym:${hash(clear.identity!.number)}`,
+      identity: null,
+      birthDate: null,
+      phone: null,
+      email: null,
+      code: null,
+      vneidVerified: clear.vneidVerified,
+    });
+    expect({ ...documents, applicant: clear, summary: canonical.summary }).toEqual(canonical);
+    expect(documents.summary).toBeNull();
+    for (const value of [clear.name, clear.identity!.number, clear.phone, clear.email].filter(Boolean)) {
+      expect(String(records[2].value)).not.toContain(value);
+    }
   });
 
   it('drops a duplicate and keeps a stale event unrouted, within one batch and across batches', async () => {

@@ -18,6 +18,11 @@ export const hubConfigSpec = {
     default: 6,
     desc: 'Partitions processed at once, each in its own Kafka transaction',
   }),
+  HUB_PSEUDONYMOUS_ROUTES: str({
+    default: 'documents',
+    desc: "Connectors whose route carries the applicant as a keyed pseudonym (POPULATION_AUDIT_KEY), not in clear: those that never send the applicant's data on (docs/personal-data-on-topics.md)",
+    example: 'documents',
+  }),
   HUB_HTTP_PORT: port({ default: 8090, desc: 'Port of the hub /health and /metrics' }),
   HUB_STATE_RETENTION_DAYS: num({
     default: 180,

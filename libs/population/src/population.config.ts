@@ -1,5 +1,13 @@
 import { num, port, secret, str, url, type ConfigOf } from '@lienthong/config';
 
+/** The key of the citizens' pseudonyms: the population ledger's, and the hub's on routes that need no clear identity. */
+export const pseudonymKeySpec = {
+  POPULATION_AUDIT_KEY: secret({
+    default: 'lienthong-audit-key',
+    desc: 'HMAC key that pseudonymises personal IDs in the audit log and ledger, so lookups of one citizen can be found without storing the ID',
+  }),
+};
+
 export const populationConfigSpec = {
   POPULATION_URL: url({
     default: 'http://127.0.0.1:8082/dancuquocgia',
@@ -28,10 +36,7 @@ export const populationConfigSpec = {
     desc: 'Seconds an answer is reused for the same person, name and birth date (0 turns the cache off)',
   }),
   POPULATION_CACHE_MAX: num({ default: 10_000, desc: 'Most answers kept in the cache' }),
-  POPULATION_AUDIT_KEY: secret({
-    default: 'lienthong-audit-key',
-    desc: 'HMAC key that pseudonymises personal IDs in the audit log and ledger, so lookups of one citizen can be found without storing the ID',
-  }),
+  ...pseudonymKeySpec,
 };
 
 export const populationConnectorOwnSpec = {
