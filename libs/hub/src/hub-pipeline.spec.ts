@@ -66,38 +66,51 @@ describe(HubPipeline.name, () => {
     expect(records[0].headers).toMatchObject({ ce_type: 'vn.lienthong.dossier.v1', ce_specversion: '1.0' });
   });
 
-  it('sends the applicant in clear only where needed: the documents route gets a keyed pseudonym', async () => {
+  it('sends each route only the applicant data its connector needs (HUB_ROUTE_PRIVACY)', async () => {
     const hash = (text: string) => createHash('sha256').update(text).digest('hex');
-    const pseudonyms = { of: (...parts: string[]) => hash(parts.join()) };
     sut = new HubPipeline(
       topics,
       SOURCE_MAPPERS,
-      () => ['national-portal', 'documents'],
+      () => ['national-portal', 'population', 'documents'],
       memory as unknown as DossierMemory,
-      new RoutePrivacy(new Set(['documents']), pseudonyms),
+      RoutePrivacy.parse('population=identity, documents=pseudonym', {
+        of: (...parts) => hash(parts.join()),
+      }),
     );
     const { records } = await sut.transform([record(sample('000.00.12.H26-240815-9002.1.json'), 0)]);
-    const [canonical, portal, documents] = records.map(
+    const [canonical, portal, population, documents] = records.map(
       ({ value }) => JSON.parse(String(value)) as DossierEvent,
     );
-    expect(portal).toEqual(canonical);
     const clear = canonical.applicant;
     expect(clear.identity?.number).toMatch(/^\d{12}$/);
+    expect(portal).toEqual(canonical);
+    const withoutContact = { phone: null, email: null, code: null, vneidVerified: clear.vneidVerified };
+    expect(population.applicant).toEqual({
+      type: clear.type,
+      name: clear.name,
+      identity: clear.identity,
+      birthDate: clear.birthDate ?? null,
+      ...withoutContact,
+    });
     expect(documents.applicant).toEqual({
       type: clear.type,
       name: `pseudonym:${hash(clear.identity!.number)}`,
       identity: null,
       birthDate: null,
-      phone: null,
-      email: null,
-      code: null,
-      vneidVerified: clear.vneidVerified,
+      ...withoutContact,
     });
-    expect({ ...documents, applicant: clear, summary: canonical.summary }).toEqual(canonical);
-    expect(documents.summary).toBeNull();
-    for (const value of [clear.name, clear.identity!.number, clear.phone, clear.email].filter(Boolean)) {
-      expect(String(records[2].value)).not.toContain(value);
+    for (const routed of [population, documents]) {
+      expect(routed.summary).toBeNull();
+      expect({ ...routed, applicant: clear, summary: canonical.summary }).toEqual(canonical);
     }
+    for (const value of [clear.name, clear.identity!.number, clear.phone, clear.email].filter(Boolean)) {
+      expect(String(records[3].value)).not.toContain(value);
+    }
+  });
+
+  it('refuses a route privacy setting it cannot read, naming the key', () => {
+    expect(() => RoutePrivacy.parse('documents=hidden', { of: () => '' })).toThrow(/HUB_ROUTE_PRIVACY/);
+    expect(() => RoutePrivacy.parse('documents', { of: () => '' })).toThrow(/HUB_ROUTE_PRIVACY/);
   });
 
   it('drops a duplicate and keeps a stale event unrouted, within one batch and across batches', async () => {

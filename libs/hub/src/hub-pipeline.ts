@@ -17,7 +17,7 @@ import {
 import type { DossierEvent } from '@lienthong/schemas';
 import { mapSourceEvent, type SourceMapper } from '@lienthong/sources';
 import type { AppliedEvent, DossierMemory } from './dossier-memory';
-import { RoutePrivacy } from './route-privacy';
+import { RoutePrivacy, type RouteProfile } from './route-privacy';
 
 const consumed = new Counter({
   name: 'lienthong_hub_consumed_total',
@@ -208,10 +208,13 @@ export class HubPipeline {
     if (isStale) return [canonical];
     const connectors = this.router(dossier);
     for (const connector of connectors) routed.inc({ connector });
-    let pseudonymous: Buffer | undefined;
+    const encoded = new Map<RouteProfile, Buffer>([['clear', value]]);
     const valueFor = (connector: string) => {
-      if (!this.privacy.needsPseudonym(connector)) return value;
-      return (pseudonymous ??= Buffer.from(JSON.stringify(this.privacy.pseudonymised(dossier))));
+      const profile = this.privacy.profileOf(connector);
+      let bytes = encoded.get(profile);
+      if (!bytes)
+        encoded.set(profile, (bytes = Buffer.from(JSON.stringify(this.privacy.apply(dossier, profile)))));
+      return bytes;
     };
     return [
       canonical,

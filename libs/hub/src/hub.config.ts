@@ -18,10 +18,10 @@ export const hubConfigSpec = {
     default: 6,
     desc: 'Partitions processed at once, each in its own Kafka transaction',
   }),
-  HUB_PSEUDONYMOUS_ROUTES: str({
-    default: 'documents',
-    desc: "Connectors whose route carries the applicant as a keyed pseudonym (POPULATION_AUDIT_KEY), not in clear: those that never send the applicant's data on (docs/personal-data-on-topics.md)",
-    example: 'documents',
+  HUB_ROUTE_PRIVACY: str({
+    default: 'population=identity,documents=pseudonym',
+    desc: "How much of the applicant each connector's route carries, connector=clear|identity|pseudonym; unnamed connectors get it in clear (docs/personal-data-on-topics.md). The pseudonym is keyed with POPULATION_AUDIT_KEY",
+    example: 'population=identity,documents=pseudonym',
   }),
   HUB_HTTP_PORT: port({ default: 8090, desc: 'Port of the hub /health and /metrics' }),
   HUB_STATE_RETENTION_DAYS: num({

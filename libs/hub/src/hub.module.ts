@@ -31,10 +31,7 @@ export class HubModule {
       SOURCE_MAPPERS,
       compileRouter(rules),
       new DossierMemory(database),
-      new RoutePrivacy(
-        new Set(config.HUB_PSEUDONYMOUS_ROUTES.split(',').map((name) => name.trim())),
-        new Pseudonymizer(config.POPULATION_AUDIT_KEY),
-      ),
+      RoutePrivacy.parse(config.HUB_ROUTE_PRIVACY, new Pseudonymizer(config.POPULATION_AUDIT_KEY)),
     );
     const groupId = topics.group(config.HUB_GROUP_ID);
     const transport = new TransactionalKafkaTransport(kafka, {

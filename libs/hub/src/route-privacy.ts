@@ -1,3 +1,4 @@
+import { ConfigError } from '@lienthong/config';
 import type { DossierEvent } from '@lienthong/schemas';
 
 /** A keyed hash of personal data (the population ledger's Pseudonymizer). */
@@ -9,41 +10,60 @@ export interface Pseudonyms {
 export const PSEUDONYM_PREFIX = 'pseudonym:';
 
 /**
- * Which routes carry the applicant in clear (docs/personal-data-on-topics.md). A connector that never
- * sends the applicant anywhere gets a copy without the ID, birth date, phone, e-mail, source code and
- * free-text summary, and with the applicant's name replaced by the pseudonym the population ledger and
- * audit give the same person (the keyed hash of the personal ID, or of the name when there is none), so
- * its records can still be matched to one citizen by whoever holds the key.
+ * How much of the applicant a connector's route carries (docs/personal-data-on-topics.md):
+ * - `clear`: everything (the portal publishes it);
+ * - `identity`: the personal ID, name and birth date a population check needs; no phone, e-mail,
+ *   source account or free-text summary;
+ * - `pseudonym`: none of it; the name is replaced by the pseudonym the population ledger and audit give
+ *   the same person (the keyed hash of the personal ID, or of the name when there is none), so its records
+ *   can still be matched to one citizen by whoever holds the key.
  */
+export type RouteProfile = 'clear' | 'identity' | 'pseudonym';
+const PROFILES: readonly RouteProfile[] = ['clear', 'identity', 'pseudonym'];
+
 export class RoutePrivacy {
   constructor(
-    private readonly pseudonymousConnectors: ReadonlySet<string>,
+    private readonly profiles: ReadonlyMap<string, RouteProfile>,
     private readonly pseudonyms: Pseudonyms,
   ) {}
 
   static none(): RoutePrivacy {
-    return new RoutePrivacy(new Set(), { of: () => '' });
+    return new RoutePrivacy(new Map(), { of: () => '' });
   }
 
-  needsPseudonym(connector: string): boolean {
-    return this.pseudonymousConnectors.has(connector);
+  /** `connector=profile,...` (HUB_ROUTE_PRIVACY); a connector not named gets its route in clear. */
+  static parse(setting: string, pseudonyms: Pseudonyms): RoutePrivacy {
+    const profiles = new Map<string, RouteProfile>();
+    for (const entry of setting.split(',').filter((part) => part.trim())) {
+      const [connector, profile] = entry.split('=').map((part) => part.trim());
+      if (!connector || !PROFILES.includes(profile as RouteProfile)) {
+        throw new ConfigError({
+          HUB_ROUTE_PRIVACY: `"${entry}" is not connector=${PROFILES.join('|')}`,
+        });
+      }
+      profiles.set(connector, profile as RouteProfile);
+    }
+    return new RoutePrivacy(profiles, pseudonyms);
   }
 
-  pseudonymised(dossier: DossierEvent): DossierEvent {
-    const { type, identity, name, vneidVerified } = dossier.applicant;
-    return {
-      ...dossier,
-      summary: null,
-      applicant: {
-        type,
-        name: PSEUDONYM_PREFIX + this.pseudonyms.of(identity?.number ?? name),
-        identity: null,
-        birthDate: null,
-        phone: null,
-        email: null,
-        code: null,
-        vneidVerified,
-      },
-    };
+  profileOf(connector: string): RouteProfile {
+    return this.profiles.get(connector) ?? 'clear';
+  }
+
+  apply(dossier: DossierEvent, profile: RouteProfile): DossierEvent {
+    if (profile === 'clear') return dossier;
+    const { type, identity, name, birthDate, vneidVerified } = dossier.applicant;
+    const withoutContact = { phone: null, email: null, code: null, vneidVerified };
+    const applicant =
+      profile === 'identity'
+        ? { type, name, identity, birthDate, ...withoutContact }
+        : {
+            type,
+            name: PSEUDONYM_PREFIX + this.pseudonyms.of(identity?.number ?? name),
+            identity: null,
+            birthDate: null,
+            ...withoutContact,
+          };
+    return { ...dossier, summary: null, applicant };
   }
 }
