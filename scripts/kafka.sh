@@ -70,8 +70,8 @@ make_tls() {
 
 # A SCRAM password goes inside --add-scram's [name=...,password=...] and the JAAS line: no separators.
 check_password() {
-  [[ "$2" =~ ^[A-Za-z0-9._~+/=-]{12,}$ ]] ||
-    { say "$1: at least 12 of letters, digits and ._~+/=- for the local broker"; exit 2; }
+  [[ "$2" =~ ^[A-Za-z0-9._~+/-]{12,}$ ]] ||
+    { say "$1: at least 12 of letters, digits and ._~+/- for the local broker"; exit 2; }
 }
 
 # The SCRAM users exist from the format on (KRaft stores them in the metadata log), so they are made
@@ -95,7 +95,7 @@ format_sasl_ssl() {
   )
 }
 
-# The file holds the keystore and admin passwords when secured: readable by its owner only.
+# Secured, the file holds the admin password: readable by its owner only.
 write_properties() {
   (
     umask 077
@@ -103,7 +103,7 @@ write_properties() {
       sed -e "s/:9092/:$port/g" -e "s/:9093/:$controller_port/g" "$root/kafka/server.properties"
       if [ "$security" = sasl_ssl ]; then
         sed -e "s/:9092/:$port/g" -e "s/:9093/:$controller_port/g" -e "s#@TLS_DIR@#$tls#g" \
-          -e "s/@ADMIN_USER@/admin/" -e "s/@ADMIN_PASSWORD@/$(cat "$admin_password_file")/" \
+          -e "s/@ADMIN_USER@/admin/" -e "s|@ADMIN_PASSWORD@|$(cat "$admin_password_file")|" \
           "$root/kafka/sasl-ssl.properties"
       fi
       echo "log.dirs=$data"

@@ -10,6 +10,14 @@
 set -eu
 : "${KAFKA_NODE_ID:?}" "${KAFKA_ADVERTISED_HOST:?}" "${KAFKA_CONTROLLER_QUORUM_VOTERS:?}" "${CLUSTER_ID:?}"
 : "${KAFKA_ADMIN_PASSWORD:?}" "${KAFKA_SASL_USERNAME:?}" "${KAFKA_SASL_PASSWORD:?}"
+# The passwords go inside --add-scram's [name=...,password=...] and a quoted JAAS option.
+for password in "$KAFKA_ADMIN_PASSWORD" "$KAFKA_SASL_PASSWORD"; do
+  case "$password" in *[\",\]\\=]* | "")
+    echo "kafka-sasl-ssl.sh: a SCRAM password must not be empty or hold \" , ] \\ =" >&2
+    exit 1
+    ;;
+  esac
+done
 tls="${KAFKA_TLS_DIR:-/etc/kafka/tls}"
 data="${KAFKA_LOG_DIRS:-/var/lib/kafka/data/logs}"
 conf=/tmp/lienthong-kafka
