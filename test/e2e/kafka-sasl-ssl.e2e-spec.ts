@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { readConfig } from '@lienthong/config';
 import { KafkaConnection, kafkaConfigSpec } from '@lienthong/kafka';
+import { Pseudonymizer } from '@lienthong/population';
+import type { DossierEvent } from '@lienthong/schemas';
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { LienthongHarness } from '../support/lienthong-harness';
 import { eventually } from '../support/kafka-client';
@@ -8,6 +10,8 @@ import { loadFixtureDossiers } from '../support/source-fixtures';
 import { securedKafka, securedKafkaClientEnv } from '../setup/secured-kafka';
 
 jest.setTimeout(240_000);
+
+const PSEUDONYM_KEY = 'sasl-e2e-pseudonym-key';
 
 /** The flow on the project's broker in its secured mode: TLS to the brokers, SASL SCRAM-SHA-512 logins. */
 describe(`${KafkaConnection.name} over SASL_SSL`, () => {
@@ -23,7 +27,11 @@ describe(`${KafkaConnection.name} over SASL_SSL`, () => {
   beforeAll(async () => {
     securedKafka('start');
     clientEnv = securedKafkaClientEnv();
-    sut = await new LienthongHarness().start({ ...clientEnv, KAFKA_DLQ_RETENTION_HOURS: '48' });
+    sut = await new LienthongHarness().start({
+      ...clientEnv,
+      KAFKA_DLQ_RETENTION_HOURS: '48',
+      POPULATION_AUDIT_KEY: PSEUDONYM_KEY,
+    });
   }, 420_000);
 
   afterAll(async () => {
@@ -41,8 +49,28 @@ describe(`${KafkaConnection.name} over SASL_SSL`, () => {
     expect(clientEnv.KAFKA_BROKERS).toBe('127.0.0.1:19096');
   });
 
+  /** The first message on a topic, read over SASL_SSL (read_committed, as the connectors read). */
+  const firstMessage = async (topic: string): Promise<Buffer> => {
+    const consumer = await connect().consumer({ groupId: `reader-${topic}-${Date.now()}` });
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    return new Promise<Buffer>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`nothing on ${topic}`)), 60_000);
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          clearTimeout(timer);
+          resolve(message.value!);
+        },
+      });
+    });
+  };
+
+  // A citizen with a personal ID, phone and results: routed to the portal, the population check and
+  // the documents exchange.
+  const dossier = loadFixtureDossiers('motcua').find(
+    ({ dossierCode }) => dossierCode === '000.00.15.H26-240826-9001',
+  )!;
+
   it("takes a source's events from a SASL_SSL client through the hub and the connector to the portal", async () => {
-    const [dossier] = loadFixtureDossiers('motcua');
     const source = connect({ KAFKA_CLIENT_ID: 'motcua' });
     const producer = await source.producer();
     await source.send(
@@ -61,6 +89,32 @@ describe(`${KafkaConnection.name} over SASL_SSL`, () => {
       120_000,
     );
     expect(held).toMatchObject(dossier.expectedPortal);
+  });
+
+  it('puts on each route only the applicant data its connector needs', async () => {
+    const canonical = JSON.parse(String(await firstMessage(sut.topics.dossier))) as DossierEvent;
+    const { name, identity, birthDate, phone } = canonical.applicant;
+    expect([identity?.number, phone, birthDate]).toEqual([
+      expect.stringMatching(/^\d{12}$/),
+      expect.any(String),
+      expect.any(String),
+    ]);
+
+    const populationBytes = String(await firstMessage(sut.topics.route('population')));
+    const population = JSON.parse(populationBytes) as DossierEvent;
+    expect(population.applicant).toMatchObject({ name, identity, birthDate, phone: null, email: null });
+    expect(populationBytes).not.toContain(phone);
+
+    const documentsBytes = String(await firstMessage(sut.topics.route('documents')));
+    const documents = JSON.parse(documentsBytes) as DossierEvent;
+    const pseudonym = new Pseudonymizer(PSEUDONYM_KEY).of(identity!.number);
+    expect(documents.applicant).toMatchObject({
+      name: `pseudonym:${pseudonym}`,
+      identity: null,
+      birthDate: null,
+    });
+    for (const clear of [name, identity!.number, birthDate!, phone!])
+      expect(documentsBytes).not.toContain(clear);
   });
 
   it('creates the topics with the retention the settings give (dead letters: KAFKA_DLQ_RETENTION_HOURS)', async () => {
