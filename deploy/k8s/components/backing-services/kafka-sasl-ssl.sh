@@ -18,6 +18,7 @@ for password in "$KAFKA_ADMIN_PASSWORD" "$KAFKA_SASL_PASSWORD"; do
     ;;
   esac
 done
+bin="${KAFKA_HOME:-/opt/kafka}/bin"
 tls="${KAFKA_TLS_DIR:-/etc/kafka/tls}"
 data="${KAFKA_LOG_DIRS:-/var/lib/kafka/data/logs}"
 conf=/tmp/lienthong-kafka
@@ -66,7 +67,7 @@ ssl.truststore.type=PEM
 ssl.truststore.location=$tls/ca.crt
 PROPERTIES
 
-/opt/kafka/bin/kafka-storage.sh format --ignore-formatted -t "$CLUSTER_ID" -c "$conf/server.properties" \
+"$bin/kafka-storage.sh" format --ignore-formatted -t "$CLUSTER_ID" -c "$conf/server.properties" \
   --add-scram "SCRAM-SHA-512=[name=admin,password=$KAFKA_ADMIN_PASSWORD]" \
   --add-scram "SCRAM-SHA-512=[name=$KAFKA_SASL_USERNAME,password=$KAFKA_SASL_PASSWORD]"
-exec /opt/kafka/bin/kafka-server-start.sh "$conf/server.properties"
+exec "$bin/kafka-server-start.sh" "$conf/server.properties"
