@@ -54,6 +54,23 @@ describe(kafkaSecurity.name, () => {
     );
   });
 
+  describe('with NODE_ENV=production', () => {
+    const nodeEnv = process.env.NODE_ENV;
+    beforeEach(() => (process.env.NODE_ENV = 'production'));
+    afterEach(() => (process.env.NODE_ENV = nodeEnv));
+
+    it('refuses Kafka in clear or without authentication, naming the keys', () => {
+      expect(() => sut({})).toThrow(/KAFKA_SSL \(must be true.*KAFKA_SASL_MECHANISM \(required/);
+      expect(() => sut({ ...scram, KAFKA_SSL: 'false' })).toThrow(/KAFKA_SSL \(must be true/);
+    });
+
+    it('takes TLS with SCRAM, or mutual TLS', () => {
+      expect(sut(scram).sasl).toMatchObject({ mechanism: 'scram-sha-512' });
+      const mutual = { KAFKA_SSL: 'true', KAFKA_SSL_CERT_FILE: caFile, KAFKA_SSL_KEY_FILE: caFile };
+      expect(sut(mutual).ssl).toMatchObject({ cert: expect.any(Buffer) });
+    });
+  });
+
   it('needs both halves of a client certificate', () => {
     expect(() => sut({ ...scram, KAFKA_SSL_CERT_FILE: caFile })).toThrow(/KAFKA_SSL_KEY_FILE \(mutual TLS/);
     expect(sut({ ...scram, KAFKA_SSL_CERT_FILE: caFile, KAFKA_SSL_KEY_FILE: caFile }).ssl).toMatchObject({

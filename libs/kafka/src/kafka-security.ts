@@ -21,6 +21,7 @@ export function kafkaSecurity(config: KafkaConfig): KafkaSecurity {
   const problems: Problems = {};
   const ssl = tlsOptions(config, problems);
   const sasl = saslOptions(config, problems);
+  if (process.env.NODE_ENV === 'production') productionNeeds(config, problems);
   if (Object.keys(problems).length > 0) throw new ConfigError(problems);
   return { ssl, sasl };
 }
@@ -74,4 +75,13 @@ function saslOptions(config: KafkaConfig, problems: Problems): SASLOptions | und
     problems.KAFKA_SASL_MECHANISM = 'plain sends the password in clear: set KAFKA_SSL=true';
   }
   return { mechanism, username, password } as SASLOptions;
+}
+
+/** The topics carry citizens' personal data: in production, never in clear and never unauthenticated. */
+function productionNeeds(config: KafkaConfig, problems: Problems): void {
+  if (!config.KAFKA_SSL) problems.KAFKA_SSL ??= 'must be true with NODE_ENV=production';
+  if (!config.KAFKA_SASL_MECHANISM && !config.KAFKA_SSL_CERT_FILE) {
+    problems.KAFKA_SASL_MECHANISM ??=
+      'required with NODE_ENV=production (or a client certificate, KAFKA_SSL_CERT_FILE)';
+  }
 }
