@@ -1,7 +1,7 @@
 import { ConfigError } from '@lienthong/config';
 import type { DossierEvent } from '@lienthong/schemas';
 
-/** A keyed hash of personal data (the population ledger's Pseudonymizer). */
+/** A keyed hash of personal data (the population connector's Pseudonymizer). */
 export interface Pseudonyms {
   of(...parts: string[]): string;
 }
@@ -14,9 +14,9 @@ export const PSEUDONYM_PREFIX = 'pseudonym:';
  * - `clear`: everything (the portal publishes it);
  * - `identity`: the personal ID, name and birth date a population check needs; no phone, e-mail,
  *   source account or free-text summary;
- * - `pseudonym`: none of it; the name is replaced by the pseudonym the population ledger and audit give
- *   the same person (the keyed hash of the personal ID, or of the name when there is none), so its records
- *   can still be matched to one citizen by whoever holds the key.
+ * - `pseudonym`: none of it; the name is replaced by the pseudonym the population audit gives the same
+ *   person (the keyed hash of the personal ID, or of the name when there is none), so its records can
+ *   still be matched to one citizen by whoever holds the key.
  */
 export type RouteProfile = 'clear' | 'identity' | 'pseudonym';
 const PROFILES: readonly RouteProfile[] = ['clear', 'identity', 'pseudonym'];
