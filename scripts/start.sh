@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm start: the whole flow on this machine — a local Kafka broker, PostgreSQL (the one at DATABASE_URL,
 # or an embedded one when nothing answers there), the three sandboxes, the three connectors, the hub and
-# the simulator. Ctrl-C stops everything it started.
+# the simulator. Ctrl-C stops everything it started. KAFKA_SECURITY=sasl_ssl: the broker and the apps
+# use TLS and SASL SCRAM-SHA-512 (scripts/kafka.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -29,6 +30,13 @@ trap 'stop_all; exit 130' INT TERM
 if [ -z "${KAFKA_BROKERS:-}" ] && ! bash scripts/kafka.sh status >/dev/null 2>&1; then
   bash scripts/kafka.sh start
   started_kafka=1
+fi
+# KAFKA_SECURITY=sasl_ssl: the apps connect to the secured broker with the settings it was made with.
+if [ -z "${KAFKA_BROKERS:-}" ] && [ "${KAFKA_SECURITY:-plaintext}" = sasl_ssl ]; then
+  set -a
+  # shellcheck disable=SC1090
+  . <(bash scripts/kafka.sh env)
+  set +a
 fi
 
 # PostgreSQL: the server at DATABASE_URL (default: the apps' own default) when one answers there;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sharedPath } from '@lienthong/config';
 import { DeadLetterHeader, Topics, type IncomingRecord } from '@lienthong/kafka';
@@ -5,6 +6,7 @@ import type { DossierEvent } from '@lienthong/schemas';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
 import type { AppliedEvent, DossierMemory, EventKey } from './dossier-memory';
 import { HubPipeline, STALE_HEADER } from './hub-pipeline';
+import { RoutePrivacy } from './route-privacy';
 
 /**
  * The PostgreSQL memory replaced by a map, every batch taken as committed: this spec is about the
@@ -62,6 +64,53 @@ describe(HubPipeline.name, () => {
       { topic: 'route.documents.v1', key: '000.00.12.H26-240815-9002' },
     ]);
     expect(records[0].headers).toMatchObject({ ce_type: 'vn.lienthong.dossier.v1', ce_specversion: '1.0' });
+  });
+
+  it('sends each route only the applicant data its connector needs (HUB_ROUTE_PRIVACY)', async () => {
+    const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+    sut = new HubPipeline(
+      topics,
+      SOURCE_MAPPERS,
+      () => ['national-portal', 'population', 'documents'],
+      memory as unknown as DossierMemory,
+      RoutePrivacy.parse('population=identity, documents=pseudonym', {
+        of: (...parts) => hash(parts.join()),
+      }),
+    );
+    const { records } = await sut.transform([record(sample('000.00.12.H26-240815-9002.1.json'), 0)]);
+    const [canonical, portal, population, documents] = records.map(
+      ({ value }) => JSON.parse(String(value)) as DossierEvent,
+    );
+    const clear = canonical.applicant;
+    expect(clear.identity?.number).toMatch(/^\d{12}$/);
+    expect(portal).toEqual(canonical);
+    const withoutContact = { phone: null, email: null, code: null, vneidVerified: clear.vneidVerified };
+    expect(population.applicant).toEqual({
+      type: clear.type,
+      name: clear.name,
+      identity: clear.identity,
+      birthDate: clear.birthDate ?? null,
+      ...withoutContact,
+    });
+    expect(documents.applicant).toEqual({
+      type: clear.type,
+      name: `pseudonym:${hash(clear.identity!.number)}`,
+      identity: null,
+      birthDate: null,
+      ...withoutContact,
+    });
+    for (const routed of [population, documents]) {
+      expect(routed.summary).toBeNull();
+      expect({ ...routed, applicant: clear, summary: canonical.summary }).toEqual(canonical);
+    }
+    for (const value of [clear.name, clear.identity!.number, clear.phone, clear.email].filter(Boolean)) {
+      expect(String(records[3].value)).not.toContain(value);
+    }
+  });
+
+  it('refuses a route privacy setting it cannot read, naming the key', () => {
+    expect(() => RoutePrivacy.parse('documents=hidden', { of: () => '' })).toThrow(/HUB_ROUTE_PRIVACY/);
+    expect(() => RoutePrivacy.parse('documents', { of: () => '' })).toThrow(/HUB_ROUTE_PRIVACY/);
   });
 
   it('drops a duplicate and keeps a stale event unrouted, within one batch and across batches', async () => {

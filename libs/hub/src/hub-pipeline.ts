@@ -17,6 +17,7 @@ import {
 import type { DossierEvent } from '@lienthong/schemas';
 import { mapSourceEvent, type SourceMapper } from '@lienthong/sources';
 import type { AppliedEvent, DossierMemory } from './dossier-memory';
+import { RoutePrivacy, type RouteProfile } from './route-privacy';
 
 const consumed = new Counter({
   name: 'lienthong_hub_consumed_total',
@@ -76,6 +77,7 @@ export class HubPipeline {
     mappers: readonly SourceMapper[],
     private readonly router: Router,
     private readonly memory: DossierMemory,
+    private readonly privacy = RoutePrivacy.none(),
   ) {
     this.mappersByTopic = new Map(mappers.map((mapper) => [topics.source(mapper.system), mapper]));
   }
@@ -182,7 +184,7 @@ export class HubPipeline {
   }
 
   private buildOutputs(record: IncomingRecord, dossier: DossierEvent, isStale: boolean): OutgoingRecord[] {
-    // Encoded once: the canonical record and every route carry the same bytes.
+    // Encoded once: the canonical record and every route in clear carry the same bytes.
     const value = Buffer.from(JSON.stringify(dossier));
     const eventId = `${dossier.provenance.sourceSystem}:${dossier.provenance.sourceEventId}`;
     const headers = (id: string) => {
@@ -206,12 +208,20 @@ export class HubPipeline {
     if (isStale) return [canonical];
     const connectors = this.router(dossier);
     for (const connector of connectors) routed.inc({ connector });
+    const encoded = new Map<RouteProfile, Buffer>([['clear', value]]);
+    const valueFor = (connector: string) => {
+      const profile = this.privacy.profileOf(connector);
+      let bytes = encoded.get(profile);
+      if (!bytes)
+        encoded.set(profile, (bytes = Buffer.from(JSON.stringify(this.privacy.apply(dossier, profile)))));
+      return bytes;
+    };
     return [
       canonical,
       ...connectors.map((connector) => ({
         topic: this.topics.route(connector),
         key: dossier.dossierCode,
-        value,
+        value: valueFor(connector),
         headers: headers(`${eventId}:${connector}`),
       })),
     ];

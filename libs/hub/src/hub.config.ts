@@ -18,6 +18,11 @@ export const hubConfigSpec = {
     default: 6,
     desc: 'Partitions processed at once, each in its own Kafka transaction',
   }),
+  HUB_ROUTE_PRIVACY: str({
+    default: 'population=identity,documents=pseudonym',
+    desc: "How much of the applicant each connector's route carries, connector=clear|identity|pseudonym; unnamed connectors get it in clear (docs/personal-data-on-topics.md). The pseudonym is keyed with POPULATION_AUDIT_KEY",
+    example: 'population=identity,documents=pseudonym',
+  }),
   HUB_HTTP_PORT: port({ default: 8090, desc: 'Port of the hub /health and /metrics' }),
   HUB_STATE_RETENTION_DAYS: num({
     default: 180,

@@ -3,6 +3,7 @@ import { readConfig } from '@lienthong/config';
 import { Database, databaseConfigSpec, Retention } from '@lienthong/database';
 import { KafkaConnection, kafkaConfigSpec, Topics, TransactionalKafkaTransport } from '@lienthong/kafka';
 import { ObservabilityModule } from '@lienthong/observability';
+import { Pseudonymizer, pseudonymKeySpec } from '@lienthong/population';
 import { compileRouter, loadRoutingRules, routedConnectors } from '@lienthong/routing';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -11,6 +12,7 @@ import { HubTopics } from './hub';
 import { hubConfigSpec } from './hub.config';
 import { HubController, SOURCE_BATCH_PATTERN } from './hub.controller';
 import { HubPipeline } from './hub-pipeline';
+import { RoutePrivacy } from './route-privacy';
 
 export const hubModuleConfigSpec = { ...kafkaConfigSpec, ...databaseConfigSpec, ...hubConfigSpec };
 
@@ -18,7 +20,7 @@ export const hubModuleConfigSpec = { ...kafkaConfigSpec, ...databaseConfigSpec, 
 @Module({})
 export class HubModule {
   static register(env: NodeJS.ProcessEnv = process.env): DynamicModule {
-    const config = readConfig(hubModuleConfigSpec, env);
+    const config = readConfig({ ...hubModuleConfigSpec, ...pseudonymKeySpec }, env);
     const kafka = new KafkaConnection(config);
     const database = new Database(config);
     const topics = new Topics(config.KAFKA_TOPIC_PREFIX);
@@ -29,6 +31,7 @@ export class HubModule {
       SOURCE_MAPPERS,
       compileRouter(rules),
       new DossierMemory(database),
+      RoutePrivacy.parse(config.HUB_ROUTE_PRIVACY, new Pseudonymizer(config.POPULATION_AUDIT_KEY)),
     );
     const groupId = topics.group(config.HUB_GROUP_ID);
     const transport = new TransactionalKafkaTransport(kafka, {

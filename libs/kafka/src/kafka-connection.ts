@@ -9,9 +9,9 @@ import {
   type ConsumerConfig,
   type LogEntry,
   type Producer,
-  type SASLOptions,
 } from 'kafkajs';
 import type { KafkaConfig } from './kafka.config';
+import { kafkaSecurity } from './kafka-security';
 import type { OutgoingRecord } from './records';
 import type { TopicSpec } from './topics';
 
@@ -37,11 +37,12 @@ export class KafkaConnection {
 
   constructor(private readonly config: KafkaConfig) {
     this.logger = createLogger('kafka');
+    const { ssl, sasl } = kafkaSecurity(config);
     this.kafka = new Kafka({
       clientId: config.KAFKA_CLIENT_ID,
       brokers: config.KAFKA_BROKERS.split(',').map((broker) => broker.trim()),
-      ssl: config.KAFKA_SSL,
-      sasl: this.sasl(),
+      ssl: ssl || undefined,
+      sasl,
       logLevel: logLevel.WARN,
       logCreator: () => (entry: LogEntry) => this.logClientEntry(entry),
       retry: { initialRetryTime: 200, retries: 10 },
@@ -69,7 +70,9 @@ export class KafkaConnection {
             topic: topic.name,
             numPartitions: topic.partitions ?? this.config.KAFKA_PARTITIONS,
             replicationFactor: this.config.KAFKA_REPLICATION_FACTOR,
-            configEntries: Object.entries(topic.config ?? {}).map(([name, value]) => ({ name, value })),
+            configEntries: Object.entries({ 'retention.ms': this.retentionMs(topic), ...topic.config }).map(
+              ([name, value]) => ({ name, value }),
+            ),
           })),
         });
         this.logger.info({ topics: missing.map((topic) => topic.name) }, 'created topics');
@@ -164,6 +167,14 @@ export class KafkaConnection {
     await Promise.allSettled(clients.map((client) => client.disconnect()));
   }
 
+  private retentionMs({ retention = 'records' }: TopicSpec): string {
+    const hours =
+      retention === 'dead-letters'
+        ? this.config.KAFKA_DLQ_RETENTION_HOURS
+        : this.config.KAFKA_RETENTION_HOURS;
+    return String(hours * 3600 * 1000);
+  }
+
   private async getAdmin(): Promise<Admin> {
     if (!this.admin) {
       const admin = this.kafka.admin();
@@ -171,16 +182,6 @@ export class KafkaConnection {
       this.admin = admin;
     }
     return this.admin;
-  }
-
-  private sasl(): SASLOptions | undefined {
-    const mechanism = this.config.KAFKA_SASL_MECHANISM;
-    if (!mechanism) return undefined;
-    return {
-      mechanism,
-      username: this.config.KAFKA_SASL_USERNAME,
-      password: this.config.KAFKA_SASL_PASSWORD,
-    } as SASLOptions;
   }
 
   /** Client errors the client itself retries (a coordinator moving or loading) are not the operator's concern. */

@@ -3,15 +3,18 @@ export interface TopicSpec {
   name: string;
   partitions?: number;
   config?: Record<string, string>;
+  /**
+   * How long the brokers keep its records, as configured (KAFKA_RETENTION_HOURS, or
+   * KAFKA_DLQ_RETENTION_HOURS for dead letters); a `retention.ms` in `config` wins.
+   */
+  retention?: 'records' | 'dead-letters';
 }
-
-const DLQ_RETENTION_MS = String(30 * 24 * 3600 * 1000);
 /**
  * What Lienthong writes may be larger than what it read: a dead letter is a source event of up to the
  * broker's 1 MB plus headers, and output goes in batches. Sources keep the broker's own limit.
  */
 const WRITTEN = { 'max.message.bytes': String(4 << 20) };
-const DEAD_LETTERS = { ...WRITTEN, 'retention.ms': DLQ_RETENTION_MS };
+const DEAD_LETTERS = { config: WRITTEN, retention: 'dead-letters' } as const;
 
 export class Topics {
   constructor(private readonly prefix = '') {}
@@ -57,7 +60,7 @@ export class Topics {
       ...sources.map((system) => ({ name: this.source(system) })),
       { name: this.dossier, config: WRITTEN },
       ...connectors.map((connector) => ({ name: this.route(connector), config: WRITTEN })),
-      { name: this.deadLetter('hub'), partitions: 1, config: DEAD_LETTERS },
+      { name: this.deadLetter('hub'), partitions: 1, ...DEAD_LETTERS },
     ];
   }
 
@@ -69,7 +72,7 @@ export class Topics {
         name: this.retry(connector, index + 1),
         config: WRITTEN,
       })),
-      { name: this.deadLetter(connector), partitions: 1, config: DEAD_LETTERS },
+      { name: this.deadLetter(connector), partitions: 1, ...DEAD_LETTERS },
     ];
   }
 }

@@ -1,5 +1,6 @@
 export { POPULATION_SERVICE_PATH } from './population.contract';
-export { populationConfigSpec } from './population.config';
+export { populationConfigSpec, pseudonymKeySpec } from './population.config';
+export { Pseudonymizer } from './pseudonym';
 export { PopulationClient } from './population-client';
 export type { IdentityVerifiedEvent } from './identity-verified';
 export {

@@ -1,6 +1,14 @@
 import { num, port, secret, str, url, type ConfigOf } from '@lienthong/config';
 import { targetHttpConfigSpec } from '@lienthong/connector-runtime';
 
+/** The key of the citizens' pseudonyms: the population ledger's, and the hub's on routes that need no clear identity. */
+export const pseudonymKeySpec = {
+  POPULATION_AUDIT_KEY: secret({
+    default: 'lienthong-audit-key',
+    desc: 'HMAC key that pseudonymises personal IDs in the audit log and ledger, so lookups of one citizen can be found without storing the ID',
+  }),
+};
+
 export const populationConfigSpec = {
   ...targetHttpConfigSpec,
   POPULATION_URL: url({
@@ -30,10 +38,7 @@ export const populationConfigSpec = {
     desc: 'Seconds an answer is reused for the same person, name and birth date (0 turns the cache off)',
   }),
   POPULATION_CACHE_MAX: num({ default: 10_000, desc: 'Most answers kept in the cache' }),
-  POPULATION_AUDIT_KEY: secret({
-    default: 'lienthong-audit-key',
-    desc: 'HMAC key that pseudonymises personal IDs in the audit log and ledger, so lookups of one citizen can be found without storing the ID',
-  }),
+  ...pseudonymKeySpec,
 };
 
 export const populationConnectorOwnSpec = {

@@ -78,8 +78,41 @@ describe('docker-compose.yml', () => {
       }
     }
     const example = readFileSync(join(root, 'deploy', 'compose', 'env.example'), 'utf8');
-    for (const key of ['POSTGRES_PASSWORD', 'PORTAL_PASSWORD', 'POPULATION_SECRET', 'AUDIT_KEY']) {
+    for (const key of [
+      'POSTGRES_PASSWORD',
+      'PORTAL_PASSWORD',
+      'POPULATION_SECRET',
+      'AUDIT_KEY',
+      'KAFKA_SASL_PASSWORD',
+      'KAFKA_ADMIN_PASSWORD',
+    ]) {
       expect(example).toMatch(new RegExp(`^${key}=`, 'm'));
+    }
+  });
+
+  it('runs Kafka with TLS and SASL SCRAM-SHA-512 only, and every app verifies and logs in', () => {
+    for (const [name, service] of apps) {
+      expect([name, service.environment]).toEqual([
+        name,
+        expect.objectContaining({
+          KAFKA_SSL: 'true',
+          KAFKA_SASL_MECHANISM: 'scram-sha-512',
+          KAFKA_SSL_CA_FILE: '/etc/lienthong/kafka-tls/ca.crt',
+        }),
+      ]);
+    }
+    const brokers = services.filter(([name]) => /^kafka(-\d)?$/.test(name));
+    expect(brokers).toHaveLength(3);
+    for (const [name, broker] of brokers) {
+      const [, script] = broker.command ?? [];
+      const mounted = (broker.volumes ?? []).find((volume) => volume.endsWith(`:${script}:ro`));
+      expect([name, mounted]).toEqual([name, expect.any(String)]);
+      const config = readFileSync(join(root, mounted!.split(':')[0]), 'utf8');
+      expect(config).toMatch(/^listeners=SASL_SSL:\/\/0\.0\.0\.0:9092,CONTROLLER:\/\/0\.0\.0\.0:9093$/m);
+      expect(config).toMatch(/^listener\.security\.protocol\.map=CONTROLLER:SSL,SASL_SSL:SASL_SSL$/m);
+      expect(config).toMatch(/^sasl\.enabled\.mechanisms=SCRAM-SHA-512$/m);
+      expect(config).not.toMatch(/PLAINTEXT/);
+      expect(JSON.stringify(broker.environment)).not.toMatch(/PLAINTEXT/);
     }
   });
 

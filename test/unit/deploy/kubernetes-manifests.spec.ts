@@ -17,6 +17,7 @@ type Container = {
   name: string;
   command?: string[];
   env?: { name: string; value?: string; valueFrom?: any }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  volumeMounts?: { name: string; mountPath: string }[];
   livenessProbe?: { httpGet?: { path: string } };
   readinessProbe?: { httpGet?: { path: string } };
   resources?: { requests?: object; limits?: object };
@@ -194,6 +195,51 @@ describe('deploy/k8s', () => {
       }
     });
 
+    it('reaches Kafka only over verified TLS with SCRAM-SHA-512, the login and the CA from Secrets', () => {
+      const config = named(objects, 'ConfigMap').find((c) => c.metadata.name.startsWith('lienthong-config'));
+      expect(config?.data).toMatchObject({
+        KAFKA_SSL: 'true',
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_SSL_CA_FILE: '/etc/lienthong/kafka-ca/ca.crt',
+      });
+      for (const workload of lienthongWorkloads(objects)) {
+        const [container] = containers(workload);
+        const name = workload.metadata.name;
+        const env = container.env ?? [];
+        for (const key of ['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD']) {
+          expect([name, env.find((e) => e.name === key)?.valueFrom?.secretKeyRef]).toEqual([
+            name,
+            { name: 'lienthong-kafka', key },
+          ]);
+        }
+        const mount = container.volumeMounts?.find((m) => m.mountPath === '/etc/lienthong/kafka-ca');
+        const volume = workload.spec.template.spec.volumes.find(
+          (v: { name: string }) => v.name === mount?.name,
+        );
+        expect([name, volume?.secret?.secretName]).toEqual([name, 'lienthong-kafka-ca']);
+      }
+    });
+
+    it('never turns Kafka TLS off or leaves SASL empty, in any ConfigMap or container', () => {
+      const values = [
+        ...named(objects, 'ConfigMap').flatMap((c) => Object.entries(c.data ?? {})),
+        ...workloads(objects)
+          .flatMap(containers)
+          .flatMap((c) => (c.env ?? []).map((e) => [e.name, e.value] as [string, string | undefined])),
+      ];
+      const kafkaSsl = values.filter(([key]) => key === 'KAFKA_SSL');
+      expect(kafkaSsl.length).toBeGreaterThan(0);
+      expect(kafkaSsl.filter(([, value]) => value !== 'true')).toEqual([]);
+      expect(values.filter(([key, value]) => key === 'KAFKA_SASL_MECHANISM' && !value)).toEqual([]);
+    });
+
+    it('sets how long the brokers keep the topics, dead letters (whole events) no longer than 30 days', () => {
+      const config = named(objects, 'ConfigMap').find((c) => c.metadata.name.startsWith('lienthong-config'));
+      expect(Number(config?.data?.KAFKA_RETENTION_HOURS)).toBeGreaterThan(0);
+      expect(Number(config?.data?.KAFKA_DLQ_RETENTION_HOURS)).toBeGreaterThan(0);
+      expect(Number(config?.data?.KAFKA_DLQ_RETENTION_HOURS)).toBeLessThanOrEqual(30 * 24);
+    });
+
     it('protects every app with a PodDisruptionBudget', () => {
       const budgets = named(objects, 'PodDisruptionBudget');
       for (const workload of lienthongWorkloads(objects)) {
@@ -282,6 +328,9 @@ describe('deploy/k8s', () => {
 
     it('scales the hub and each connector on lag, never past the partition count', () => {
       expect(schemaErrors(objects)).toEqual([]);
+      expect(named(objects, 'TriggerAuthentication').map((t) => t.metadata.name)).toEqual([
+        'lienthong-kafka',
+      ]);
       const scaled = named(objects, 'ScaledObject');
       const config = named(objects, 'ConfigMap').find((c) => c.metadata.name.startsWith('lienthong-config'));
       expect(scaled.map((s) => s.spec.scaleTargetRef.name).sort()).toEqual(
@@ -295,6 +344,8 @@ describe('deploy/k8s', () => {
         expect(target?.kind).toBe(object.spec.scaleTargetRef.kind);
         expect(object.spec.maxReplicaCount).toBeLessThanOrEqual(Number(config?.data?.KAFKA_PARTITIONS));
         expect(object.spec.triggers[0].metadata.bootstrapServers).toBe(config?.data?.KAFKA_BROKERS);
+        expect(object.spec.triggers[0].metadata).toMatchObject({ sasl: 'scram_sha512', tls: 'enable' });
+        expect(object.spec.triggers[0].authenticationRef).toEqual({ name: 'lienthong-kafka' });
       }
     });
   });
