@@ -1,4 +1,11 @@
-import { chainHash, GENESIS_HASH, verifyChain, type AuditRecord } from './audit-chain';
+import {
+  ChainChecker,
+  chainHash,
+  GENESIS_HASH,
+  MAX_LISTED_PROBLEMS,
+  verifyChain,
+  type AuditRecord,
+} from './audit-chain';
 
 const KEY = 'test-audit-key';
 
@@ -58,5 +65,60 @@ describe(verifyChain.name, () => {
 
   it('refuses a log written with another key', () => {
     expect(verifyChain('another key', chain(2)).problems[0]).toMatchObject({ id: 1, problem: 'changed' });
+  });
+});
+
+describe(ChainChecker.name, () => {
+  const anchorOf = (row: AuditRecord) => ({ id: row.id, hash: row.hash, at: row.at });
+
+  it('accepts a log whose last row is the anchored head', () => {
+    const rows = chain(5);
+    const sut = new ChainChecker(KEY, anchorOf(rows[4]));
+    rows.forEach((row) => sut.add(row));
+    expect(sut.verdict()).toMatchObject({ ok: true, checked: 5, anchor: { id: 5 } });
+  });
+
+  it('accepts rows appended after the anchor was read', () => {
+    const rows = chain(5);
+    expect(verifyChain(KEY, rows, anchorOf(rows[2])).ok).toBe(true);
+  });
+
+  it('finds rows cut from the end', () => {
+    const rows = chain(5);
+    const sut = verifyChain(KEY, rows.slice(0, 3), anchorOf(rows[4]));
+    expect(sut.ok).toBe(false);
+    expect(sut.problems).toEqual([expect.objectContaining({ id: 5, problem: 'missing-tail' })]);
+  });
+
+  it('finds a truncated table', () => {
+    const rows = chain(2);
+    expect(verifyChain(KEY, [], anchorOf(rows[1])).problems).toEqual([
+      expect.objectContaining({ id: 2, problem: 'truncated' }),
+    ]);
+  });
+
+  it('finds a head rewritten with the key, which the chain alone cannot see', () => {
+    const rows = chain(3);
+    const anchor = anchorOf(rows[2]);
+    const unhashed = { ...rows[2], actor: 'mallory' };
+    rows[2] = { ...unhashed, hash: chainHash(KEY, unhashed) };
+    expect(verifyChain(KEY, rows).ok).toBe(true);
+    expect(verifyChain(KEY, rows, anchor).problems).toEqual([
+      expect.objectContaining({ id: 3, problem: 'anchor-mismatch' }),
+    ]);
+  });
+
+  it('fails rows with no anchor, and accepts an empty log with none', () => {
+    expect(verifyChain(KEY, chain(2), null).problems).toEqual([
+      expect.objectContaining({ id: 2, problem: 'no-anchor' }),
+    ]);
+    expect(verifyChain(KEY, [], null)).toMatchObject({ ok: true, checked: 0, anchor: null });
+  });
+
+  it('keeps the verdict bounded when every row is wrong', () => {
+    const rows = chain(MAX_LISTED_PROBLEMS + 10).map((row) => ({ ...row, hash: 'f'.repeat(64) }));
+    const sut = verifyChain('another key', rows);
+    expect(sut.problems).toHaveLength(MAX_LISTED_PROBLEMS);
+    expect(sut.problemCount).toBeGreaterThan(MAX_LISTED_PROBLEMS);
   });
 });

@@ -1,8 +1,9 @@
 import type { Database } from '@lienthong/database';
+import type { AuditAnchorStore } from './audit-anchor';
 import {
+  ChainChecker,
   chainHash,
   GENESIS_HASH,
-  verifyChain,
   type AuditEntry,
   type AuditRecord,
   type ChainVerdict,
@@ -32,11 +33,18 @@ export interface AuditQuery {
 /** Serializes appends across every console replica: each row needs the previous row's hash. */
 const APPEND_LOCK = 0x6c74_6175; // "ltau"
 
-/** The append-only, hash-chained log of operator actions (`audit_log`). */
+/** Rows per query of `verify`: its memory stays bounded however long the log grows. */
+const VERIFY_PAGE = 5000;
+
+/**
+ * The append-only, hash-chained log of operator actions (`audit_log`), its head anchored outside the
+ * database on every append.
+ */
 export class AuditLog {
   constructor(
     private readonly database: Database,
     private readonly key: string,
+    private readonly anchor: AuditAnchorStore,
   ) {}
 
   async append(entry: AuditEntry): Promise<AuditRecord> {
@@ -69,6 +77,7 @@ export class AuditLog {
           record.hash,
         ],
       );
+      await this.anchor.publish({ id: record.id, hash: record.hash, at: record.at });
       return record;
     });
   }
@@ -84,10 +93,19 @@ export class AuditLog {
     return rows.map(toRecord);
   }
 
-  /** Reads the whole log in order and checks its chain. */
+  /** Checks the chain of the whole log, read in pages by id, and its tail against the anchor read first. */
   async verify(): Promise<ChainVerdict> {
-    const rows = await this.database.query<AuditRow>('SELECT * FROM audit_log ORDER BY id');
-    return verifyChain(this.key, rows.map(toRecord));
+    const checker = new ChainChecker(this.key, await this.anchor.latest());
+    let after: string | null = null;
+    for (;;) {
+      const rows: AuditRow[] = await this.database.query<AuditRow>(
+        'SELECT * FROM audit_log WHERE $1::bigint IS NULL OR id > $1 ORDER BY id LIMIT $2',
+        [after, VERIFY_PAGE],
+      );
+      for (const row of rows) checker.add(toRecord(row));
+      if (rows.length < VERIFY_PAGE) return checker.verdict();
+      after = rows[rows.length - 1].id;
+    }
   }
 }
 

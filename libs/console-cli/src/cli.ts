@@ -1,11 +1,10 @@
 import { userInfo } from 'node:os';
 import { isRole, TokenStore } from '@lienthong/access';
-import { AuditLog, auditConfigSpec, type AuditRecord, type ChainVerdict } from '@lienthong/audit';
-import { readConfig } from '@lienthong/config';
-import { Database, databaseConfigSpec } from '@lienthong/database';
+import type { AuditRecord, ChainVerdict } from '@lienthong/audit';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConsoleClient } from './console-client';
+import { migrateAsOwner, withHostAudit } from './on-host';
 
 /** Where the CLI writes: the terminal, or a test's capture. */
 export interface CliOutput {
@@ -394,20 +393,42 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
     });
   audit
     .command('verify')
-    .description('check the hash chain: a changed, inserted or deleted row is found; exit 1 if so')
-    .action(async () => {
-      const verdict = await client().get<ChainVerdict>('/audit/verify');
+    .description(
+      'check the hash chain and its tail against the anchored head: a changed, inserted or deleted row, or a cut-off tail, is found; exit 1 if so',
+    )
+    .option(
+      '--local',
+      'on the host: straight from the database (DATABASE_URL) and the brokers, no token needed',
+    )
+    .action(async (options: { local?: boolean }) => {
+      const verdict = options.local
+        ? await withHostAudit(env, (log) => log.verify())
+        : await client().get<ChainVerdict>('/audit/verify');
       print(verdict, () => {
         if (verdict.ok) {
           io.out(
             `audit log intact: ${verdict.checked} rows; head ${verdict.head?.id ?? '-'} ${verdict.head?.hash ?? ''}`,
           );
         } else {
-          io.out(`audit log TAMPERED: ${verdict.problems.length} problem(s) in ${verdict.checked} rows`);
+          io.out(`audit log TAMPERED: ${verdict.problemCount} problem(s) in ${verdict.checked} rows`);
           io.table(verdict.problems);
         }
       });
       if (!verdict.ok) process.exitCode = 1;
+    });
+
+  program
+    .command('migrate')
+    .description(
+      'on the host: the database migrations, as the owner (DATABASE_URL), then grants DATABASE_APP_ROLE what the apps need',
+    )
+    .action(async () => {
+      const done = await migrateAsOwner(env);
+      print(done, () =>
+        io.out(
+          `schema ${done.schema} migrated${done.granted ? `; role ${done.granted} granted what the apps need` : ''}`,
+        ),
+      );
     });
 
   return program;
@@ -415,12 +436,9 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
 
 /** The first admin token, on the host: straight into the database, audited as the host user. */
 async function createLocally(name: string, role: 'viewer' | 'operator' | 'admin', env: NodeJS.ProcessEnv) {
-  const config = readConfig({ ...databaseConfigSpec, ...auditConfigSpec }, env);
-  const database = new Database(config);
-  try {
-    await database.migrate();
+  return withHostAudit(env, async (audit, database) => {
     const created = await new TokenStore(database).create(name, role, `host:${userInfo().username}`);
-    await new AuditLog(database, config.AUDIT_KEY).append({
+    await audit.append({
       actor: `host:${userInfo().username}`,
       role: 'host',
       action: 'token.create',
@@ -430,7 +448,5 @@ async function createLocally(name: string, role: 'viewer' | 'operator' | 'admin'
       detail: { id: created.id },
     });
     return created;
-  } finally {
-    await database.close();
-  }
+  });
 }

@@ -1,5 +1,5 @@
 import { TokenStore } from '@lienthong/access';
-import { AuditLog } from '@lienthong/audit';
+import { AuditLog, KafkaAuditAnchor } from '@lienthong/audit';
 import { ManagedServices } from '@lienthong/bootstrap';
 import { projectPath, readConfig } from '@lienthong/config';
 import { ConnectorControl } from '@lienthong/connector-control';
@@ -106,9 +106,16 @@ export class ConsoleModule {
           inject: [Database],
         },
         {
+          provide: KafkaAuditAnchor,
+          useFactory: (kafka: KafkaConnection, topics: Topics, c: ConsoleConfig) =>
+            new KafkaAuditAnchor(kafka, topics, c.DATABASE_SCHEMA),
+          inject: [KafkaConnection, Topics, CONSOLE_CONFIG],
+        },
+        {
           provide: AuditLog,
-          useFactory: (database: Database, c: ConsoleConfig) => new AuditLog(database, c.AUDIT_KEY),
-          inject: [Database, CONSOLE_CONFIG],
+          useFactory: (database: Database, c: ConsoleConfig, anchor: KafkaAuditAnchor) =>
+            new AuditLog(database, c.AUDIT_KEY, anchor),
+          inject: [Database, CONSOLE_CONFIG, KafkaAuditAnchor],
         },
         {
           provide: ConnectorControl,
@@ -137,9 +144,11 @@ export class ConsoleModule {
             kafka: KafkaConnection,
             tokens: TokenStore,
             indexer: TrailIndexer,
+            anchor: KafkaAuditAnchor,
           ) =>
             new ManagedServices([
-              { start: () => database.migrate(), stop: () => database.close() },
+              { start: () => database.prepare(), stop: () => database.close() },
+              anchor,
               {
                 start: async () => {
                   if (c.CONSOLE_ADMIN_TOKEN) {
@@ -156,7 +165,7 @@ export class ConsoleModule {
               { stop: () => kafka.close() },
               indexer,
             ]),
-          inject: [CONSOLE_CONFIG, Database, KafkaConnection, TokenStore, TrailIndexer],
+          inject: [CONSOLE_CONFIG, Database, KafkaConnection, TokenStore, TrailIndexer, KafkaAuditAnchor],
         },
         BearerGuard,
         OperatorAction,

@@ -46,6 +46,27 @@ export class Topics {
     return `${this.prefix}identity.verified.v1`;
   }
 
+  /** The audit log's head per deployment (key), kept outside the database to find a cut-off tail. */
+  get auditAnchor(): string {
+    return `${this.prefix}audit.anchor.v1`;
+  }
+
+  /**
+   * Compacted, so the latest head per key stays forever; short segments let the cleaner drop old heads
+   * soon, which keeps the read that finds the latest one short.
+   */
+  get auditAnchorSpec(): TopicSpec {
+    return {
+      name: this.auditAnchor,
+      partitions: 1,
+      config: {
+        'cleanup.policy': 'compact',
+        'segment.ms': String(3600 * 1000),
+        'min.cleanable.dirty.ratio': '0.1',
+      },
+    };
+  }
+
   /** A consumer group name, prefixed like the topics so isolated hubs never share a group. */
   group(name: string): string {
     return `${this.prefix}${name}`;

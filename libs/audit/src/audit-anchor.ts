@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { KafkaConnection, Topics } from '@lienthong/kafka';
+import type { ChainAnchor } from './audit-chain';
+
+/**
+ * Where the audit chain's head is kept outside the database, so that rows cut from the end of the
+ * table (a TRUNCATE, or a DELETE by the table's owner with its triggers disabled) are found.
+ */
+export interface AuditAnchorStore {
+  /**
+   * Called inside the append's transaction, before it commits, so an anchor never lags a committed
+   * row. A commit that fails afterwards leaves the anchor one row ahead of the table until the next
+   * append overwrites it: a verify in between reports that row as missing.
+   */
+  publish(anchor: ChainAnchor): Promise<void>;
+  /** The latest head anchored, or null when none ever was. */
+  latest(): Promise<ChainAnchor | null>;
+}
+
+type Producer = Awaited<ReturnType<KafkaConnection['producer']>>;
+
+/**
+ * The head on the compacted topic `audit.anchor.v1`, one key per deployment (its database schema), read
+ * read_committed. Whoever can write that topic can move the anchor: grant it to the console alone.
+ */
+export class KafkaAuditAnchor implements AuditAnchorStore {
+  private producer?: Promise<Producer>;
+
+  constructor(
+    private readonly kafka: KafkaConnection,
+    private readonly topics: Topics,
+    private readonly deployment: string,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.kafka.ensureTopics([this.topics.auditAnchorSpec]);
+  }
+
+  async publish(anchor: ChainAnchor): Promise<void> {
+    this.producer ??= this.kafka.producer().catch((error: unknown) => {
+      this.producer = undefined;
+      throw error;
+    });
+    await this.kafka.send(await this.producer, [
+      { topic: this.topics.auditAnchor, key: this.deployment, value: JSON.stringify(anchor), headers: {} },
+    ]);
+  }
+
+  async latest(): Promise<ChainAnchor | null> {
+    let latest: ChainAnchor | null = null;
+    const group = this.topics.group(`lienthong.audit-anchor-reader.${randomUUID()}`);
+    await this.kafka.readToEnd(this.topics.auditAnchor, group, ({ key, value, offset }) => {
+      if (key === this.deployment) latest = value ? parseAnchor(value, offset) : null;
+    });
+    return latest;
+  }
+}
+
+function parseAnchor(value: Buffer, offset: string): ChainAnchor {
+  const anchor = JSON.parse(value.toString('utf8')) as Partial<ChainAnchor>;
+  if (!Number.isSafeInteger(anchor.id) || typeof anchor.hash !== 'string' || typeof anchor.at !== 'string') {
+    throw new Error(`the audit anchor at offset ${offset} is not a head ({id, hash, at})`);
+  }
+  return { id: anchor.id!, hash: anchor.hash, at: anchor.at };
+}
