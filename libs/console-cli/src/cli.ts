@@ -437,6 +437,7 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
 /** The first admin token, on the host: straight into the database, audited as the host user. */
 async function createLocally(name: string, role: 'viewer' | 'operator' | 'admin', env: NodeJS.ProcessEnv) {
   return withHostAudit(env, async (audit, database) => {
+    await database.prepare();
     const created = await new TokenStore(database).create(name, role, `host:${userInfo().username}`);
     await audit.append({
       actor: `host:${userInfo().username}`,

@@ -6,8 +6,8 @@ import { KafkaConnection, kafkaConfigSpec, Topics } from '@lienthong/kafka';
 const onHostConfigSpec = { ...databaseConfigSpec, ...kafkaConfigSpec, ...auditConfigSpec };
 
 /**
- * On the host, without the console: the database (DATABASE_URL) and the audit log with its anchor on
- * the brokers, as the console builds them; closed after the work.
+ * On the host, without the console: the database (DATABASE_URL, not migrated here: a verify changes
+ * nothing) and the audit log with its anchor on the brokers, as the console builds them; closed after.
  */
 export async function withHostAudit<T>(
   env: NodeJS.ProcessEnv,
@@ -17,7 +17,6 @@ export async function withHostAudit<T>(
   const database = new Database(config);
   const kafka = new KafkaConnection(config);
   try {
-    await database.prepare();
     const anchor = new KafkaAuditAnchor(kafka, new Topics(config.KAFKA_TOPIC_PREFIX), config.DATABASE_SCHEMA);
     await anchor.start();
     return await work(new AuditLog(database, config.AUDIT_KEY, anchor), database);
