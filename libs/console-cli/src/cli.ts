@@ -94,8 +94,8 @@ function positive(value: string): number {
 
 /**
  * `lienthong`: the console from a terminal. It talks to the console API with a token (LIENTHONG_TOKEN),
- * prints tables for people and JSON with --json; `token create --local` works on the host's database
- * directly, for the first admin token.
+ * prints tables for people and JSON with --json. On the host, without a token: `token create --local`
+ * (the first admin token), `audit verify --local`, and `migrate` (as the schema's owner).
  */
 export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = process.env): Command {
   const program = new Command('lienthong')
