@@ -140,17 +140,24 @@ describe(AuditLog.name, () => {
     expect(await verifyOnHost()).toMatchObject({ exitCode: undefined, verdict: { ok: true, checked: 4 } });
   });
 
-  it('fails verify by the anchor when the owner deletes the last rows, and when the table is truncated', async () => {
+  it('fails verify by the anchors when the owner cuts the last rows, even after a new action, and when the table is truncated', async () => {
     await asOwnerWithout('audit_log_append_only', `DELETE FROM ${run.schema}.audit_log WHERE id > 2`);
     const cut = { ok: false, problems: [expect.objectContaining({ id: 4, problem: 'missing-tail' })] };
     expect(await verifyByApi()).toMatchObject(cut);
     expect(await verifyOnHost()).toMatchObject({ exitCode: 1, verdict: cut });
 
+    // The next action chains onto what is left; the anchors kept still know the row 3 that was cut.
+    expect((await api().post('/tokens', { name: 'after-the-cut', role: 'viewer' })).status).toBe(201);
+    expect(await verifyByApi()).toMatchObject({
+      ok: false,
+      problems: [expect.objectContaining({ id: 3, problem: 'anchor-mismatch' })],
+    });
+
     await asOwnerWithout('audit_log_no_truncate', `TRUNCATE ${run.schema}.audit_log`);
     expect(await verifyByApi()).toMatchObject({
       ok: false,
       checked: 0,
-      problems: [expect.objectContaining({ id: 4, problem: 'truncated' })],
+      problems: [expect.objectContaining({ id: 3, problem: 'truncated' })],
     });
   });
 

@@ -113,7 +113,7 @@ describe(`${AuditLog.name}.verify`, () => {
     }
     const anchor = new KafkaAuditAnchor(kafka, run.topics, run.schema);
     await anchor.start();
-    await anchor.publish({ id: head!.id, hash: head!.hash, at: head!.at });
+    await anchor.publish({ id: head!.id, hash: head!.hash, prevHash: head!.prevHash, at: head!.at });
 
     const { stdout, maxRssKiB, ms } = await verifyInChild(env);
     console.log(`audit verify: ${ROWS} rows in ${ms} ms, peak RSS ${Math.round(maxRssKiB / 1024)} MB`);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { KafkaConnection, Topics } from '@lienthong/kafka';
-import type { ChainAnchor } from './audit-chain';
+import { AnchorHistory, type AnchorReading, type ChainAnchor } from './audit-chain';
 
 /**
  * Where the audit chain's head is kept outside the database, so that rows cut from the end of the
@@ -13,15 +13,17 @@ export interface AuditAnchorStore {
    * append overwrites it: a verify in between reports that row as missing.
    */
   publish(anchor: ChainAnchor): Promise<void>;
-  /** The latest head anchored, or null when none ever was. */
-  latest(): Promise<ChainAnchor | null>;
+  /** The latest head anchored (null when none ever was), and what the kept anchors saw committed. */
+  read(): Promise<AnchorReading>;
 }
 
 type Producer = Awaited<ReturnType<KafkaConnection['producer']>>;
 
 /**
  * The head on the compacted topic `audit.anchor.v1`, one key per deployment (its database schema), read
- * read_committed. Whoever can write that topic can move the anchor: grant it to the console alone.
+ * read_committed. Every head names the row before it as the append found it, so the heads kept until
+ * compaction (a week) also find rows cut from the end and then written anew. Whoever can write that
+ * topic can move the anchor: grant it to the console alone.
  */
 export class KafkaAuditAnchor implements AuditAnchorStore {
   private producer?: Promise<Producer>;
@@ -46,20 +48,25 @@ export class KafkaAuditAnchor implements AuditAnchorStore {
     ]);
   }
 
-  async latest(): Promise<ChainAnchor | null> {
-    let latest: ChainAnchor | null = null;
+  async read(): Promise<AnchorReading> {
+    const history = new AnchorHistory();
     const group = this.topics.group(`lienthong.audit-anchor-reader.${randomUUID()}`);
     await this.kafka.readToEnd(this.topics.auditAnchor, group, ({ key, value, offset }) => {
-      if (key === this.deployment) latest = value ? parseAnchor(value, offset) : null;
+      if (key === this.deployment) history.add(value ? parseAnchor(value, offset) : null);
     });
-    return latest;
+    return history.reading();
   }
 }
 
 function parseAnchor(value: Buffer, offset: string): ChainAnchor {
   const anchor = JSON.parse(value.toString('utf8')) as Partial<ChainAnchor>;
-  if (!Number.isSafeInteger(anchor.id) || typeof anchor.hash !== 'string' || typeof anchor.at !== 'string') {
-    throw new Error(`the audit anchor at offset ${offset} is not a head ({id, hash, at})`);
+  if (
+    !Number.isSafeInteger(anchor.id) ||
+    typeof anchor.hash !== 'string' ||
+    typeof anchor.prevHash !== 'string' ||
+    typeof anchor.at !== 'string'
+  ) {
+    throw new Error(`the audit anchor at offset ${offset} is not a head ({id, hash, prevHash, at})`);
   }
-  return { id: anchor.id!, hash: anchor.hash, at: anchor.at };
+  return { id: anchor.id!, hash: anchor.hash, prevHash: anchor.prevHash, at: anchor.at };
 }

@@ -1,4 +1,5 @@
 import {
+  AnchorHistory,
   ChainChecker,
   chainHash,
   GENESIS_HASH,
@@ -68,8 +69,15 @@ describe(verifyChain.name, () => {
   });
 });
 
+/** What the anchors say after each of these rows was appended, in order. */
+function anchorsOf(...appended: AuditRecord[]) {
+  const history = new AnchorHistory();
+  for (const { id, hash, prevHash, at } of appended) history.add({ id, hash, prevHash, at });
+  return history.reading();
+}
+
 describe(ChainChecker.name, () => {
-  const anchorOf = (row: AuditRecord) => ({ id: row.id, hash: row.hash, at: row.at });
+  const anchorOf = (row: AuditRecord) => anchorsOf(row);
 
   it('accepts a log whose last row is the anchored head', () => {
     const rows = chain(5);
@@ -99,7 +107,7 @@ describe(ChainChecker.name, () => {
 
   it('finds a head rewritten with the key, which the chain alone cannot see', () => {
     const rows = chain(3);
-    const anchor = anchorOf(rows[2]);
+    const anchor = anchorsOf(...rows);
     const unhashed = { ...rows[2], actor: 'mallory' };
     rows[2] = { ...unhashed, hash: chainHash(KEY, unhashed) };
     expect(verifyChain(KEY, rows).ok).toBe(true);
@@ -108,11 +116,30 @@ describe(ChainChecker.name, () => {
     ]);
   });
 
+  it('finds rows cut from the end and written anew, by what earlier anchors saw committed', () => {
+    const rows = chain(5);
+    const unhashed = { ...rows[3], actor: 'mallory' };
+    const rewritten = [...rows.slice(0, 3), { ...unhashed, hash: chainHash(KEY, unhashed) }];
+    const anchors = anchorsOf(...rows, rewritten[3]);
+    expect(verifyChain(KEY, rewritten).ok).toBe(true);
+    expect(verifyChain(KEY, rewritten, anchors).problems).toEqual([
+      expect.objectContaining({ id: 4, problem: 'anchor-mismatch' }),
+    ]);
+  });
+
+  it('accepts a head written again after a commit that failed', () => {
+    const rows = chain(4);
+    const unhashed = { ...rows[3], actor: 'never committed' };
+    const failed = { ...unhashed, hash: chainHash(KEY, unhashed) };
+    expect(verifyChain(KEY, rows, anchorsOf(...rows.slice(0, 3), failed, rows[3])).ok).toBe(true);
+  });
+
   it('fails rows with no anchor, and accepts an empty log with none', () => {
-    expect(verifyChain(KEY, chain(2), null).problems).toEqual([
+    const none = { head: null, committed: new Map() };
+    expect(verifyChain(KEY, chain(2), none).problems).toEqual([
       expect.objectContaining({ id: 2, problem: 'no-anchor' }),
     ]);
-    expect(verifyChain(KEY, [], null)).toMatchObject({ ok: true, checked: 0, anchor: null });
+    expect(verifyChain(KEY, [], none)).toMatchObject({ ok: true, checked: 0, anchor: null });
   });
 
   it('keeps the verdict bounded when every row is wrong', () => {

@@ -24,7 +24,20 @@ export interface AuditRecord extends AuditEntry {
 export interface ChainAnchor {
   id: number;
   hash: string;
+  /** The hash of the row before, as the append found it committed. */
+  prevHash: string;
   at: string;
+}
+
+/** What the anchors kept outside the table say, read before the rows. */
+export interface AnchorReading {
+  /** The latest head; null when none was ever anchored. */
+  head: ChainAnchor | null;
+  /**
+   * Row id to the hash that row had when the next row was appended after it, from every anchor still
+   * kept (the first one per row): rows cut from the end and then written anew do not match it.
+   */
+  committed: ReadonlyMap<number, string>;
 }
 
 /** The previous hash of the first row. */
@@ -72,6 +85,25 @@ export interface ChainVerdict {
   anchor?: ChainAnchor | null;
 }
 
+/** Folds the anchors kept outside the table, oldest first, into what they say. */
+export class AnchorHistory {
+  private head: ChainAnchor | null = null;
+  private readonly committed = new Map<number, string>();
+
+  /** null: the anchor was deleted (a tombstone). */
+  add(anchor: ChainAnchor | null): void {
+    this.head = anchor;
+    // The first word on a row is the true one: a later, different one means it was cut and rewritten.
+    if (anchor && anchor.id > 1 && !this.committed.has(anchor.id - 1)) {
+      this.committed.set(anchor.id - 1, anchor.prevHash);
+    }
+  }
+
+  reading(): AnchorReading {
+    return { head: this.head, committed: this.committed };
+  }
+}
+
 /** A wholly rewritten log must not make the verdict itself unbounded. */
 export const MAX_LISTED_PROBLEMS = 1000;
 
@@ -88,12 +120,19 @@ export class ChainChecker {
   private problemCount = 0;
   private readonly problems: ChainProblem[] = [];
   private anchorReached = false;
+  private readonly anchor?: ChainAnchor | null;
+  private readonly lastCommitted: number;
 
-  /** `anchor`: null when none was found; leave it out only to check the chain alone (unit tests). */
+  /** Leave `anchors` out only to check the chain alone (unit tests). */
   constructor(
     private readonly key: string,
-    private readonly anchor?: ChainAnchor | null,
-  ) {}
+    private readonly anchors?: AnchorReading,
+  ) {
+    this.anchor = anchors?.head;
+    let lastCommitted = 0;
+    for (const id of anchors?.committed.keys() ?? []) lastCommitted = Math.max(lastCommitted, id);
+    this.lastCommitted = lastCommitted;
+  }
 
   add(row: AuditRecord): void {
     const previous = this.previous;
@@ -114,6 +153,10 @@ export class ChainChecker {
         'broken-link',
         `row ${row.id} does not follow ${previous ? `row ${previous.id}` : 'the start of the log'}`,
       );
+    }
+    const committed = this.anchors?.committed.get(row.id);
+    if (committed !== undefined && committed !== row.hash) {
+      this.report(row.id, 'anchor-mismatch', `row ${row.id} is not the row the anchors saw committed`);
     }
     if (this.anchor && row.id === this.anchor.id) {
       this.anchorReached = true;
@@ -145,18 +188,15 @@ export class ChainChecker {
       if (head) this.report(head.id, 'no-anchor', 'no head is anchored outside the table');
       return;
     }
-    if (this.anchorReached) return;
+    const anchoredId = Math.max(anchor.id, this.lastCommitted);
+    if (this.anchorReached && (head?.id ?? 0) >= anchoredId) return;
     if (!head) {
+      this.report(anchoredId, 'truncated', `the table is empty, but row ${anchoredId} was anchored`);
+    } else if (head.id < anchoredId) {
       this.report(
-        anchor.id,
-        'truncated',
-        `the table is empty, but row ${anchor.id} was anchored as the head`,
-      );
-    } else if (head.id < anchor.id) {
-      this.report(
-        anchor.id,
+        anchoredId,
         'missing-tail',
-        `rows ${head.id + 1}..${anchor.id} are missing from the end (row ${anchor.id} was anchored as the head)`,
+        `rows ${head.id + 1}..${anchoredId} are missing from the end (row ${anchoredId} was anchored)`,
       );
     } else {
       this.report(anchor.id, 'anchor-mismatch', `row ${anchor.id}, anchored as the head, is missing`);
@@ -170,12 +210,8 @@ export class ChainChecker {
 }
 
 /** Checks a whole log held in memory (see ChainChecker). */
-export function verifyChain(
-  key: string,
-  rows: Iterable<AuditRecord>,
-  anchor?: ChainAnchor | null,
-): ChainVerdict {
-  const checker = new ChainChecker(key, anchor);
+export function verifyChain(key: string, rows: Iterable<AuditRecord>, anchors?: AnchorReading): ChainVerdict {
+  const checker = new ChainChecker(key, anchors);
   for (const row of rows) checker.add(row);
   return checker.verdict();
 }

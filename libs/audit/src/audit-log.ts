@@ -82,7 +82,12 @@ export class AuditLog {
           record.hash,
         ],
       );
-      await this.anchor.publish({ id: record.id, hash: record.hash, at: record.at });
+      await this.anchor.publish({
+        id: record.id,
+        hash: record.hash,
+        prevHash: record.prevHash,
+        at: record.at,
+      });
       return record;
     });
   }
@@ -98,9 +103,9 @@ export class AuditLog {
     return rows.map(toRecord);
   }
 
-  /** Checks the chain of the whole log, read in pages by id, and its tail against the anchor read first. */
+  /** Checks the chain of the whole log, read in pages by id, and its tail against the anchors read first. */
   async verify(): Promise<ChainVerdict> {
-    const checker = new ChainChecker(this.key, await this.anchor.latest());
+    const checker = new ChainChecker(this.key, await this.anchor.read());
     for await (const rows of this.pages()) {
       for (const [index, row] of rows.entries()) {
         checker.add(toRecord(row));

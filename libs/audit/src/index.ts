@@ -3,10 +3,12 @@ export { auditConfigSpec, type AuditConfig } from './audit.config';
 export { AuditLog, type AuditQuery } from './audit-log';
 export { KafkaAuditAnchor, type AuditAnchorStore } from './audit-anchor';
 export {
+  AnchorHistory,
   chainHash,
   verifyChain,
   GENESIS_HASH,
   type ChainAnchor,
+  type AnchorReading,
   type AuditEntry,
   type AuditRecord,
   type ChainVerdict,

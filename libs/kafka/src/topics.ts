@@ -52,8 +52,8 @@ export class Topics {
   }
 
   /**
-   * Compacted, so the latest head per key stays forever; short segments let the cleaner drop old heads
-   * soon, which keeps the read that finds the latest one short.
+   * Compacted, so the latest head per key stays forever; older heads are kept a week (they find a tail
+   * cut and written anew), then hourly segments let the cleaner drop them, keeping the read short.
    */
   get auditAnchorSpec(): TopicSpec {
     return {
@@ -61,6 +61,7 @@ export class Topics {
       partitions: 1,
       config: {
         'cleanup.policy': 'compact',
+        'min.compaction.lag.ms': String(7 * 24 * 3600 * 1000),
         'segment.ms': String(3600 * 1000),
         'min.cleanable.dirty.ratio': '0.1',
       },
