@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { timeout, TimeoutStrategy } from 'cockatiel';
 import type { KafkaConnection, Topics } from '@lienthong/kafka';
 import { AnchorHistory, type AnchorReading, type ChainAnchor } from './audit-chain';
 
@@ -18,6 +19,12 @@ export interface AuditAnchorStore {
 }
 
 type Producer = Awaited<ReturnType<KafkaConnection['producer']>>;
+
+/**
+ * The producer never gives up on a send by itself, and an append waits for it holding the log's lock:
+ * with the brokers away, the append (and so the action) fails after this instead of hanging.
+ */
+const publishTimeout = timeout(10_000, TimeoutStrategy.Aggressive);
 
 /**
  * The head on the compacted topic `audit.anchor.v1`, one key per deployment (its database schema), read
@@ -43,9 +50,12 @@ export class KafkaAuditAnchor implements AuditAnchorStore {
       this.producer = undefined;
       throw error;
     });
-    await this.kafka.send(await this.producer, [
-      { topic: this.topics.auditAnchor, key: this.deployment, value: JSON.stringify(anchor), headers: {} },
-    ]);
+    const producer = this.producer;
+    await publishTimeout.execute(async () =>
+      this.kafka.send(await producer, [
+        { topic: this.topics.auditAnchor, key: this.deployment, value: JSON.stringify(anchor), headers: {} },
+      ]),
+    );
   }
 
   async read(): Promise<AnchorReading> {
