@@ -52,7 +52,7 @@ const program = new Command('reconcile')
       Presets.shades_classic,
     );
     try {
-      await database.migrate();
+      await database.prepare();
       const report = await new Reconciler(new PortalClient(config), database, amendments).run({
         since: options.since,
         trigger: 'operator',

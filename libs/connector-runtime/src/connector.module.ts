@@ -63,7 +63,7 @@ export class ConnectorModule {
     const built = definition.create(config, { kafka, database, topics });
     const runtime = new ConnectorRuntime(built.connector, kafka, topics, database, config);
     const services = new ManagedServices([
-      { start: () => database.migrate(), stop: () => database.close() },
+      { start: () => database.prepare(), stop: () => database.close() },
       { stop: () => kafka.close() },
       runtime,
       new Retention(database, [...ledgerRetention(config), ...(built.retention ?? [])]),

@@ -9,12 +9,11 @@ import {
   type Role,
   type Scope,
 } from '@lienthong/access';
-import { AuditLog, auditConfigSpec, type AuditRecord, type ChainVerdict } from '@lienthong/audit';
-import { readConfig } from '@lienthong/config';
-import { Database, databaseConfigSpec } from '@lienthong/database';
+import type { AuditRecord, ChainVerdict } from '@lienthong/audit';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConsoleClient } from './console-client';
+import { migrateAsOwner, withHostAudit } from './on-host';
 
 /** Where the CLI writes: the terminal, or a test's capture. */
 export interface CliOutput {
@@ -114,8 +113,8 @@ function positive(value: string): number {
 
 /**
  * `lienthong`: the console from a terminal. It talks to the console API with a token (LIENTHONG_TOKEN),
- * prints tables for people and JSON with --json; `token create --local` works on the host's database
- * directly, for the first admin token.
+ * prints tables for people and JSON with --json. On the host, without a token: `token create --local`
+ * (the first admin token), `audit verify --local`, and `migrate` (as the schema's owner).
  */
 export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = process.env): Command {
   const program = new Command('lienthong')
@@ -470,20 +469,42 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
     });
   audit
     .command('verify')
-    .description('check the hash chain: a changed, inserted or deleted row is found; exit 1 if so')
-    .action(async () => {
-      const verdict = await client().get<ChainVerdict>('/audit/verify');
+    .description(
+      'check the hash chain and its tail against the anchored head: a changed, inserted or deleted row, or a cut-off tail, is found; exit 1 if so',
+    )
+    .option(
+      '--local',
+      'on the host: straight from the database (DATABASE_URL) and the brokers, no token needed',
+    )
+    .action(async (options: { local?: boolean }) => {
+      const verdict = options.local
+        ? await withHostAudit(env, (log) => log.verify())
+        : await client().get<ChainVerdict>('/audit/verify');
       print(verdict, () => {
         if (verdict.ok) {
           io.out(
             `audit log intact: ${verdict.checked} rows; head ${verdict.head?.id ?? '-'} ${verdict.head?.hash ?? ''}`,
           );
         } else {
-          io.out(`audit log TAMPERED: ${verdict.problems.length} problem(s) in ${verdict.checked} rows`);
+          io.out(`audit log TAMPERED: ${verdict.problemCount} problem(s) in ${verdict.checked} rows`);
           io.table(verdict.problems);
         }
       });
       if (!verdict.ok) process.exitCode = 1;
+    });
+
+  program
+    .command('migrate')
+    .description(
+      'on the host: the database migrations, as the owner (DATABASE_URL), then grants DATABASE_APP_ROLE what the apps need',
+    )
+    .action(async () => {
+      const done = await migrateAsOwner(env);
+      print(done, () =>
+        io.out(
+          `schema ${done.schema} migrated${done.granted ? `; role ${done.granted} granted what the apps need` : ''}`,
+        ),
+      );
     });
 
   return program;
@@ -494,13 +515,10 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
  * and its audit row are written in one transaction: neither exists without the other.
  */
 async function createLocally(options: NewToken, env: NodeJS.ProcessEnv) {
-  const config = readConfig({ ...databaseConfigSpec, ...auditConfigSpec }, env);
-  const database = new Database(config);
   const host = `host:${userInfo().username}`;
-  try {
-    await database.migrate();
-    const audit = new AuditLog(database, config.AUDIT_KEY);
-    return await database.transaction(async (transaction) => {
+  return withHostAudit(env, async (audit, database) => {
+    await database.prepare();
+    return database.transaction(async (transaction) => {
       const created = await new TokenStore(database).create(options.name, options.role, host, {
         ttlMs: options.ttl === undefined ? undefined : parseTokenTtl(options.ttl),
         within: transaction,
@@ -523,7 +541,5 @@ async function createLocally(options: NewToken, env: NodeJS.ProcessEnv) {
       });
       return created;
     });
-  } finally {
-    await database.close();
-  }
+  });
 }

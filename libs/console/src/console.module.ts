@@ -1,5 +1,5 @@
 import { parseTokenTtl, TokenStore } from '@lienthong/access';
-import { AuditLog } from '@lienthong/audit';
+import { AuditLog, KafkaAuditAnchor } from '@lienthong/audit';
 import { ManagedServices } from '@lienthong/bootstrap';
 import { projectPath, readConfig } from '@lienthong/config';
 import { ConnectorControl } from '@lienthong/connector-control';
@@ -130,9 +130,16 @@ export class ConsoleModule {
           inject: [Database, CONSOLE_CONFIG],
         },
         {
+          provide: KafkaAuditAnchor,
+          useFactory: (kafka: KafkaConnection, topics: Topics, c: ConsoleConfig) =>
+            new KafkaAuditAnchor(kafka, topics, c.DATABASE_SCHEMA),
+          inject: [KafkaConnection, Topics, CONSOLE_CONFIG],
+        },
+        {
           provide: AuditLog,
-          useFactory: (database: Database, c: ConsoleConfig) => new AuditLog(database, c.AUDIT_KEY),
-          inject: [Database, CONSOLE_CONFIG],
+          useFactory: (database: Database, c: ConsoleConfig, anchor: KafkaAuditAnchor) =>
+            new AuditLog(database, c.AUDIT_KEY, anchor),
+          inject: [Database, CONSOLE_CONFIG, KafkaAuditAnchor],
         },
         {
           provide: ConnectorControl,
@@ -160,9 +167,11 @@ export class ConsoleModule {
             kafka: KafkaConnection,
             tokens: TokenStore,
             indexer: TrailIndexer,
+            anchor: KafkaAuditAnchor,
           ) =>
             new ManagedServices([
-              { start: () => database.migrate(), stop: () => database.close() },
+              { start: () => database.prepare(), stop: () => database.close() },
+              anchor,
               {
                 start: async () => {
                   if (c.CONSOLE_ADMIN_TOKEN) {
@@ -180,7 +189,7 @@ export class ConsoleModule {
               indexer,
               new Retention(database, consoleRetention(c)),
             ]),
-          inject: [CONSOLE_CONFIG, Database, KafkaConnection, TokenStore, TrailIndexer],
+          inject: [CONSOLE_CONFIG, Database, KafkaConnection, TokenStore, TrailIndexer, KafkaAuditAnchor],
         },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_INTERCEPTOR, useClass: StorableInputInterceptor },

@@ -1,4 +1,4 @@
-export { databaseConfigSpec } from './database.config';
+export { databaseConfigSpec, migrateConfigSpec } from './database.config';
 export { Database } from './database';
 export { Retention, type RetentionRule } from './retention';
 export { AdvisoryLocks } from './advisory-locks';

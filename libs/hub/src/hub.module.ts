@@ -42,7 +42,7 @@ export class HubModule {
       pattern: SOURCE_BATCH_PATTERN,
     });
     const services = new ManagedServices([
-      { start: () => database.migrate(), stop: () => database.close() },
+      { start: () => database.prepare(), stop: () => database.close() },
       { stop: () => kafka.close() },
       new HubTopics(kafka, topics, SOURCE_MAPPERS, connectors),
       new Retention(database, [

@@ -1,6 +1,6 @@
 export { kafkaConfigSpec } from './kafka.config';
 export { Topics } from './topics';
-export { KafkaConnection, type PartitionLag } from './kafka-connection';
+export { KafkaConnection, type PartitionLag, type ReadRecord } from './kafka-connection';
 export { cloudEventHeaders, newTraceparent } from './headers';
 export { type BatchOutput } from './transactional-processor';
 export type { IncomingRecord, OutgoingRecord } from './records';

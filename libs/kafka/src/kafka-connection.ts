@@ -125,6 +125,61 @@ export class KafkaConnection {
     return groups[0]?.members.length ?? 0;
   }
 
+  /**
+   * Reads a topic from its earliest record to its end as of the call (read_committed), in a consumer
+   * group of its own deleted afterwards: for small compacted topics read whole, such as the audit anchor.
+   */
+  async readToEnd(
+    topic: string,
+    groupId: string,
+    each: (record: ReadRecord) => void,
+    timeoutMs = 60_000,
+  ): Promise<void> {
+    const admin = await this.getAdmin();
+    const ends = new Map(
+      (await admin.fetchTopicOffsets(topic))
+        .filter(({ high, low }) => Number(high) > Number(low))
+        .map(({ partition, high }) => [partition, Number(high)]),
+    );
+    if (ends.size === 0) return;
+    const consumer = await this.consumer({ groupId });
+    try {
+      await consumer.subscribe({ topic, fromBeginning: true });
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`${topic} was not read to its end within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+        const done = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        consumer
+          .run({
+            autoCommit: false,
+            eachBatch: async ({ batch }) => {
+              const end = ends.get(batch.partition);
+              if (end === undefined) return;
+              for (const { key, value, offset } of batch.messages) {
+                if (Number(offset) < end)
+                  each({ partition: batch.partition, offset, key: key?.toString() ?? null, value });
+              }
+              if (Number(batch.lastOffset()) + 1 >= end) ends.delete(batch.partition);
+              if (ends.size === 0) done();
+            },
+          })
+          .catch((error: unknown) => {
+            clearTimeout(timer);
+            reject(error as Error);
+          });
+      });
+    } finally {
+      this.open.delete(consumer);
+      await consumer.disconnect();
+      await admin.deleteGroups([groupId]).catch(() => undefined);
+    }
+  }
+
   /** Readiness: the cluster answers a metadata request. */
   async ping(): Promise<void> {
     const admin = await this.getAdmin();
@@ -190,6 +245,14 @@ export class KafkaConnection {
     const retried = RETRIED_BY_CLIENT.test(`${message} ${String(rest.error ?? '')}`);
     this.logger[retried ? 'debug' : (LEVEL_NAMES[level] ?? 'info')]({ client: rest }, message);
   }
+}
+
+/** A record read whole by `readToEnd`. */
+export interface ReadRecord {
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: Buffer | null;
 }
 
 /** One partition's lag of a consumer group: committed is -1 when the group never committed there. */

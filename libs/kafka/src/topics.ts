@@ -49,6 +49,28 @@ export class Topics {
     return `${this.prefix}identity.verified.v1`;
   }
 
+  /** The audit log's head per deployment (key), kept outside the database to find a cut-off tail. */
+  get auditAnchor(): string {
+    return `${this.prefix}audit.anchor.v1`;
+  }
+
+  /**
+   * Compacted, so the latest head per key stays forever; older heads are kept a week (they find a tail
+   * cut and written anew), then hourly segments let the cleaner drop them, keeping the read short.
+   */
+  get auditAnchorSpec(): TopicSpec {
+    return {
+      name: this.auditAnchor,
+      partitions: 1,
+      config: {
+        'cleanup.policy': 'compact',
+        'min.compaction.lag.ms': String(7 * 24 * 3600 * 1000),
+        'segment.ms': String(3600 * 1000),
+        'min.cleanable.dirty.ratio': '0.1',
+      },
+    };
+  }
+
   /** A consumer group name, prefixed like the topics so isolated hubs never share a group. */
   group(name: string): string {
     return `${this.prefix}${name}`;

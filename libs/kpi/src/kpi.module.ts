@@ -50,7 +50,7 @@ function providers(config: KpiModuleConfig): Provider[] {
       provide: ManagedServices,
       useFactory: (database: Database, kafka: KafkaConnection | null, store: KpiStore) => {
         const services: ManagedService[] = [
-          { start: () => database.migrate(), stop: () => database.close() },
+          { start: () => database.prepare(), stop: () => database.close() },
         ];
         if (kafka) {
           const topics = new Topics(config.KAFKA_TOPIC_PREFIX);

@@ -81,6 +81,9 @@ const workloads = (objects: K8sObject[]) =>
   objects.filter((o) => o.kind === 'Deployment' || o.kind === 'StatefulSet');
 const containers = (workload: K8sObject): Container[] => workload.spec.template.spec.containers;
 const named = (objects: K8sObject[], kind: string) => objects.filter((o) => o.kind === kind);
+const podTemplates = (objects: K8sObject[]) => [...workloads(objects), ...named(objects, 'Job')];
+const envOf = (workload: K8sObject, name: string) =>
+  containers(workload)[0].env?.find((variable) => variable.name === name);
 const lienthongWorkloads = (objects: K8sObject[]) =>
   workloads(objects).filter((w) => w.metadata.labels?.['app.kubernetes.io/part-of'] === 'lienthong');
 const matches = (selector: Record<string, string>, labels: Record<string, string> = {}) =>
@@ -176,8 +179,22 @@ describe('deploy/k8s', () => {
       }
     });
 
+    it('migrates once as the owner (the migrate Job) and runs every app as the app role, without migrating', () => {
+      const [job] = named(objects, 'Job');
+      expect(containers(job)[0].command).toEqual(['node', 'dist/apps/cli/src/main.js', 'migrate']);
+      expect(envOf(job, 'DATABASE_URL')?.valueFrom?.secretKeyRef?.name).toBe('lienthong-database-owner');
+      for (const workload of lienthongWorkloads(objects)) {
+        expect([
+          workload.metadata.name,
+          envOf(workload, 'DATABASE_URL')?.valueFrom?.secretKeyRef?.name,
+        ]).toEqual([workload.metadata.name, 'lienthong-database']);
+      }
+      const config = named(objects, 'ConfigMap').find((c) => c.metadata.name.startsWith('lienthong-config'));
+      expect(config?.data).toMatchObject({ DATABASE_MIGRATE: 'false', DATABASE_APP_ROLE: 'lienthong_app' });
+    });
+
     it('takes every credential from a Secret, never from a literal or the ConfigMap', () => {
-      for (const workload of workloads(objects)) {
+      for (const workload of podTemplates(objects)) {
         for (const variable of containers(workload).flatMap((c) => c.env ?? [])) {
           if (CREDENTIAL.test(variable.name)) {
             expect([workload.metadata.name, variable.name, variable.valueFrom?.secretKeyRef?.key]).toEqual([
@@ -309,7 +326,7 @@ describe('deploy/k8s', () => {
       const secrets = new Map(
         named(objects, 'Secret').map((s) => [s.metadata.name, Object.keys(s.data ?? {})]),
       );
-      for (const workload of workloads(objects)) {
+      for (const workload of podTemplates(objects)) {
         for (const variable of containers(workload).flatMap((c) => c.env ?? [])) {
           const ref = variable.valueFrom?.secretKeyRef;
           if (!ref || ref.optional) continue;
