@@ -13,9 +13,22 @@ describe(replayTarget.name, () => {
     });
   });
 
-  it('sends a connector dead letter to its own route topic, whatever its headers say', () => {
-    const sut = replayTarget({ id: 2, stage: 'national-portal', sourceTopic: 't.dossier.v1' }, flow);
-    expect(sut).toEqual({ topic: 't.route.national-portal.v1' });
+  it.each(['t.route.national-portal.v1', 't.retry.national-portal.2'])(
+    'sends a connector dead letter from %s to its own route topic',
+    (sourceTopic) => {
+      const sut = replayTarget({ id: 2, stage: 'national-portal', sourceTopic }, flow);
+      expect(sut).toEqual({ topic: 't.route.national-portal.v1' });
+    },
+  );
+
+  it.each([
+    ['the canonical topic', 't.dossier.v1'],
+    ["another connector's route", 't.route.documents.v1'],
+    ['an inbox outside Kafka', 'documents.status-inbox'],
+    ['nothing', null],
+  ])('refuses a connector dead letter that came from %s', (_, sourceTopic) => {
+    const sut = replayTarget({ id: 2, stage: 'national-portal', sourceTopic }, flow);
+    expect(sut).toEqual({ refused: expect.stringContaining("national-portal's route or retry topics") });
   });
 
   it.each([

@@ -16,7 +16,7 @@ const QUOTED = 120;
  * Where a dead letter may be replayed to, computed from its stage and never taken from its headers as
  * such (anyone who can write to a dead-letter topic writes its headers): a hub dead letter goes back to
  * the source topic of a known source system, a connector's to its own route topic (the connector
- * starts its retry levels afresh). The answer must be a topic of the flow; anything else is refused.
+ * starts its retry levels afresh) when it came from that route or its retry topics. The answer must be a topic of the flow; anything else is refused.
  */
 export function replayTarget(letter: ReplayOrigin, flow: Flow): ReplayTarget {
   let topic: string;
@@ -33,6 +33,15 @@ export function replayTarget(letter: ReplayOrigin, flow: Flow): ReplayTarget {
     topic = flow.topics.source(system);
   } else if (flow.connectors.includes(letter.stage)) {
     topic = flow.topics.route(letter.stage);
+    const consumed = [topic, ...flow.retryTopics(letter.stage)];
+    if (!consumed.includes(letter.sourceTopic ?? '')) {
+      // A connector also dead-letters what it takes in from elsewhere (the documents status inbox):
+      // that never was a route message, so its route topic would only dead-letter it again.
+      const named = (letter.sourceTopic ?? '').slice(0, QUOTED);
+      return {
+        refused: `it did not come from ${letter.stage}'s route or retry topics (${JSON.stringify(named)}): fix it at its source`,
+      };
+    }
   } else {
     return { refused: `its stage ${JSON.stringify(letter.stage)} is neither the hub nor a known connector` };
   }
