@@ -2,10 +2,10 @@ import { AuditLog } from '@lienthong/audit';
 import { startApp } from '@lienthong/bootstrap';
 import { readConfig } from '@lienthong/config';
 import { ConsoleModule, consoleHttp } from '@lienthong/console';
-import { buildCli, type CliOutput } from '@lienthong/console-cli';
 import { Database, databaseConfigSpec } from '@lienthong/database';
 import axios from 'axios';
 import { Client } from 'pg';
+import { runCli } from '../support/cli-run';
 import { IsolatedRun } from '../support/isolated-run';
 
 jest.setTimeout(180_000);
@@ -14,19 +14,7 @@ const ADMIN_TOKEN = 'lt_e2e-anchor-admin-token-0123456789abcdefgh';
 const OWNER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** The CLI in this process, its output captured. */
-async function cli(env: NodeJS.ProcessEnv, ...args: string[]) {
-  const lines: string[] = [];
-  const io: CliOutput = {
-    out: (text) => lines.push(text),
-    table: (rows) => lines.push(JSON.stringify(rows)),
-    progress: () => ({ update: () => undefined, stop: () => undefined }),
-  };
-  process.exitCode = undefined;
-  await buildCli(io, env).parseAsync(args, { from: 'user' });
-  const exitCode = process.exitCode;
-  process.exitCode = undefined;
-  return { output: lines.join('\n'), exitCode };
-}
+const cli = (env: NodeJS.ProcessEnv, ...args: string[]) => runCli(env, args);
 
 /** What PostgreSQL answers a statement: the error's SQLSTATE, or ok. */
 async function attempt(client: Client, sql: string): Promise<string> {

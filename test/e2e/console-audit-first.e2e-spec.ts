@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { buildCli } from '@lienthong/console-cli';
+import { runCli } from '../support/cli-run';
 import { ADMIN_TOKEN, ConsoleHarness } from '../support/console-harness';
 
 jest.setTimeout(120_000);
@@ -62,24 +62,6 @@ describe('console API, audit first', () => {
       );
       return rows[0]?.paused ?? false;
     });
-  /** Makes every insert into the audit log fail, as a full disk or a lost grant would, while `use` runs. */
-  async function withAuditLogFailing<T>(use: () => Promise<T>): Promise<T> {
-    await sut.withDatabase((client) =>
-      client.query(`
-        CREATE FUNCTION ${sut.schema}.audit_log_unwritable() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN RAISE EXCEPTION 'audit_log cannot be written'; END; $$;
-        CREATE TRIGGER audit_log_unwritable BEFORE INSERT ON ${sut.schema}.audit_log
-          FOR EACH ROW EXECUTE FUNCTION ${sut.schema}.audit_log_unwritable();`),
-    );
-    try {
-      return await use();
-    } finally {
-      await sut.withDatabase((client) =>
-        client.query(`DROP FUNCTION ${sut.schema}.audit_log_unwritable() CASCADE`),
-      );
-    }
-  }
-
   it('refuses a pause whose reason holds a NUL with 400: the connector runs on, and the refusal is audited by size and hash', async () => {
     const before = await lastAuditId();
     const body = JSON.stringify({ reason: 'maintenance\u0000window' });
@@ -112,7 +94,7 @@ describe('console API, audit first', () => {
   });
 
   it('refuses a pause when its audit row cannot be written: the connector runs on', async () => {
-    const answer = await withAuditLogFailing(() =>
+    const answer = await sut.withAuditLogFailing(() =>
       sut.api(operator).post('/connectors/national-portal/pause', { reason: 'audit is down' }),
     );
 
@@ -192,19 +174,18 @@ describe('console API, audit first', () => {
   });
 
   it('makes a token on the host and its audit row in one transaction: neither when the audit cannot be written', async () => {
-    const createLocally = (name: string, ...options: string[]) => {
-      const printed: string[] = [];
-      const io = {
-        out: (text: string) => printed.push(text),
-        table: () => undefined,
-        progress: () => ({ update: () => undefined, stop: () => undefined }),
-      };
-      return buildCli(io, sut.env())
-        .parseAsync(['--json', 'token', 'create', '--local', '--name', name, '--role', 'admin', ...options], {
-          from: 'user',
-        })
-        .then(() => JSON.parse(printed.join('\n')) as { id: string; expiresAt: string });
-    };
+    const createLocally = (name: string, ...options: string[]) =>
+      runCli(sut.env(), [
+        '--json',
+        'token',
+        'create',
+        '--local',
+        '--name',
+        name,
+        '--role',
+        'admin',
+        ...options,
+      ]).then(({ output }) => JSON.parse(output) as { id: string; expiresAt: string });
     const tokensNamed = (name: string) =>
       sut.withDatabase(async (client) => {
         const { rows } = await client.query<{ id: string }>(
@@ -214,7 +195,7 @@ describe('console API, audit first', () => {
         return rows.map((row) => row.id);
       });
 
-    await expect(withAuditLogFailing(() => createLocally('never-made'))).rejects.toThrow(
+    await expect(sut.withAuditLogFailing(() => createLocally('never-made'))).rejects.toThrow(
       /audit_log cannot be written/,
     );
     expect(await tokensNamed('never-made')).toEqual([]);

@@ -1,9 +1,9 @@
 import { deadLetter } from '@lienthong/kafka';
-import { buildCli, type CliOutput } from '@lienthong/console-cli';
 import { toPortalDossier } from '@lienthong/national-portal';
 import { motcuaLifecycle } from '@lienthong/simulator';
 import { mapSourceEvent, MotcuaMapper } from '@lienthong/sources';
 import axios from 'axios';
+import { runCli } from '../support/cli-run';
 import { ADMIN_TOKEN, ConsoleHarness } from '../support/console-harness';
 import { eventually, publish, readTopic } from '../support/kafka-client';
 
@@ -18,23 +18,9 @@ function finalPortalStatus(events: Lifecycle): string {
   return toPortalDossier(last.dossier).TrangThaiHoSo;
 }
 
-/** The CLI in this process, its output captured. */
-async function cli(sut: ConsoleHarness, token: string | undefined, ...args: string[]) {
-  const lines: string[] = [];
-  const io: CliOutput = {
-    out: (text) => lines.push(text),
-    table: (rows) => lines.push(JSON.stringify(rows)),
-    progress: () => ({ update: () => undefined, stop: () => undefined }),
-  };
-  process.exitCode = undefined;
-  await buildCli(io, sut.env()).parseAsync(
-    ['--url', sut.consoleUrl, ...(token ? ['--token', token] : []), ...args],
-    { from: 'user' },
-  );
-  const exitCode = process.exitCode;
-  process.exitCode = undefined;
-  return { output: lines.join('\n'), exitCode };
-}
+/** The CLI in this process against the console, its output captured. */
+const cli = (sut: ConsoleHarness, token: string | undefined, ...args: string[]) =>
+  runCli(sut.env(), ['--url', sut.consoleUrl, ...(token ? ['--token', token] : []), ...args]);
 
 const SETTINGS = {
   // One short retry level: a portal outage dead-letters an event in seconds.

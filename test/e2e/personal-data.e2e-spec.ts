@@ -270,25 +270,10 @@ describe('personal data in the console and the dashboard', () => {
   });
 
   it('reveals nothing when the audit row cannot be written', async () => {
-    await sut.withDatabase((client) =>
-      client.query(`
-        CREATE FUNCTION ${sut.schema}.refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN RAISE EXCEPTION 'audit store unavailable'; END; $$;
-        CREATE TRIGGER refuse_audit BEFORE INSERT ON ${sut.schema}.audit_log
-          FOR EACH ROW EXECUTE FUNCTION ${sut.schema}.refuse_audit();`),
+    const answer = await sut.withAuditLogFailing(() =>
+      sut.api(investigator).post(`/dossiers/${code}/reveal`, { reason: 'while audit is down' }),
     );
-    try {
-      const answer = await sut
-        .api(investigator)
-        .post(`/dossiers/${code}/reveal`, { reason: 'while audit is down' });
-      expect(answer.status).toBe(500);
-      expect(clearIn(answer.data)).toEqual([]);
-    } finally {
-      await sut.withDatabase((client) =>
-        client.query(
-          `DROP TRIGGER refuse_audit ON ${sut.schema}.audit_log; DROP FUNCTION ${sut.schema}.refuse_audit();`,
-        ),
-      );
-    }
+    expect(answer.status).toBe(500);
+    expect(clearIn(answer.data)).toEqual([]);
   });
 });

@@ -48,6 +48,24 @@ export class IsolatedRun {
     }
   }
 
+  /** Makes every insert into this run's audit log fail, as a full disk or a lost grant would, while `use` runs. */
+  async withAuditLogFailing<T>(use: () => Promise<T>): Promise<T> {
+    await this.withDatabase((client) =>
+      client.query(`
+        CREATE FUNCTION ${this.schema}.audit_log_unwritable() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'audit_log cannot be written'; END; $$;
+        CREATE TRIGGER audit_log_unwritable BEFORE INSERT ON ${this.schema}.audit_log
+          FOR EACH ROW EXECUTE FUNCTION ${this.schema}.audit_log_unwritable();`),
+    );
+    try {
+      return await use();
+    } finally {
+      await this.withDatabase((client) =>
+        client.query(`DROP FUNCTION ${this.schema}.audit_log_unwritable() CASCADE`),
+      );
+    }
+  }
+
   async close(): Promise<void> {
     for (const { app } of this.apps.reverse()) await app.close();
     await this.withDatabase((client) => client.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`));
