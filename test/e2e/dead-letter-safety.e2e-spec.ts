@@ -227,6 +227,7 @@ describe('dead letters: replay targets, concurrent replays, any bytes, retention
       .get('/audit', { params: { action: 'dead-letter.hold', limit: 1000 } });
     expect(audit.entries).toEqual([
       expect.objectContaining({ target: `dead-letter/${held.id}`, result: 'ok' }),
+      expect.objectContaining({ target: `dead-letter/${held.id}`, result: 'pending' }),
     ]);
   });
 });
