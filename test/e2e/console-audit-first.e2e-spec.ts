@@ -132,10 +132,10 @@ describe('console API, audit first', () => {
       .api(viewer)
       .post('/dead-letters/replay', large, { headers: { 'content-type': 'application/json' } });
 
-    expect([tooLarge.status, forbidden.status]).toEqual([413, 403]);
+    expect([tooLarge.status, forbidden.status]).toEqual([400, 403]);
     const rows = await auditRows(before);
     expect(rows.map((row) => [row.actor, row.result, row.detail.status])).toEqual([
-      [`viewer-${sut.id}`, 'refused', 413],
+      [`viewer-${sut.id}`, 'refused', 400],
       [`viewer-${sut.id}`, 'refused', 403],
     ]);
     for (const row of rows) expect(row.bytes).toBeLessThan(2048);

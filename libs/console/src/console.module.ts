@@ -224,7 +224,7 @@ function configureConsole(app: INestApplication): void {
 }
 
 /**
- * How the console is served (give it to `startApp`): JSON bodies up to CONSOLE_BODY_LIMIT (413 above),
+ * How the console is served (give it to `startApp`): JSON bodies up to CONSOLE_BODY_LIMIT (400 above),
  * kept raw too so that a refused one is audited by its size and hash, never its content.
  */
 export const consoleHttp = { configure: configureConsole, bodyLimit: CONSOLE_BODY_LIMIT, rawBody: true };

@@ -7,7 +7,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_ALL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
-/** The JSON body limit of the console API (413 above it): its largest request, a replay of 10,000 ids, fits. */
+/** The JSON body limit of the console API (400 above it): its largest request, a replay of 10,000 ids, fits. */
 export const CONSOLE_BODY_LIMIT = '128kb';
 
 /** Where in `value` (a parsed body, params or query) a string or key holds a control character. */

@@ -10,8 +10,8 @@ import { alreadyAudited } from './operator-action';
 
 const logger = createLogger('console');
 
-/** Refusals of an attempt to change something: a bad input, a role that may not, a body too large. */
-const REFUSALS = new Set([400, 403, 413]);
+/** Refusals of an attempt to change something: a bad input (a body too large too), a role that may not. */
+const REFUSALS = new Set([400, 403]);
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 type ConsoleRequest = Request & { holder?: TokenHolder; rawBody?: Buffer };
@@ -33,7 +33,7 @@ export function requestSummary(request: ConsoleRequest) {
 /**
  * Audits every refused attempt to change something by a token holder (a 401 is not: anyone could
  * fill the log with them), then answers as Nest would. Runs for errors thrown before the guards too
- * (the body parser's 413), so it authenticates the token itself when the guard has not.
+ * (the body parser's refusals), so it authenticates the token itself when the guard has not.
  */
 @Catch()
 @Injectable()
@@ -90,7 +90,7 @@ export class RefusalAuditFilter extends BaseExceptionFilter {
   }
 }
 
-/** The body parser's refusals (413, 415) are answers, not faults of the console: no error log for them. */
+/** The body parser's refusals are answers, not faults of the console: no error log for them. */
 function asHttpException(exception: unknown): unknown {
   const status = statusOf(exception);
   return exception instanceof HttpException || status >= 500
@@ -98,13 +98,18 @@ function asHttpException(exception: unknown): unknown {
     : new HttpException(messageOf(exception), status);
 }
 
+/** A body over the limit is input that cannot be stored, refused like any other: 400, not the parser's 413. */
 function statusOf(exception: unknown): number {
   if (exception instanceof HttpException) return exception.getStatus();
-  const status = (exception as { statusCode?: unknown; status?: unknown } | null)?.statusCode;
-  return typeof status === 'number' ? status : 500;
+  const { statusCode, type } = (exception ?? {}) as { statusCode?: unknown; type?: unknown };
+  if (type === 'entity.too.large') return 400;
+  return typeof statusCode === 'number' ? statusCode : 500;
 }
 
 function messageOf(exception: unknown): string {
+  const { type, limit } = (exception ?? {}) as { type?: unknown; limit?: unknown };
+  if (type === 'entity.too.large')
+    return `the request body is over the console's limit of ${String(limit)} bytes`;
   const answer = exception instanceof HttpException ? exception.getResponse() : exception;
   const message = (answer as { message?: unknown } | null)?.message ?? String(answer);
   return Array.isArray(message) ? message.join('; ') : String(message);
