@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readConfig } from '@lienthong/config';
 import { KafkaConnection, kafkaConfigSpec } from '@lienthong/kafka';
+import { maskWords } from '@lienthong/personal-data';
 import { Pseudonymizer } from '@lienthong/population';
 import type { DossierEvent } from '@lienthong/schemas';
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
@@ -92,8 +93,11 @@ describe(`${KafkaConnection.name} over SASL_SSL`, () => {
   });
 
   it('puts on each route only the applicant data its connector needs', async () => {
-    const canonical = JSON.parse(String(await firstMessage(sut.topics.dossier))) as DossierEvent;
-    const { name, identity, birthDate, phone } = canonical.applicant;
+    // The portal's route is the one that carries the applicant in clear.
+    const portal = JSON.parse(
+      String(await firstMessage(sut.topics.route('national-portal'))),
+    ) as DossierEvent;
+    const { name, identity, birthDate, phone } = portal.applicant;
     expect([identity?.number, phone, birthDate]).toEqual([
       expect.stringMatching(/^\d{12}$/),
       expect.any(String),
@@ -115,6 +119,12 @@ describe(`${KafkaConnection.name} over SASL_SSL`, () => {
     });
     for (const clear of [name, identity!.number, birthDate!, phone!])
       expect(documentsBytes).not.toContain(clear);
+
+    const canonicalBytes = String(await firstMessage(sut.topics.dossier));
+    const canonical = JSON.parse(canonicalBytes) as DossierEvent;
+    expect(canonical.applicant).toMatchObject({ ...documents.applicant, masked: maskWords(name) });
+    for (const clear of [name, identity!.number, birthDate!, phone!])
+      expect(canonicalBytes).not.toContain(clear);
   });
 
   it('creates the topics with the retention the settings give (dead letters: KAFKA_DLQ_RETENTION_HOURS)', async () => {

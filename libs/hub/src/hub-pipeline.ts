@@ -184,8 +184,6 @@ export class HubPipeline {
   }
 
   private buildOutputs(record: IncomingRecord, dossier: DossierEvent, isStale: boolean): OutgoingRecord[] {
-    // Encoded once: the canonical record and every route in clear carry the same bytes.
-    const value = Buffer.from(JSON.stringify(dossier));
     const eventId = `${dossier.provenance.sourceSystem}:${dossier.provenance.sourceEventId}`;
     const headers = (id: string) => {
       const ce = cloudEventHeaders({
@@ -202,13 +200,14 @@ export class HubPipeline {
     const canonical: OutgoingRecord = {
       topic: this.topics.dossier,
       key: dossier.dossierCode,
-      value,
+      value: Buffer.from(JSON.stringify(this.privacy.canonical(dossier))),
       headers: headers(eventId),
     };
     if (isStale) return [canonical];
     const connectors = this.router(dossier);
     for (const connector of connectors) routed.inc({ connector });
-    const encoded = new Map<RouteProfile, Buffer>([['clear', value]]);
+    // Encoded once per profile: every route in clear carries the same bytes.
+    const encoded = new Map<RouteProfile, Buffer>();
     const valueFor = (connector: string) => {
       const profile = this.privacy.profileOf(connector);
       let bytes = encoded.get(profile);

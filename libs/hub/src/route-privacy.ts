@@ -1,4 +1,5 @@
 import { ConfigError } from '@lienthong/config';
+import { maskWords } from '@lienthong/personal-data';
 import type { DossierEvent } from '@lienthong/schemas';
 
 /** A keyed hash of personal data (the population connector's Pseudonymizer). */
@@ -65,5 +66,16 @@ export class RoutePrivacy {
             ...withoutContact,
           };
     return { ...dossier, summary: null, applicant };
+  }
+
+  /**
+   * What `dossier.v1` carries: its readers (KPI projection, console trail) need no clear value, so the
+   * pseudonym, plus the masked name the KPI's overdue list shows to tell dossiers apart. The routes in
+   * clear get their own encoding; the documents route, which shows no name, goes without the mask.
+   */
+  canonical(dossier: DossierEvent): DossierEvent {
+    const pseudonymous = this.apply(dossier, 'pseudonym');
+    const masked = maskWords(dossier.applicant.name);
+    return { ...pseudonymous, applicant: { ...pseudonymous.applicant, masked } };
   }
 }

@@ -143,6 +143,20 @@ describe(applyEvent.name, () => {
       rating: 'not_satisfied',
     });
   });
+
+  it("keeps the hub's masked name of a pseudonymous applicant, and masks a name an older event carries in clear", () => {
+    const pseudonymous = {
+      type: 1,
+      name: 'pseudonym:9f2c',
+      identity: null,
+      masked: 'N***** V** A*',
+    } as const;
+    const sut = fold({ status: 2, at: '2026-01-05T08:00:00', extra: { applicant: pseudonymous } });
+    const older = fold({ status: 2, at: '2026-01-05T08:00:00' });
+
+    expect(sut.applicantMasked).toBe('N***** V** A*');
+    expect(older.applicantMasked).toBe('N***** V** A*');
+  });
 });
 
 describe(withPopulationCheck.name, () => {

@@ -105,7 +105,9 @@ export function applyEvent(previous: DossierFacts | undefined, event: DossierEve
     populationData: event.applicant.vneidVerified === true || (previous?.populationChecked ?? false),
     rating: event.rating?.level ?? previous?.rating ?? null,
     portalSynced: previous?.portalSynced ?? false,
-    applicantMasked: (maskAs('name', event.applicant.name) as string | undefined) ?? null,
+    // The hub masks the name it replaces by a pseudonym; events written before that carry it in clear.
+    applicantMasked:
+      event.applicant.masked ?? (maskAs('name', event.applicant.name) as string | undefined) ?? null,
   };
 }
 

@@ -69,6 +69,10 @@ export interface DossierEvent {
      * TaiKhoanDuocXacThucVoiVNeID: the applicant's account is verified with VNeID (null when the source does not say).
      */
     vneidVerified?: boolean | null;
+    /**
+     * The applicant's name masked (V** T*** C**), set on dossier.v1 where name holds the keyed pseudonym: what a list may show to tell dossiers apart (docs/personal-data-on-topics.md).
+     */
+    masked?: string | null;
   };
   /**
    * KenhThucHien: 1 in person, 2 online, 3 public postal service.
