@@ -202,9 +202,18 @@ describe('personal data in the console and the dashboard', () => {
       [`operator-${sut.id}`, `viewer-${sut.id}`].sort(),
     );
     for (const entry of refusals) {
-      expect(entry).toMatchObject({ target: `dossier/${code}`, parameters: {} });
+      expect(entry).toMatchObject({
+        target: `dossier/${code}`,
+        parameters: {},
+        actorTokenId: expect.any(String),
+      });
       expect(JSON.stringify(entry)).not.toContain('just curious');
     }
+    // Each refusal is one row: the generic refusal of a write does not audit it again.
+    const { data: all } = await sut.api(ADMIN_TOKEN).get('/audit', { params: { limit: 1000 } });
+    expect(
+      all.entries.filter((entry: { target: string }) => entry.target.endsWith(`/dossiers/${code}/reveal`)),
+    ).toEqual([]);
     // Only an admin grants pii:read, and never to a viewer.
     const toViewer = await sut
       .api(ADMIN_TOKEN)
@@ -241,6 +250,7 @@ describe('personal data in the console and the dashboard', () => {
         role: 'operator',
         target: `dossier/${code}`,
         parameters: { reason },
+        actorTokenId: me.id,
         detail: expect.objectContaining({ tokenId: me.id }),
       }),
     ]);

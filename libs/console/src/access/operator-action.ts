@@ -23,6 +23,12 @@ export function alreadyAudited(error: unknown): boolean {
   return typeof error === 'object' && error !== null && audited.has(error);
 }
 
+/** An error whose refusal has its own audit row already: thrown as is, never audited twice. */
+export function markAudited<E extends object>(error: E): E {
+  audited.add(error);
+  return error;
+}
+
 /**
  * Runs a state-changing action audit-first: a `pending` row is written before anything happens (if it
  * cannot be, the action never runs and the request fails with 503), then a completion row naming it

@@ -24,6 +24,7 @@ export class RevealDossier {
   async reveal(holder: TokenHolder, dossierCode: string, reason: string) {
     const audited = await this.audit.append({
       actor: holder.name,
+      actorTokenId: holder.id,
       role: holder.role,
       action: PERSONAL_DATA_READ,
       target: `dossier/${dossierCode}`,
