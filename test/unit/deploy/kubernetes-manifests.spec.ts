@@ -81,7 +81,13 @@ const workloads = (objects: K8sObject[]) =>
   objects.filter((o) => o.kind === 'Deployment' || o.kind === 'StatefulSet');
 const containers = (workload: K8sObject): Container[] => workload.spec.template.spec.containers;
 const named = (objects: K8sObject[], kind: string) => objects.filter((o) => o.kind === kind);
-const podTemplates = (objects: K8sObject[]) => [...workloads(objects), ...named(objects, 'Job')];
+/** A CronJob as the Job it makes, so that one helper reads every pod template. */
+const asJob = (cron: K8sObject): K8sObject => ({ ...cron, kind: 'Job', spec: cron.spec.jobTemplate.spec });
+const podTemplates = (objects: K8sObject[]) => [
+  ...workloads(objects),
+  ...named(objects, 'Job'),
+  ...named(objects, 'CronJob').map(asJob),
+];
 const envOf = (workload: K8sObject, name: string) =>
   containers(workload)[0].env?.find((variable) => variable.name === name);
 const lienthongWorkloads = (objects: K8sObject[]) =>
@@ -191,6 +197,26 @@ describe('deploy/k8s', () => {
       }
       const config = named(objects, 'ConfigMap').find((c) => c.metadata.name.startsWith('lienthong-config'));
       expect(config?.data).toMatchObject({ DATABASE_MIGRATE: 'false', DATABASE_APP_ROLE: 'lienthong_app' });
+    });
+
+    it('verifies the audit log every hour as the app role, the anchors read over TLS: a broken log fails the Job', () => {
+      const [cron] = named(objects, 'CronJob').filter((c) => c.metadata.name === 'audit-verify');
+      expect(cron.spec).toMatchObject({ schedule: '17 * * * *', concurrencyPolicy: 'Forbid' });
+      const job = asJob(cron);
+      expect(job.spec).toMatchObject({ backoffLimit: 0, template: { spec: { restartPolicy: 'Never' } } });
+      expect(containers(job)[0].command).toEqual([
+        'node',
+        'dist/apps/cli/src/main.js',
+        '--json',
+        'audit',
+        'verify',
+        '--local',
+      ]);
+      expect(envOf(job, 'DATABASE_URL')?.valueFrom?.secretKeyRef?.name).toBe('lienthong-database');
+      expect(envOf(job, 'AUDIT_KEY')?.valueFrom?.secretKeyRef?.name).toBe('lienthong-console');
+      expect(containers(job)[0].volumeMounts).toContainEqual(
+        expect.objectContaining({ name: 'kafka-ca', mountPath: '/etc/lienthong/kafka-ca' }),
+      );
     });
 
     it('takes every credential from a Secret, never from a literal or the ConfigMap', () => {
