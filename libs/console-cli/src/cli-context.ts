@@ -1,0 +1,26 @@
+import { InvalidArgumentError } from 'commander';
+import type { CliOutput } from './cli-output';
+import type { ConsoleClient } from './console-client';
+
+/** What every group of commands is given: where to write, the settings, the API, and --json. */
+export interface CliContext {
+  io: CliOutput;
+  env: NodeJS.ProcessEnv;
+  /** The console API, with the --url and --token given. */
+  client(): ConsoleClient;
+  /** --json prints the answer as JSON; otherwise `human` writes it for people. */
+  print(value: unknown, human: () => void): void;
+  json(): boolean;
+}
+
+export function date(value: string): string {
+  if (Number.isNaN(Date.parse(value))) throw new InvalidArgumentError(`not a date: ${value}`);
+  return value;
+}
+
+export function positive(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1)
+    throw new InvalidArgumentError(`not a positive integer: ${value}`);
+  return number;
+}
