@@ -15,6 +15,11 @@ export function isScope(value: unknown): value is Scope {
   return typeof value === 'string' && (SCOPES as readonly string[]).includes(value);
 }
 
+/** The first of these scopes a token of this role may not be given, if any. */
+export function scopeAboveRole(role: Role, scopes: readonly Scope[]): Scope | undefined {
+  return scopes.find((scope) => !roleAllows(role, SCOPE_ROLE[scope]));
+}
+
 /** Whether a token of this role with these scopes may use `scope`. */
 export function scopeAllows(held: { role: Role; scopes: readonly Scope[] }, scope: Scope): boolean {
   return held.scopes.includes(scope) && roleAllows(held.role, SCOPE_ROLE[scope]);

@@ -8,18 +8,18 @@ const onHostConfigSpec = { ...databaseConfigSpec, ...kafkaConfigSpec, ...auditCo
 /**
  * On the host, without the console: the database (DATABASE_URL, not migrated here: a verify changes
  * nothing) and the audit log with its anchor on the brokers, as the console builds them; closed after.
+ * Work that appends starts the anchor (its topic made if missing); a verify only reads it.
  */
 export async function withHostAudit<T>(
   env: NodeJS.ProcessEnv,
-  work: (audit: AuditLog, database: Database) => Promise<T>,
+  work: (audit: AuditLog, database: Database, anchor: KafkaAuditAnchor) => Promise<T>,
 ): Promise<T> {
   const config = readConfig(onHostConfigSpec, env);
   const database = new Database(config);
   const kafka = new KafkaConnection(config);
   try {
     const anchor = new KafkaAuditAnchor(kafka, new Topics(config.KAFKA_TOPIC_PREFIX), config.DATABASE_SCHEMA);
-    await anchor.start();
-    return await work(new AuditLog(database, config.AUDIT_KEY, anchor), database);
+    return await work(new AuditLog(database, config.AUDIT_KEY, anchor), database, anchor);
   } finally {
     await kafka.close();
     await database.close();

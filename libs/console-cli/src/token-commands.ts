@@ -4,7 +4,7 @@ import {
   isScope,
   parseTokenTtl,
   SCOPE_ROLE,
-  roleAllows,
+  scopeAboveRole,
   TokenStore,
   type Role,
   type Scope,
@@ -51,7 +51,7 @@ export function addTokenCommands(program: Command, { io, env, client, print }: C
     )
     .option('--local', 'on the host: straight into the database (DATABASE_URL), no token needed')
     .action(async (options: NewToken & { local?: boolean }) => {
-      const below = options.scope.find((scope) => !roleAllows(options.role, SCOPE_ROLE[scope]));
+      const below = scopeAboveRole(options.role, options.scope);
       if (below) throw new InvalidArgumentError(`${below} needs the ${SCOPE_ROLE[below]} role or above`);
       const created = options.local
         ? await createLocally(options, env)
@@ -88,8 +88,8 @@ export function addTokenCommands(program: Command, { io, env, client, print }: C
  */
 async function createLocally(options: NewToken, env: NodeJS.ProcessEnv) {
   const host = `host:${userInfo().username}`;
-  return withHostAudit(env, async (audit, database) => {
-    await database.prepare();
+  return withHostAudit(env, async (audit, database, anchor) => {
+    await Promise.all([database.prepare(), anchor.start()]);
     return database.transaction(async (transaction) => {
       const created = await new TokenStore(database).create(options.name, options.role, host, {
         ttlMs: options.ttl === undefined ? undefined : parseTokenTtl(options.ttl),

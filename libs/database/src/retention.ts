@@ -33,7 +33,7 @@ export class Retention {
     private readonly intervalMs = HOUR_MS,
   ) {
     for (const { table, column, keep } of rules) {
-      if (![table, column, keep ?? table].every((name) => IDENTIFIER.test(name)))
+      if (![table, column, ...(keep ? [keep] : [])].every((name) => IDENTIFIER.test(name)))
         throw new Error(`bad retention rule ${table}.${column}`);
     }
   }

@@ -1,4 +1,5 @@
 import type { ManagedService } from '@lienthong/bootstrap';
+import { isDataError } from '@lienthong/database';
 import { createLogger } from '@lienthong/observability';
 import type { DocumentsExchangeClient } from './documents-exchange.client';
 import type { DocumentsStore } from './documents.store';
@@ -12,15 +13,6 @@ const logger = createLogger('documents-feedback');
 
 /** The longest error message a dead letter carries: a parser's message may quote the package. */
 const MESSAGE_MAX = 500;
-
-/**
- * PostgreSQL refused the value, not the connection (SQLSTATE class 22: a NUL byte, a date out of
- * range), or the code reading the package tripped on it: trying again would fail again.
- */
-const isUnstorable = (error: unknown): boolean =>
-  error instanceof TypeError ||
-  error instanceof RangeError ||
-  (error instanceof Error && /^22[0-9A-Z]{3}$/.test(String((error as { code?: unknown }).code)));
 
 /**
  * Reads the sender organ's status inbox at the exchange on an interval: records each status package in
@@ -78,7 +70,14 @@ export class DocumentsFeedbackPoller implements ManagedService {
 
   private async handle(entry: InboxEntry): Promise<boolean> {
     const where = { messageId: entry.id, documentId: entry.documentId };
-    const xml = await this.exchange.fetch(entry.id);
+    let xml: string;
+    try {
+      xml = await this.exchange.fetch(entry.id);
+    } catch (error) {
+      // Larger than any answer is let be (HTTP_MAX_ANSWER_BYTES): reading it again fails again.
+      if ((error as { code?: unknown }).code !== 'HTTP_ANSWER_TOO_LARGE') throw error;
+      return this.setAside(entry, '', 'DOCUMENTS_STATUS_TOO_LARGE', error);
+    }
     let status: EdxmlStatus;
     try {
       status = parseEdxmlStatus(xml);
@@ -100,7 +99,7 @@ export class DocumentsFeedbackPoller implements ManagedService {
     try {
       await this.store.recordStatus(entry.id, { ...status, responseFor });
     } catch (error) {
-      if (!isUnstorable(error)) throw error;
+      if (!isDataError(error)) throw error;
       return this.setAside(entry, xml, 'DOCUMENTS_STATUS_UNSTORABLE', error);
     }
     await this.exchange.acknowledge(entry.id, 'done');

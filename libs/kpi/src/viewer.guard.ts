@@ -1,4 +1,4 @@
-import { roleAllows, type TokenStore } from '@lienthong/access';
+import { roleAllows, type TokenStore, bearerToken } from '@lienthong/access';
 import {
   Inject,
   Injectable,
@@ -22,8 +22,8 @@ export class ViewerGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
-    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    const holder = match ? await this.tokens.authenticate(match[1]) : undefined;
+    const token = bearerToken(request.headers.authorization);
+    const holder = token ? await this.tokens.authenticate(token) : undefined;
     if (!holder) throw new UnauthorizedException('a valid bearer token (role viewer or above) is required');
     if (!roleAllows(holder.role, 'viewer'))
       throw new ForbiddenException(`the ${holder.role} role may not see dossiers`);

@@ -1,4 +1,4 @@
-import { roleAllows, TokenStore, type Role } from '@lienthong/access';
+import { roleAllows, TokenStore, type Role, bearerToken } from '@lienthong/access';
 import {
   ForbiddenException,
   Injectable,
@@ -24,8 +24,8 @@ export class BearerGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    const holder = match ? await this.tokens.authenticate(match[1]) : undefined;
+    const token = bearerToken(request.headers.authorization);
+    const holder = token ? await this.tokens.authenticate(token) : undefined;
     if (!holder) throw new UnauthorizedException('a valid bearer token is required');
     const needed =
       this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [

@@ -67,8 +67,7 @@ export class OperatorAction {
       const refusal = new InternalServerErrorException(
         `done, but its completion could not be written to the audit log (pending row ${pending.id})`,
       );
-      audited.add(refusal);
-      throw refusal;
+      throw markAudited(refusal);
     }
     return result;
   }
@@ -113,9 +112,9 @@ export class OperatorAction {
       return { id: row.id, entry };
     } catch (error) {
       logger.error({ err: error, action: request.action, target: request.target }, 'audit log write failed');
-      const refusal = new ServiceUnavailableException('the audit log cannot be written, so nothing was done');
-      audited.add(refusal);
-      throw refusal;
+      throw markAudited(
+        new ServiceUnavailableException('the audit log cannot be written, so nothing was done'),
+      );
     }
   }
 
@@ -137,7 +136,6 @@ export class OperatorAction {
       .catch((auditError: unknown) =>
         logger.error({ err: auditError, pendingId: pending.id }, 'audit log write failed'),
       );
-    if (typeof error === 'object' && error !== null) audited.add(error);
-    return error;
+    return typeof error === 'object' && error !== null ? markAudited(error) : error;
   }
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { bearerToken, hashToken } from '@lienthong/access';
 import type { ExecutionContext } from '@nestjs/common';
 import type { ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { Request } from 'express';
@@ -13,10 +13,8 @@ const addressOf = (request: Request) => request.ip ?? request.socket.remoteAddre
 
 /** A bearer token counts by its hash (never kept in clear); a request without one, by its address. */
 function tokenOrAddress(request: Request): string {
-  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-  return match
-    ? `token:${createHash('sha256').update(match[1]).digest('hex')}`
-    : `address:${addressOf(request)}`;
+  const token = bearerToken(request.headers.authorization);
+  return token ? `token:${hashToken(token)}` : `address:${addressOf(request)}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { TokenStore, type TokenHolder } from '@lienthong/access';
+import { TokenStore, type TokenHolder, bearerToken } from '@lienthong/access';
 import { AuditLog } from '@lienthong/audit';
 import { createLogger } from '@lienthong/observability';
 import { ArgumentsHost, Catch, HttpException, Injectable } from '@nestjs/common';
@@ -85,8 +85,8 @@ export class RefusalAuditFilter extends BaseExceptionFilter {
   }
 
   private async holderOf(request: ConsoleRequest): Promise<TokenHolder | undefined> {
-    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    return match ? this.tokens.authenticate(match[1]) : undefined;
+    const token = bearerToken(request.headers.authorization);
+    return token ? this.tokens.authenticate(token) : undefined;
   }
 }
 

@@ -27,7 +27,7 @@ export class PersonalDataGuard implements CanActivate {
       target: `dossier/${DOSSIER_CODE.test(code) ? code : '(not a dossier code)'}`,
       parameters: {},
       result: 'refused',
-      detail: { tokenId: holder.id, needed: 'operator or admin with pii:read' },
+      detail: { needed: 'operator or admin with pii:read' },
     });
     throw markAudited(
       new ForbiddenException('reading personal data in clear needs an operator or admin token with pii:read'),

@@ -30,7 +30,7 @@ export class RevealDossier {
       target: `dossier/${dossierCode}`,
       parameters: { reason },
       result: 'granted',
-      detail: { tokenId: holder.id, scopes: holder.scopes },
+      detail: { scopes: holder.scopes },
     });
     const [trace, ids] = await Promise.all([
       this.tracer.trace(dossierCode),

@@ -5,7 +5,7 @@ import {
   SCOPES,
   TOKEN_TTL_PATTERN,
   TokenStore,
-  roleAllows,
+  scopeAboveRole,
   type Role,
   type Scope,
   type TokenHolder,
@@ -95,7 +95,7 @@ export class TokensController {
       throw new BadRequestException('ttl is at most a year (365d)');
     }
     const scopes = request.scopes ?? [];
-    const below = scopes.find((scope) => !roleAllows(request.role, SCOPE_ROLE[scope]));
+    const below = scopeAboveRole(request.role, scopes);
     if (below) throw new BadRequestException(`scopes: ${below} needs the ${SCOPE_ROLE[below]} role or above`);
     return this.action.runInTransaction(
       holder,

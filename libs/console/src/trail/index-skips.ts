@@ -10,16 +10,6 @@ const skipped = new Counter({
   registers: [metricsRegistry],
 });
 
-/**
- * Errors that come from the message itself (PostgreSQL's data exceptions, integrity violations and
- * limits such as an index row too large): writing it again fails again. Anything else (the database
- * away, a timeout) is retried with the batch.
- */
-export function isErrorOfTheData(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && /^(22|23|54)/.test(code);
-}
-
 /** The log names the message's place and the error's code only: the message may hold personal data. */
 export function skipMessage(
   record: IncomingRecord,

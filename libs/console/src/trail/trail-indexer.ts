@@ -1,4 +1,4 @@
-import type { Database } from '@lienthong/database';
+import { isDataError, type Database } from '@lienthong/database';
 import {
   AtLeastOnceConsumer,
   DeadLetterHeader,
@@ -7,7 +7,7 @@ import {
   type Topics,
 } from '@lienthong/kafka';
 import type { SourceMapper } from '@lienthong/sources';
-import { isErrorOfTheData, skipMessage } from './index-skips';
+import { skipMessage } from './index-skips';
 import { storableHeaders, storableText, wholeNumber } from './storable';
 import { toTrailEntry, type TrailEntry } from './trail-entry';
 import type { TopicPlace } from './topic-map';
@@ -91,7 +91,7 @@ export class TrailIndexer {
       await this.writeTrail(rows);
       await this.writeDeadLetters(rows);
     } catch (error) {
-      if (!isErrorOfTheData(error)) throw error;
+      if (!isDataError(error)) throw error;
       // One message spoils the batch's statement: each is written alone, and what is at fault skipped.
       for (const row of rows) {
         await this.writeAlone(row, 'dossier_trail', () => this.writeTrail([row]));
@@ -108,7 +108,7 @@ export class TrailIndexer {
     try {
       await write();
     } catch (error) {
-      if (!isErrorOfTheData(error)) throw error;
+      if (!isDataError(error)) throw error;
       skipMessage(row.record, table, error);
     }
   }
