@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { readConfig, sharedPath } from '@lienthong/config';
 import { Database, databaseConfigSpec, Retention } from '@lienthong/database';
-import { DossierMemory, HubPipeline, STALE_HEADER } from '@lienthong/hub';
+import { DossierMemory, HubPipeline, RoutePrivacy, STALE_HEADER } from '@lienthong/hub';
+import { Pseudonymizer } from '@lienthong/population';
 import type { IncomingRecord } from '@lienthong/kafka';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
 import { IsolatedRun } from '../support/isolated-run';
@@ -36,7 +37,13 @@ describe('hub state around the Kafka transaction', () => {
   beforeAll(async () => {
     database = new Database(readConfig(databaseConfigSpec, run.env()));
     await database.migrate();
-    sut = new HubPipeline(run.topics, SOURCE_MAPPERS, () => ['national-portal'], new DossierMemory(database));
+    sut = new HubPipeline(
+      run.topics,
+      SOURCE_MAPPERS,
+      () => ['national-portal'],
+      new DossierMemory(database),
+      RoutePrivacy.parse('', new Pseudonymizer('e2e-pseudonym-key')),
+    );
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import type { Producer } from 'kafkajs';
 import type { InboxEntry } from './exchange.contract';
 
 /** Names the status package a dead letter holds; it came from the exchange's inbox, not from a topic. */
-export const StatusPackageHeader = {
+const StatusPackageHeader = {
   MessageId: 'lienthong-documents-message-id',
   DocumentId: 'lienthong-documents-document-id',
 } as const;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sharedPath } from '@lienthong/config';
 import { DeadLetterHeader, Topics, type IncomingRecord } from '@lienthong/kafka';
+import { Pseudonymizer } from '@lienthong/population';
 import { maskWords } from '@lienthong/personal-data';
 import type { DossierEvent } from '@lienthong/schemas';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
@@ -54,6 +55,7 @@ describe(HubPipeline.name, () => {
       SOURCE_MAPPERS,
       () => ['national-portal', 'documents'],
       memory as unknown as DossierMemory,
+      RoutePrivacy.parse('', new Pseudonymizer('test-pseudonym-key')),
     );
   });
 

@@ -77,7 +77,7 @@ export class HubPipeline {
     mappers: readonly SourceMapper[],
     private readonly router: Router,
     private readonly memory: DossierMemory,
-    private readonly privacy = RoutePrivacy.none(),
+    private readonly privacy: RoutePrivacy,
   ) {
     this.mappersByTopic = new Map(mappers.map((mapper) => [topics.source(mapper.system), mapper]));
   }
@@ -197,10 +197,14 @@ export class HubPipeline {
       if (isStale) ce[STALE_HEADER] = 'true';
       return ce;
     };
+    // Each form of the event made once: dossier.v1 and the pseudonymous routes share one keyed hash.
+    const forms = new Map<RouteProfile, DossierEvent>();
+    const form = (profile: RouteProfile) =>
+      forms.get(profile) ?? forms.set(profile, this.privacy.apply(dossier, profile)).get(profile)!;
     const canonical: OutgoingRecord = {
       topic: this.topics.dossier,
       key: dossier.dossierCode,
-      value: Buffer.from(JSON.stringify(this.privacy.canonical(dossier))),
+      value: Buffer.from(JSON.stringify(this.privacy.canonical(dossier, form('pseudonym')))),
       headers: headers(eventId),
     };
     if (isStale) return [canonical];
@@ -211,8 +215,7 @@ export class HubPipeline {
     const valueFor = (connector: string) => {
       const profile = this.privacy.profileOf(connector);
       let bytes = encoded.get(profile);
-      if (!bytes)
-        encoded.set(profile, (bytes = Buffer.from(JSON.stringify(this.privacy.apply(dossier, profile)))));
+      if (!bytes) encoded.set(profile, (bytes = Buffer.from(JSON.stringify(form(profile)))));
       return bytes;
     };
     return [

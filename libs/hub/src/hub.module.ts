@@ -2,7 +2,7 @@ import { ManagedServices, TRANSPORT_STRATEGY } from '@lienthong/bootstrap';
 import { readConfig } from '@lienthong/config';
 import { Database, databaseConfigSpec, Retention } from '@lienthong/database';
 import { KafkaConnection, kafkaConfigSpec, Topics, TransactionalKafkaTransport } from '@lienthong/kafka';
-import { ObservabilityModule } from '@lienthong/observability';
+import { createLogger, ObservabilityModule } from '@lienthong/observability';
 import { Pseudonymizer, pseudonymKeySpec } from '@lienthong/population';
 import { compileRouter, loadRoutingRules, routedConnectors } from '@lienthong/routing';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
@@ -13,6 +13,8 @@ import { hubConfigSpec } from './hub.config';
 import { HubController, SOURCE_BATCH_PATTERN } from './hub.controller';
 import { HubPipeline } from './hub-pipeline';
 import { RoutePrivacy } from './route-privacy';
+
+const logger = createLogger('hub');
 
 export const hubModuleConfigSpec = { ...kafkaConfigSpec, ...databaseConfigSpec, ...hubConfigSpec };
 
@@ -26,12 +28,19 @@ export class HubModule {
     const topics = new Topics(config.KAFKA_TOPIC_PREFIX);
     const rules = loadRoutingRules(config.ROUTES_FILE);
     const connectors = routedConnectors(rules);
+    const privacy = RoutePrivacy.parse(
+      config.HUB_ROUTE_PRIVACY,
+      new Pseudonymizer(config.POPULATION_AUDIT_KEY),
+    );
+    for (const connector of privacy.named().filter((name) => !connectors.includes(name))) {
+      logger.warn({ connector }, 'HUB_ROUTE_PRIVACY names a connector no routing rule sends to: a typo?');
+    }
     const pipeline = new HubPipeline(
       topics,
       SOURCE_MAPPERS,
       compileRouter(rules),
       new DossierMemory(database),
-      RoutePrivacy.parse(config.HUB_ROUTE_PRIVACY, new Pseudonymizer(config.POPULATION_AUDIT_KEY)),
+      privacy,
     );
     const groupId = topics.group(config.HUB_GROUP_ID);
     const transport = new TransactionalKafkaTransport(kafka, {

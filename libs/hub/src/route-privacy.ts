@@ -8,7 +8,7 @@ export interface Pseudonyms {
 }
 
 /** Marks the applicant's name on a route that carries a pseudonym instead. */
-export const PSEUDONYM_PREFIX = 'pseudonym:';
+const PSEUDONYM_PREFIX = 'pseudonym:';
 
 /**
  * How much of the applicant a connector's route carries (docs/personal-data-on-topics.md):
@@ -28,10 +28,6 @@ export class RoutePrivacy {
     private readonly pseudonyms: Pseudonyms,
   ) {}
 
-  static none(): RoutePrivacy {
-    return new RoutePrivacy(new Map(), { of: () => '' });
-  }
-
   /** `connector=profile,...` (HUB_ROUTE_PRIVACY); a connector not named gets its route in clear. */
   static parse(setting: string, pseudonyms: Pseudonyms): RoutePrivacy {
     const profiles = new Map<string, RouteProfile>();
@@ -45,6 +41,11 @@ export class RoutePrivacy {
       profiles.set(connector, profile as RouteProfile);
     }
     return new RoutePrivacy(profiles, pseudonyms);
+  }
+
+  /** The connectors the setting names: one no routing rule sends to is likely a typo. */
+  named(): string[] {
+    return [...this.profiles.keys()];
   }
 
   profileOf(connector: string): RouteProfile {
@@ -73,8 +74,7 @@ export class RoutePrivacy {
    * pseudonym, plus the masked name the KPI's overdue list shows to tell dossiers apart. The routes in
    * clear get their own encoding; the documents route, which shows no name, goes without the mask.
    */
-  canonical(dossier: DossierEvent): DossierEvent {
-    const pseudonymous = this.apply(dossier, 'pseudonym');
+  canonical(dossier: DossierEvent, pseudonymous = this.apply(dossier, 'pseudonym')): DossierEvent {
     const masked = maskWords(dossier.applicant.name);
     return { ...pseudonymous, applicant: { ...pseudonymous.applicant, masked } };
   }

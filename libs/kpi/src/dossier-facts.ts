@@ -1,4 +1,4 @@
-import { maskAs } from '@lienthong/personal-data';
+import { maskWords } from '@lienthong/personal-data';
 import type { DossierEvent } from '@lienthong/schemas';
 
 export type RatingLevel = 'very_satisfied' | 'satisfied' | 'not_satisfied';
@@ -106,8 +106,7 @@ export function applyEvent(previous: DossierFacts | undefined, event: DossierEve
     rating: event.rating?.level ?? previous?.rating ?? null,
     portalSynced: previous?.portalSynced ?? false,
     // The hub masks the name it replaces by a pseudonym; events written before that carry it in clear.
-    applicantMasked:
-      event.applicant.masked ?? (maskAs('name', event.applicant.name) as string | undefined) ?? null,
+    applicantMasked: event.applicant.masked ?? maskWords(event.applicant.name),
   };
 }
 

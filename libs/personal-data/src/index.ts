@@ -3,14 +3,4 @@
  * answers (ID numbers keep their first four and last two characters) and the logs (the last two only).
  */
 export { maskPersonalData } from './mask-personal-data';
-export {
-  maskAs,
-  maskBirthDate,
-  maskEmail,
-  maskIdNumber,
-  maskPatterns,
-  maskPhone,
-  maskWords,
-  type MaskOptions,
-} from './mask-value';
-export { type PersonalKind } from './personal-fields';
+export { maskPatterns, maskWords } from './mask-value';

@@ -19,34 +19,26 @@ const QUOTED = 120;
  * starts its retry levels afresh) when it came from that route or its retry topics. The answer must be a topic of the flow; anything else is refused.
  */
 export function replayTarget(letter: ReplayOrigin, flow: Flow): ReplayTarget {
-  let topic: string;
+  const named = JSON.stringify((letter.sourceTopic ?? '').slice(0, QUOTED));
   if (letter.stage === 'hub') {
     const system = flow.sources.find((name) => flow.topics.source(name) === letter.sourceTopic);
-    if (!system) {
-      const named = (letter.sourceTopic ?? '').slice(0, QUOTED);
-      return {
-        refused: letter.sourceTopic
-          ? `its source topic ${JSON.stringify(named)} is not the topic of a known source system`
-          : 'it names no source topic',
-      };
-    }
-    topic = flow.topics.source(system);
-  } else if (flow.connectors.includes(letter.stage)) {
-    topic = flow.topics.route(letter.stage);
-    const consumed = [topic, ...flow.retryTopics(letter.stage)];
-    if (!consumed.includes(letter.sourceTopic ?? '')) {
-      // A connector also dead-letters what it takes in from elsewhere (the documents status inbox):
-      // that never was a route message, so its route topic would only dead-letter it again.
-      const named = (letter.sourceTopic ?? '').slice(0, QUOTED);
-      return {
-        refused: `it did not come from ${letter.stage}'s route or retry topics (${JSON.stringify(named)}): fix it at its source`,
-      };
-    }
-  } else {
+    if (system) return { topic: flow.topics.source(system) };
+    return {
+      refused: letter.sourceTopic
+        ? `its source topic ${named} is not the topic of a known source system`
+        : 'it names no source topic',
+    };
+  }
+  if (!flow.connectors.includes(letter.stage)) {
     return { refused: `its stage ${JSON.stringify(letter.stage)} is neither the hub nor a known connector` };
   }
-  if (!flow.topicSpecs().some((spec) => spec.name === topic)) {
-    return { refused: `${topic} is not a topic of this flow` };
+  const route = flow.topics.route(letter.stage);
+  // A connector also dead-letters what it takes in from elsewhere (the documents status inbox): that
+  // never was a route message, so its route topic would only dead-letter it again.
+  if (![route, ...flow.retryTopics(letter.stage)].includes(letter.sourceTopic ?? '')) {
+    return {
+      refused: `it did not come from ${letter.stage}'s route or retry topics (${named}): fix it at its source`,
+    };
   }
-  return { topic };
+  return { topic: route };
 }
