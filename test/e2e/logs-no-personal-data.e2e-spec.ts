@@ -60,6 +60,9 @@ describe('logs of a full run', () => {
         POPULATION_CONNECTOR_HTTP_PORT: '0',
         DOCUMENTS_CONNECTOR_HTTP_PORT: '0',
         HUB_HTTP_PORT: '0',
+        // The other all-in-one test may run beside this one: no fixed port may be shared.
+        CONSOLE_PORT: '0',
+        DASHBOARD_HTTP_PORT: '0',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -70,6 +70,9 @@ describe('npm start with no PostgreSQL at DATABASE_URL', () => {
         POPULATION_CONNECTOR_HTTP_PORT: String(ports.POPULATION_CONNECTOR),
         DOCUMENTS_CONNECTOR_HTTP_PORT: String(ports.DOCUMENTS_CONNECTOR),
         HUB_HTTP_PORT: String(ports.HUB),
+        // The other all-in-one test may run beside this one: no fixed port may be shared.
+        CONSOLE_PORT: '0',
+        DASHBOARD_HTTP_PORT: '0',
         PORTAL_URL: `http://127.0.0.1:${ports.PORTAL_SANDBOX}`,
         POPULATION_URL: `http://127.0.0.1:${ports.POPULATION_SANDBOX}/dancuquocgia`,
         DOCUMENTS_URL: `http://127.0.0.1:${ports.DOCUMENTS_SANDBOX}`,
