@@ -24,7 +24,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 # Read at run time: schemas, migrations, routing rules, the health check and CLI runner, and the web
-# assets some libs serve from their own folder (libs/*/src/public, libs/console/web).
+# assets some libs serve from their own folder (libs/*/src/public, libs/operations/console/web).
 COPY schemas ./schemas
 COPY migrations ./migrations
 COPY config ./config

@@ -2,6 +2,7 @@
 import eslint from '@eslint/js';
 import importPlugin from 'eslint-plugin-import';
 import tseslint from 'typescript-eslint';
+import { readdirSync } from 'node:fs';
 
 // no-restricted-imports in a later block replaces an earlier one's list, so each block states its whole list.
 const entryFilesOnly = {
@@ -25,9 +26,26 @@ const noConnectorCode = {
 };
 const restrictedImports = (...patterns) => ['error', { patterns }];
 
+// Libs are grouped by layer (libs/<layer>/<lib>); a lib imports its own layer and the layers below, never above.
+const layers = ['platform', 'pipeline', 'delivery', 'connectors', 'operations', 'testbed'];
+const libsOfLayer = (layer) => readdirSync(`${import.meta.dirname}/libs/${layer}`);
+const noHigherLayers = (layer) => {
+  const above = layers.slice(layers.indexOf(layer) + 1);
+  return {
+    group: above.flatMap((higher) => libsOfLayer(higher).map((lib) => `@lienthong/${lib}`)),
+    message: `A ${layer} lib never imports a lib of a higher layer (${above.join(', ')}): move the shared code down.`,
+  };
+};
+
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', '.lienthong/**', 'libs/schemas/src/generated/**', 'coverage/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.lienthong/**',
+      'libs/platform/schemas/src/generated/**',
+      'coverage/**',
+    ],
   },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
@@ -55,10 +73,14 @@ export default tseslint.config(
       'no-restricted-imports': restrictedImports(entryFilesOnly, noApps),
     },
   },
+  ...layers.slice(0, -1).map((layer) => ({
+    files: [`libs/${layer}/**/*.ts`],
+    rules: { 'no-restricted-imports': restrictedImports(entryFilesOnly, noApps, noHigherLayers(layer)) },
+  })),
   {
     // A sandbox is the other side of a contract: it reads and writes the wire format with code of its
     // own (written from DOMAIN.md and golden files), so a contract misread by a connector is never mirrored.
-    files: ['libs/sandboxes/**/*.ts'],
+    files: ['libs/testbed/sandboxes/**/*.ts'],
     rules: {
       'no-restricted-imports': restrictedImports(entryFilesOnly, noApps, noConnectorCode),
     },

@@ -3,7 +3,10 @@ const transform = {
   // Type-checking is `npm run lint`'s job; the tests only transpile, which keeps them fast.
   '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
 };
-const moduleNameMapper = { '^@lienthong/(.*)$': '<rootDir>/libs/$1/src/index.ts' };
+const { pathsToModuleNameMapper } = require('ts-jest');
+const { compilerOptions } = require('./tsconfig.json');
+
+const moduleNameMapper = pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' });
 
 module.exports = {
   projects: [

@@ -6,7 +6,7 @@ const path = require('node:path');
 const { compileFromFile } = require('json-schema-to-typescript');
 
 const root = path.resolve(__dirname, '..');
-const outDir = path.join(root, 'libs/schemas/src/generated');
+const outDir = path.join(root, 'libs/platform/schemas/src/generated');
 const banner = '/* Generated from schemas/ by `npm run schemas:types`. Do not edit. */';
 
 function schemaFiles(dir) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readConfig, sharedPath } from '@lienthong/config';
 import { Database, databaseConfigSpec, Retention } from '@lienthong/database';
 import { DossierMemory, HubPipeline, RoutePrivacy, STALE_HEADER } from '@lienthong/hub';
-import { Pseudonymizer } from '@lienthong/population';
+import { Pseudonymizer } from '@lienthong/personal-data';
 import type { IncomingRecord } from '@lienthong/kafka';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
 import { IsolatedRun } from '../support/isolated-run';

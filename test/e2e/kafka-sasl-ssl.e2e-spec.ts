@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readConfig } from '@lienthong/config';
 import { KafkaConnection, kafkaConfigSpec } from '@lienthong/kafka';
-import { maskWords } from '@lienthong/personal-data';
-import { Pseudonymizer } from '@lienthong/population';
+import { maskWords, Pseudonymizer } from '@lienthong/personal-data';
 import type { DossierEvent } from '@lienthong/schemas';
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { LienthongHarness } from '../support/lienthong-harness';

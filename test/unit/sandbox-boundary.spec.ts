@@ -6,13 +6,17 @@ import { projectPath } from '@lienthong/config';
 jest.setTimeout(120_000);
 
 const probes = {
-  portal: { lib: 'sandboxes', source: `export * from '@lienthong/national-portal';\n` },
-  population: { lib: 'sandboxes', source: `export * from '@lienthong/population';\n` },
-  documents: { lib: 'sandboxes', source: `export * from '@lienthong/documents';\n` },
-  xml: { lib: 'sandboxes', source: `export * from '@lienthong/xml';\n` },
-  sandboxXml: { lib: 'sandboxes', source: `export * from './xml';\n` },
-  relative: { lib: 'sandboxes', source: `export * from '../../population/src/signature';\n` },
-  otherLib: { lib: 'routing', source: `export * from '@lienthong/population';\n` },
+  portal: { lib: 'testbed/sandboxes', source: `export * from '@lienthong/national-portal';\n` },
+  population: { lib: 'testbed/sandboxes', source: `export * from '@lienthong/population';\n` },
+  documents: { lib: 'testbed/sandboxes', source: `export * from '@lienthong/documents';\n` },
+  xml: { lib: 'testbed/sandboxes', source: `export * from '@lienthong/xml';\n` },
+  sandboxXml: { lib: 'testbed/sandboxes', source: `export * from './xml';\n` },
+  relative: {
+    lib: 'testbed/sandboxes',
+    source: `export * from '../../../connectors/population/src/signature';\n`,
+  },
+  otherLib: { lib: 'operations/console', source: `export * from '@lienthong/population';\n` },
+  lowerLayer: { lib: 'pipeline/routing', source: `export * from '@lienthong/population';\n` },
 };
 
 /** Lints probe files placed in libs, in one ESLint run as `npm run lint` does; ESLint's messages per probe. */
@@ -46,7 +50,7 @@ function lintProbes(): Record<keyof typeof probes, string> {
   }
 }
 
-describe('the sandbox boundary (lint)', () => {
+describe('the sandbox and layer boundaries (lint)', () => {
   let messages: Record<keyof typeof probes, string>;
 
   beforeAll(() => {
@@ -62,6 +66,12 @@ describe('the sandbox boundary (lint)', () => {
 
   it('lets other libs import a connector lib', () => {
     expect(messages.otherLib).toBe('');
+  });
+
+  it('refuses a lib importing a lib of a higher layer', () => {
+    expect(messages.lowerLayer).toMatch(
+      /no-restricted-imports: .*A pipeline lib never imports a lib of a higher layer/,
+    );
   });
 
   it("lets a sandbox use the sandboxes' own XML reader", () => {

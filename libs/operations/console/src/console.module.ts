@@ -1,0 +1,230 @@
+import { parseTokenTtl, TokenStore } from '@lienthong/access';
+import { AuditLog, KafkaAuditAnchor } from '@lienthong/audit';
+import { ManagedServices } from '@lienthong/bootstrap';
+import { projectPath, readConfig } from '@lienthong/config';
+import { ConnectorControl } from '@lienthong/connector-control';
+import { Database, Retention, type RetentionRule } from '@lienthong/database';
+import { KafkaConnection, Topics } from '@lienthong/kafka';
+import { PortalClient } from '@lienthong/national-portal';
+import { createLogger, ObservabilityModule } from '@lienthong/observability';
+import { loadRoutingRules, routedConnectors } from '@lienthong/routing';
+import { SOURCE_MAPPERS } from '@lienthong/sources';
+import { Module, ValidationPipe, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { BearerGuard } from './access/bearer.guard';
+import { CONSOLE_BODY_LIMIT } from './access/input-rules';
+import { OperatorAction } from './access/operator-action';
+import { rateLimits } from './access/rate-limits';
+import { RefusalAuditFilter } from './access/refusal-audit.filter';
+import { StorableInputInterceptor } from './access/storable-input.interceptor';
+import { AuditController } from './audit/audit.controller';
+import { checkAdminToken, consoleConfigSpec, type ConsoleConfig } from './console.config';
+import { ConnectorStatusQuery } from './connectors/connector-status.usecase';
+import { ConnectorsController } from './connectors/connectors.controller';
+import { DeadLetterIndex } from './dead-letters/dead-letter-index';
+import { DeadLettersController } from './dead-letters/dead-letters.controller';
+import { ReplayClaims } from './dead-letters/replay-claims';
+import { ReplayDeadLetters } from './dead-letters/replay-dead-letters.usecase';
+import { Flow } from './flow';
+import { PersonalDataGuard } from './personal-data/personal-data.guard';
+import { RevealController } from './personal-data/reveal.controller';
+import { RevealDossier } from './personal-data/reveal-dossier.usecase';
+import { TokensController } from './tokens/tokens.controller';
+import { TraceController } from './trace/trace.controller';
+import { TraceDossier } from './trace/trace-dossier.usecase';
+import { topicPlaces } from './trail/topic-map';
+import { TrailIndexer } from './trail/trail-indexer';
+
+const CONSOLE_CONFIG = Symbol('CONSOLE_CONFIG');
+const logger = createLogger('console');
+
+/**
+ * What the console keeps, and for how long: the trail as long as the topics keep their messages, dead
+ * letters (payloads with personal data) for DLQ_RETENTION_DAYS unless an operator holds them.
+ */
+export function consoleRetention(config: ConsoleConfig): RetentionRule[] {
+  return [
+    { table: 'dossier_trail', column: 'at', days: config.CONSOLE_TRAIL_RETENTION_DAYS },
+    { table: 'dead_letters', column: 'failed_at', days: config.DLQ_RETENTION_DAYS, keep: 'held' },
+  ];
+}
+
+/** The web pages: plain files, no build step. */
+export const CONSOLE_WEB_ROOT = projectPath('libs', 'operations', 'console', 'web');
+
+/**
+ * The operator console as a Nest module: the API under /api/v1 (bearer tokens with roles, every
+ * change audited), the web pages at /, and the trail indexer that follows every topic of the flow.
+ */
+@Module({})
+export class ConsoleModule {
+  static register(env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    const config = readConfig(consoleConfigSpec, env);
+    checkAdminToken(config);
+    // Readiness checks name the instances Nest builds below.
+    const built: { database?: Database; kafka?: KafkaConnection } = {};
+    return {
+      module: ConsoleModule,
+      imports: [
+        ServeStaticModule.forRoot({
+          rootPath: CONSOLE_WEB_ROOT,
+          renderPath: '/',
+          serveStaticOptions: { index: 'index.html' },
+        }),
+        ObservabilityModule.register([
+          { name: 'kafka', check: () => built.kafka!.ping() },
+          { name: 'postgres', check: () => built.database!.ping() },
+        ]),
+        ThrottlerModule.forRoot(rateLimits(config)),
+      ],
+      controllers: [
+        ConnectorsController,
+        DeadLettersController,
+        TraceController,
+        RevealController,
+        TokensController,
+        AuditController,
+      ],
+      providers: [
+        // A plain copy: Nest inspects provider values for lifecycle hooks, which the strict config object refuses.
+        { provide: CONSOLE_CONFIG, useValue: { ...config } },
+        {
+          provide: Database,
+          useFactory: (c: ConsoleConfig) => (built.database = new Database(c)),
+          inject: [CONSOLE_CONFIG],
+        },
+        {
+          provide: KafkaConnection,
+          useFactory: (c: ConsoleConfig) => (built.kafka = new KafkaConnection(c)),
+          inject: [CONSOLE_CONFIG],
+        },
+        {
+          provide: Topics,
+          useFactory: (c: ConsoleConfig) => new Topics(c.KAFKA_TOPIC_PREFIX),
+          inject: [CONSOLE_CONFIG],
+        },
+        {
+          provide: PortalClient,
+          useFactory: (c: ConsoleConfig) => new PortalClient(c),
+          inject: [CONSOLE_CONFIG],
+        },
+        {
+          provide: Flow,
+          useFactory: (c: ConsoleConfig, topics: Topics) =>
+            new Flow(
+              topics,
+              SOURCE_MAPPERS.map((mapper) => mapper.system),
+              routedConnectors(loadRoutingRules(c.ROUTES_FILE)),
+              c.CONNECTOR_RETRY_DELAYS_S.length,
+              topics.group(c.HUB_GROUP_ID),
+            ),
+          inject: [CONSOLE_CONFIG, Topics],
+        },
+        {
+          provide: TokenStore,
+          useFactory: (database: Database, c: ConsoleConfig) =>
+            new TokenStore(database, parseTokenTtl(c.CONSOLE_TOKEN_TTL)),
+          inject: [Database, CONSOLE_CONFIG],
+        },
+        {
+          provide: KafkaAuditAnchor,
+          useFactory: (kafka: KafkaConnection, topics: Topics, c: ConsoleConfig) =>
+            new KafkaAuditAnchor(kafka, topics, c.DATABASE_SCHEMA),
+          inject: [KafkaConnection, Topics, CONSOLE_CONFIG],
+        },
+        {
+          provide: AuditLog,
+          useFactory: (database: Database, c: ConsoleConfig, anchor: KafkaAuditAnchor) =>
+            new AuditLog(database, c.AUDIT_KEY, anchor),
+          inject: [Database, CONSOLE_CONFIG, KafkaAuditAnchor],
+        },
+        {
+          provide: ConnectorControl,
+          useFactory: (database: Database) => new ConnectorControl(database),
+          inject: [Database],
+        },
+        {
+          provide: TrailIndexer,
+          useFactory: (kafka: KafkaConnection, database: Database, flow: Flow) =>
+            new TrailIndexer(
+              kafka,
+              database,
+              flow.topics,
+              topicPlaces(flow.topics, flow.sources, flow.connectors, flow.retryLevels),
+              SOURCE_MAPPERS,
+              flow.topicSpecs(),
+            ),
+          inject: [KafkaConnection, Database, Flow],
+        },
+        {
+          provide: ManagedServices,
+          useFactory: (
+            c: ConsoleConfig,
+            database: Database,
+            kafka: KafkaConnection,
+            tokens: TokenStore,
+            indexer: TrailIndexer,
+            anchor: KafkaAuditAnchor,
+          ) =>
+            new ManagedServices([
+              { start: () => database.prepare(), stop: () => database.close() },
+              anchor,
+              {
+                start: async () => {
+                  if (c.CONSOLE_ADMIN_TOKEN) {
+                    await tokens.ensure(c.CONSOLE_ADMIN_TOKEN, 'admin (CONSOLE_ADMIN_TOKEN)', 'admin');
+                  } else if (
+                    !(await tokens.list()).some((token) => token.role === 'admin' && !token.revokedAt)
+                  ) {
+                    logger.warn(
+                      'no admin token yet: set CONSOLE_ADMIN_TOKEN, or run `npm run lienthong -- token create --local --name <you> --role admin` on this host',
+                    );
+                  }
+                },
+              },
+              { stop: () => kafka.close() },
+              indexer,
+              new Retention(database, consoleRetention(c)),
+            ]),
+          inject: [CONSOLE_CONFIG, Database, KafkaConnection, TokenStore, TrailIndexer, KafkaAuditAnchor],
+        },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_INTERCEPTOR, useClass: StorableInputInterceptor },
+        { provide: APP_FILTER, useClass: RefusalAuditFilter },
+        BearerGuard,
+        OperatorAction,
+        DeadLetterIndex,
+        ReplayClaims,
+        ReplayDeadLetters,
+        ConnectorStatusQuery,
+        TraceDossier,
+        PersonalDataGuard,
+        RevealDossier,
+      ],
+    };
+  }
+}
+
+/** What the console app sets up before its routes: request validation (400 naming the field) and OpenAPI at /api/docs. */
+function configureConsole(app: INestApplication): void {
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Lienthong console API')
+      .setDescription('Connector status and control, dead letters, dossier traces, tokens and the audit log')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+}
+
+/**
+ * How the console is served (give it to `startApp`): JSON bodies up to CONSOLE_BODY_LIMIT (400 above),
+ * kept raw too so that a refused one is audited by its size and hash, never its content.
+ */
+export const consoleHttp = { configure: configureConsole, bodyLimit: CONSOLE_BODY_LIMIT, rawBody: true };

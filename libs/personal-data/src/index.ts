@@ -1,6 +1,0 @@
-/**
- * Personal data masked for whoever does not need it in clear: one implementation for the console's
- * answers (ID numbers keep their first four and last two characters) and the logs (the last two only).
- */
-export { maskPersonalData } from './mask-personal-data';
-export { maskPatterns, maskWords } from './mask-value';

@@ -1,9 +1,0 @@
-export { POPULATION_SERVICE_PATH } from './population.contract';
-export { populationConfigSpec, pseudonymKeySpec } from './population.config';
-export { Pseudonymizer } from './pseudonym';
-export { PopulationClient } from './population-client';
-export type { IdentityVerifiedEvent } from './identity-verified';
-export {
-  populationConnectorConfigSpec,
-  populationConnectorDefinition,
-} from './population-connector.definition';
