@@ -7,3 +7,5 @@ export {
   type RunningApp,
   type HttpOptions,
 } from './start-app';
+export { PeriodicTask, type PeriodicTaskOptions } from './periodic-task';
+export { sleep } from './sleep';

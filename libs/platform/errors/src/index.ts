@@ -1,0 +1,1 @@
+export { isRetriable, LienthongError } from './lienthong-error';
