@@ -75,10 +75,9 @@ const isConfigSpec = (value) =>
 
 /** A default computed on this machine (host name, process id, checkout path), written as what it is made of. */
 function machineFree(text) {
-  return text
-    .replaceAll(`${hostname()}-${process.pid}`, '<host name>-<pid>')
-    .replaceAll(hostname(), '<host name>')
-    .replaceAll(root + '/', '');
+  if (text === hostname()) return '<host name>';
+  if (text === `${hostname()}-${process.pid}`) return '<host name>-<pid>';
+  return text.startsWith(root + '/') ? relative(root, text) : text;
 }
 
 function showValue(value) {
@@ -247,6 +246,8 @@ function renderDocs(load) {
 }
 
 function main() {
+  // The specs as a developer's checkout declares them: with NODE_ENV=production secrets have no default.
+  process.env.NODE_ENV = 'development';
   const libs = new Map(
     listLibs().map(({ layer, lib }) => [lib, join(root, 'dist', 'libs', layer, lib, 'src')]),
   );

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface DocsGenerator {
@@ -53,4 +53,17 @@ describe('generated docs', () => {
     const documented = pages['docs/metrics.md'];
     expect(created.filter((name) => !documented.includes(`| \`${name}\``))).toEqual([]);
   });
+});
+
+describe('lib READMEs', () => {
+  it.each(generator.listLibs().map(({ layer, lib, dir }) => [`${layer}/${lib}`, lib, layer, dir]))(
+    'libs/%s has a five-line README: its name and layer, its job, entry points, dependencies',
+    (_path, lib, layer, dir) => {
+      const readme = join(dir, 'README.md');
+      expect(existsSync(readme)).toBe(true);
+      const lines = readFileSync(readme, 'utf8').trimEnd().split('\n');
+      expect(lines[0]).toBe(`# @lienthong/${lib} (${layer})`);
+      expect(lines).toHaveLength(5);
+    },
+  );
 });
