@@ -1,4 +1,4 @@
-import type { ManagedService } from '@lienthong/bootstrap';
+import { PeriodicTask, type ManagedService } from '@lienthong/bootstrap';
 import { isDataError } from '@lienthong/database';
 import { createLogger } from '@lienthong/observability';
 import type { DocumentsExchangeClient } from './documents-exchange.client';
@@ -23,49 +23,40 @@ const MESSAGE_MAX = 500;
  * value PostgreSQL refuses) is dead-lettered with its reason first.
  */
 export class DocumentsFeedbackPoller implements ManagedService {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly exchange: DocumentsExchangeClient,
     private readonly store: DocumentsStore,
     private readonly deadLetters: StatusDeadLetters,
     private readonly options: { organId: string; intervalMs: number },
-  ) {}
+  ) {
+    this.task = new PeriodicTask({
+      name: 'documents-feedback',
+      everyMs: options.intervalMs,
+      run: (signal) => this.pollOnce(signal),
+    });
+  }
 
   async start(): Promise<void> {
-    this.stopped = false;
-    this.schedule();
+    await this.task.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.task.stop();
   }
 
-  /** One pass over the inbox; returns how many statuses were recorded and acknowledged. */
-  async pollOnce(): Promise<number> {
+  /** One pass over the inbox, ending early once `signal` aborts; returns how many statuses were recorded and acknowledged. */
+  async pollOnce(signal?: AbortSignal): Promise<number> {
     const entries = await this.exchange.inbox(this.options.organId, 'status');
     let handled = 0;
     for (const entry of entries) {
-      if (this.stopped) break;
+      if (signal?.aborted) break;
       // Acknowledged `fail` by this poller on an earlier pass: refused, or dead-lettered.
       if (entry.ack === 'fail') continue;
       if (await this.handle(entry)) handled += 1;
     }
     return handled;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.pollOnce()
-        .then(() => undefined)
-        .catch((error: unknown) => logger.warn({ err: error }, 'reading the status inbox failed; will retry'))
-        .finally(() => this.schedule());
-    }, this.options.intervalMs);
   }
 
   private async handle(entry: InboxEntry): Promise<boolean> {
