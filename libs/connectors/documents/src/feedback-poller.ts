@@ -7,7 +7,7 @@ import { parseEdxmlStatus } from './edxml-parser';
 import { EdxmlRejection } from './edxml-rejection';
 import type { EdxmlStatus } from './edxml.contract';
 import type { InboxEntry } from './exchange.contract';
-import type { StatusDeadLetters } from './status-dead-letters';
+import { StatusDeadLetterReason, type StatusDeadLetters } from './status-dead-letters';
 
 const logger = createLogger('documents-feedback');
 
@@ -67,14 +67,14 @@ export class DocumentsFeedbackPoller implements ManagedService {
     } catch (error) {
       // Larger than any answer is let be (HTTP_MAX_ANSWER_BYTES): reading it again fails again.
       if ((error as { code?: unknown }).code !== 'HTTP_ANSWER_TOO_LARGE') throw error;
-      return this.setAside(entry, '', 'DOCUMENTS_STATUS_TOO_LARGE', error);
+      return this.setAside(entry, '', StatusDeadLetterReason.TooLarge, error);
     }
     let status: EdxmlStatus;
     try {
       status = parseEdxmlStatus(xml);
     } catch (error) {
       if (!(error instanceof EdxmlRejection)) {
-        return this.setAside(entry, xml, 'DOCUMENTS_STATUS_UNREADABLE', error);
+        return this.setAside(entry, xml, StatusDeadLetterReason.Unreadable, error);
       }
       // A malformed status will not get better by reading it again: tell the exchange and move on.
       logger.error({ ...where, reason: error.message }, 'unreadable status package; acknowledged as fail');
@@ -91,7 +91,7 @@ export class DocumentsFeedbackPoller implements ManagedService {
       await this.store.recordStatus(entry.id, { ...status, responseFor });
     } catch (error) {
       if (!isDataError(error)) throw error;
-      return this.setAside(entry, xml, 'DOCUMENTS_STATUS_UNSTORABLE', error);
+      return this.setAside(entry, xml, StatusDeadLetterReason.Unstorable, error);
     }
     await this.exchange.acknowledge(entry.id, 'done');
     await this.store.recordAcknowledged(entry.id);
@@ -100,7 +100,12 @@ export class DocumentsFeedbackPoller implements ManagedService {
   }
 
   /** Dead-letters the package before acknowledging it `fail`: a crash in between dead-letters it again, never loses it. */
-  private async setAside(entry: InboxEntry, xml: string, reason: string, error: unknown): Promise<false> {
+  private async setAside(
+    entry: InboxEntry,
+    xml: string,
+    reason: StatusDeadLetterReason,
+    error: unknown,
+  ): Promise<false> {
     const message = `status package ${entry.id}: ${error instanceof Error ? error.message : String(error)}`;
     const key = (await this.store.dossierCodeOf(entry.documentId)) ?? entry.documentId;
     await this.deadLetters.write(entry, xml, key, { reason, message: message.slice(0, MESSAGE_MAX) });
