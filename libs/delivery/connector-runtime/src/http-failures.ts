@@ -28,7 +28,7 @@ export async function reach<T>(target: string, operation: string, request: () =>
     if (!isAxiosError(error)) throw error;
     const redirect = refusedRedirect(error);
     if (redirect) {
-      throw new TargetAccessError(redirect.code, `${target} (${operation}): ${redirect.message}`, {
+      throw new TargetAccessError('HTTP_REDIRECT_REFUSED', `${target} (${operation}): ${redirect.message}`, {
         cause: redirect,
       });
     }
