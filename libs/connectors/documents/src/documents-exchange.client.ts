@@ -1,9 +1,11 @@
 import {
+  gatewayOf,
   isTransientStatus,
   PermanentError,
   reach,
   RetriableError,
   targetHttp,
+  type GatewayConfig,
 } from '@lienthong/connector-runtime';
 import type { AxiosInstance, AxiosResponse } from 'axios';
 import type { AckStatus, EdxmlStatus } from './edxml.contract';
@@ -27,15 +29,20 @@ export class DocumentsExchangeClient {
   private readonly http: AxiosInstance;
 
   constructor(
-    config: Pick<DocumentsConfig, 'DOCUMENTS_URL' | 'DOCUMENTS_TIMEOUT_MS' | 'HTTP_MAX_ANSWER_BYTES'>,
+    config: Pick<DocumentsConfig, 'DOCUMENTS_URL' | 'DOCUMENTS_TIMEOUT_MS' | 'HTTP_MAX_ANSWER_BYTES'> &
+      Partial<GatewayConfig<'DOCUMENTS'>>,
   ) {
-    this.http = targetHttp(config, {
-      baseURL: config.DOCUMENTS_URL,
-      timeout: config.DOCUMENTS_TIMEOUT_MS,
-      validateStatus: () => true,
-      // Packages and status packages are XML text; axios must not try to read them as JSON.
-      transitional: { forcedJSONParsing: false },
-    });
+    this.http = targetHttp(
+      config,
+      {
+        baseURL: config.DOCUMENTS_URL,
+        timeout: config.DOCUMENTS_TIMEOUT_MS,
+        validateStatus: () => true,
+        // Packages and status packages are XML text; axios must not try to read them as JSON.
+        transitional: { forcedJSONParsing: false },
+      },
+      gatewayOf('DOCUMENTS', config),
+    );
   }
 
   /** Sends a document package; returns the exchange's arrival status (01). */

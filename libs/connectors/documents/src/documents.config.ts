@@ -1,8 +1,9 @@
 import { num, str, url, type ConfigOf } from '@lienthong/config';
-import { targetHttpConfigSpec } from '@lienthong/connector-runtime';
+import { gatewayConfigSpec, targetHttpConfigSpec } from '@lienthong/connector-runtime';
 
 export const documentsConfigSpec = {
   ...targetHttpConfigSpec,
+  ...gatewayConfigSpec('DOCUMENTS'),
   DOCUMENTS_URL: url({
     default: 'http://127.0.0.1:8083',
     desc: 'Base URL of the document exchange (edXML, QCVN 102:2016) that receives result packages',

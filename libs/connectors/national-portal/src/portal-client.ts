@@ -1,4 +1,5 @@
 import {
+  gatewayOf,
   isTransientStatus,
   PermanentError,
   reach,
@@ -82,15 +83,19 @@ export class PortalClient {
   private session?: Promise<string>;
 
   constructor(private readonly config: PortalConfig) {
-    this.http = targetHttp(config, {
-      baseURL: config.PORTAL_URL,
-      timeout: config.PORTAL_TIMEOUT_MS,
-      headers: { 'Content-Type': 'application/json', dstcode: config.PORTAL_DSTCODE },
-      responseType: 'text',
-      // A 200 may carry a gateway's HTML page: the body is read here, not by axios's lenient parsing.
-      transformResponse: (data: unknown) => data,
-      validateStatus: () => true,
-    });
+    this.http = targetHttp(
+      config,
+      {
+        baseURL: config.PORTAL_URL,
+        timeout: config.PORTAL_TIMEOUT_MS,
+        headers: { 'Content-Type': 'application/json', dstcode: config.PORTAL_DSTCODE },
+        responseType: 'text',
+        // A 200 may carry a gateway's HTML page: the body is read here, not by axios's lenient parsing.
+        transformResponse: (data: unknown) => data,
+        validateStatus: () => true,
+      },
+      gatewayOf('PORTAL', config),
+    );
   }
 
   async syncDossiers(dossiers: PortalDossier[], isUpdating: boolean): Promise<PortalAnswer> {

@@ -1,8 +1,9 @@
 import { num, secret, str, url, type ConfigOf } from '@lienthong/config';
-import { targetHttpConfigSpec } from '@lienthong/connector-runtime';
+import { gatewayConfigSpec, targetHttpConfigSpec } from '@lienthong/connector-runtime';
 
 export const portalConfigSpec = {
   ...targetHttpConfigSpec,
+  ...gatewayConfigSpec('PORTAL'),
   PORTAL_URL: url({
     default: 'http://127.0.0.1:8081',
     desc: 'Base URL of the National Public Service Portal API (login and service)',

@@ -1,4 +1,4 @@
-import { reach, targetHttp } from '@lienthong/connector-runtime';
+import { gatewayOf, reach, targetHttp } from '@lienthong/connector-runtime';
 import type { XmlElement } from '@lienthong/xml';
 import type { AxiosInstance } from 'axios';
 import { accessRefused, faultError, isAccessRefusal, statusError, unreadable } from './population-failures';
@@ -27,13 +27,17 @@ export class PopulationClient {
 
   constructor(private readonly config: PopulationConfig) {
     this.endpoint = new URL(config.POPULATION_URL).href;
-    this.http = targetHttp(config, {
-      timeout: config.POPULATION_TIMEOUT_MS,
-      responseType: 'text',
-      // The XML is read as it came; axios must not try to parse it.
-      transformResponse: (data: unknown) => data,
-      validateStatus: () => true,
-    });
+    this.http = targetHttp(
+      config,
+      {
+        timeout: config.POPULATION_TIMEOUT_MS,
+        responseType: 'text',
+        // The XML is read as it came; axios must not try to parse it.
+        transformResponse: (data: unknown) => data,
+        validateStatus: () => true,
+      },
+      gatewayOf('POPULATION', config),
+    );
   }
 
   /** TraCuuThongTinCongDan: the record, or undefined when no citizen matches every given field. */

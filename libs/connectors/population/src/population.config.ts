@@ -1,9 +1,10 @@
 import { pseudonymKeySpec } from '@lienthong/personal-data';
 import { num, port, secret, str, url, type ConfigOf } from '@lienthong/config';
-import { targetHttpConfigSpec } from '@lienthong/connector-runtime';
+import { gatewayConfigSpec, targetHttpConfigSpec } from '@lienthong/connector-runtime';
 
 export const populationConfigSpec = {
   ...targetHttpConfigSpec,
+  ...gatewayConfigSpec('POPULATION'),
   POPULATION_URL: url({
     default: 'http://127.0.0.1:8082/dancuquocgia',
     desc: 'SOAP endpoint URL of the population database (data-exchange platform or provincial gateway); the signature covers it as written',

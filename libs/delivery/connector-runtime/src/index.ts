@@ -11,3 +11,10 @@ export { inParallel } from './in-parallel';
 export { Amendments, standaloneAmendments, type Amend, type Amended } from './amendments';
 export { connectorRuntimeConfigSpec } from './connector-runtime.config';
 export { targetHttp, targetHttpConfigSpec, type TargetHttpConfig } from './target-http';
+export {
+  gatewayConfigSpec,
+  gatewayOf,
+  type GatewayConfig,
+  type GatewayConfigSpec,
+  type GatewaySettings,
+} from './gateway/gateway.config';

@@ -1,6 +1,9 @@
 import axios, { type AxiosInstance, type CreateAxiosDefaults } from 'axios';
 import { num, type ConfigOf } from '@lienthong/config';
 import { LienthongError } from '@lienthong/errors';
+import { bearerCredential, lgspCredential } from './gateway/gateway-credential';
+import type { GatewaySettings } from './gateway/gateway.config';
+import { applyGateway } from './gateway/gateway-interceptors';
 
 export const targetHttpConfigSpec = {
   HTTP_MAX_ANSWER_BYTES: num({
@@ -35,15 +38,9 @@ function staysOnTarget(from: URL, to: URL): boolean {
   return from.hostname === to.hostname && from.protocol === 'http:' && to.protocol === 'https:';
 }
 
-/**
- * The one way a connector builds its HTTP client to a target. A redirect may not leave the target's
- * host: the credentials (ApiKey, session, signature) ride in headers that follow-redirects keeps on
- * another host. An answer larger than HTTP_MAX_ANSWER_BYTES is cut off instead of filling the memory.
- */
-export function targetHttp(
-  config: Pick<TargetHttpConfig, 'HTTP_MAX_ANSWER_BYTES'>,
-  options: CreateAxiosDefaults,
-): AxiosInstance {
+type TargetHttpLimits = Pick<TargetHttpConfig, 'HTTP_MAX_ANSWER_BYTES'>;
+
+function guardedHttp(config: TargetHttpLimits, options: CreateAxiosDefaults): AxiosInstance {
   return axios.create({
     ...options,
     maxContentLength: config.HTTP_MAX_ANSWER_BYTES,
@@ -54,4 +51,30 @@ export function targetHttp(
       if (!staysOnTarget(from, to)) throw new RedirectRefusal(from.host, to.host);
     },
   });
+}
+
+/**
+ * The one way a connector builds its HTTP client to a target. A redirect may not leave the target's
+ * host: the credentials (ApiKey, session, signature) ride in headers that follow-redirects keeps on
+ * another host. An answer larger than HTTP_MAX_ANSWER_BYTES is cut off instead of filling the memory.
+ * With a `gateway` (gatewayOf), every call carries its credential (gateway/gateway-interceptors.ts);
+ * the token endpoint is called with the same guards and timeout.
+ */
+export function targetHttp(
+  config: TargetHttpLimits,
+  options: CreateAxiosDefaults,
+  gateway: GatewaySettings = { auth: 'none' },
+): AxiosInstance {
+  const http = guardedHttp(config, options);
+  switch (gateway.auth) {
+    case 'none':
+      break;
+    case 'oauth2':
+      applyGateway(http, bearerCredential(gateway, guardedHttp(config, { timeout: options.timeout })));
+      break;
+    case 'lgsp':
+      applyGateway(http, lgspCredential(gateway));
+      break;
+  }
+  return http;
 }
