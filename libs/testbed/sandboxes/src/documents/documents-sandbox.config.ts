@@ -1,5 +1,6 @@
 import { num, port, type ConfigOf } from '@lienthong/config';
 import { faultPlan, NO_FAULTS } from '../faults';
+import { sandboxGatewayConfigSpec } from '../gateway';
 
 export const documentsSandboxConfigSpec = {
   DOCUMENTS_SANDBOX_PORT: port({
@@ -18,6 +19,7 @@ export const documentsSandboxConfigSpec = {
     default: NO_FAULTS,
     desc: 'Injected faults, JSON: {"rate":0.3,"kinds":["5xx","429","timeout","drop"],"latencyMs":0,"timeoutMs":15000}',
   }),
+  ...sandboxGatewayConfigSpec('DOCUMENTS'),
 };
 
 export type DocumentsSandboxConfig = ConfigOf<typeof documentsSandboxConfigSpec>;

@@ -1,6 +1,7 @@
 import { readConfig } from '@lienthong/config';
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { FaultsModule } from '../faults';
+import { GatewayCheckModule, sandboxGatewayOf } from '../gateway';
 import { documentsSandboxConfigSpec } from './documents-sandbox.config';
 import { DocumentsSandboxController } from './documents-sandbox.controller';
 import { DocumentsSandboxService } from './documents-sandbox.service';
@@ -16,7 +17,10 @@ export class DocumentsSandboxModule implements NestModule {
     const config = readConfig(documentsSandboxConfigSpec, env);
     return {
       module: DocumentsSandboxModule,
-      imports: [FaultsModule.register(config.DOCUMENTS_SANDBOX_FAULTS)],
+      imports: [
+        FaultsModule.register(config.DOCUMENTS_SANDBOX_FAULTS),
+        GatewayCheckModule.register(sandboxGatewayOf('DOCUMENTS', config)),
+      ],
       controllers: [DocumentsSandboxController],
       providers: [
         DocumentsSandboxStore,

@@ -1,5 +1,6 @@
 import { num, port, str, type ConfigOf } from '@lienthong/config';
 import { faultPlan, NO_FAULTS } from '../faults';
+import { sandboxGatewayConfigSpec } from '../gateway';
 import { ERROR_CODE_STYLES } from './portal-sandbox.contract';
 
 export const portalSandboxConfigSpec = {
@@ -17,6 +18,7 @@ export const portalSandboxConfigSpec = {
     default: NO_FAULTS,
     desc: 'Injected faults, JSON: {"rate":0.3,"kinds":["5xx","429","timeout","drop","html"],"latencyMs":0,"timeoutMs":15000}',
   }),
+  ...sandboxGatewayConfigSpec('PORTAL'),
 };
 
 export type PortalSandboxConfig = ConfigOf<typeof portalSandboxConfigSpec>;

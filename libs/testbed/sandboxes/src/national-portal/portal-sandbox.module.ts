@@ -3,6 +3,7 @@ import { PortalSandboxController } from './portal-sandbox.controller';
 import { readConfig } from '@lienthong/config';
 import { portalSandboxConfigSpec } from './portal-sandbox.config';
 import { FaultsModule } from '../faults';
+import { GatewayCheckModule, sandboxGatewayOf } from '../gateway';
 import { PortalSandboxService } from './portal-sandbox.service';
 import { PortalSandboxStore } from './portal-sandbox.store';
 
@@ -13,7 +14,10 @@ export class PortalSandboxModule {
     const config = readConfig(portalSandboxConfigSpec, env);
     return {
       module: PortalSandboxModule,
-      imports: [FaultsModule.register(config.PORTAL_SANDBOX_FAULTS)],
+      imports: [
+        FaultsModule.register(config.PORTAL_SANDBOX_FAULTS),
+        GatewayCheckModule.register(sandboxGatewayOf('PORTAL', config)),
+      ],
       controllers: [PortalSandboxController],
       providers: [
         PortalSandboxStore,

@@ -1,5 +1,6 @@
 import { num, port, str, type ConfigOf } from '@lienthong/config';
 import { faultPlan, NO_FAULTS } from '../faults';
+import { sandboxGatewayConfigSpec } from '../gateway';
 import { ANSWER_STYLES, NAME_STYLES } from './gateway.contract';
 
 export const populationSandboxConfigSpec = {
@@ -40,6 +41,7 @@ export const populationSandboxConfigSpec = {
     default: NO_FAULTS,
     desc: 'Injected faults, JSON: {"rate":0.3,"kinds":["5xx","429","timeout","drop"],"latencyMs":0,"timeoutMs":15000}',
   }),
+  ...sandboxGatewayConfigSpec('POPULATION'),
 };
 
 export type PopulationSandboxConfig = ConfigOf<typeof populationSandboxConfigSpec>;

@@ -2,6 +2,7 @@ import { readConfig } from '@lienthong/config';
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { text } from 'express';
 import { FaultsModule } from '../faults';
+import { GatewayCheckModule, sandboxGatewayOf } from '../gateway';
 import { PopulationInspectionController, PopulationSoapController } from './population-sandbox.controller';
 import { populationSandboxConfigSpec } from './population-sandbox.config';
 import { PopulationSandboxRegistry } from './population-sandbox.registry';
@@ -14,7 +15,10 @@ export class PopulationSandboxModule implements NestModule {
     const config = readConfig(populationSandboxConfigSpec, env);
     return {
       module: PopulationSandboxModule,
-      imports: [FaultsModule.register(config.POPULATION_SANDBOX_FAULTS)],
+      imports: [
+        FaultsModule.register(config.POPULATION_SANDBOX_FAULTS),
+        GatewayCheckModule.register(sandboxGatewayOf('POPULATION', config)),
+      ],
       controllers: [PopulationSoapController, PopulationInspectionController],
       providers: [
         {
