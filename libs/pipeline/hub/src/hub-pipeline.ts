@@ -1,6 +1,8 @@
 import {
+  CloudEventHeader,
   cloudEventHeaders,
   deadLetter,
+  HubHeader,
   type BatchOutput,
   type IncomingRecord,
   type OutgoingRecord,
@@ -52,8 +54,6 @@ const stale = new Counter({
 
 const CE_SOURCE = '/lienthong/hub';
 const CE_TYPE = 'vn.lienthong.dossier.v1';
-/** Set on a dossier.v1 event older than one already applied: history only, it must not move status. */
-export const STALE_HEADER = 'lienthong-stale';
 
 /** Decides which connectors receive a dossier event. */
 export type Router = (dossier: DossierEvent) => string[];
@@ -145,7 +145,7 @@ export class HubPipeline {
         offset: record.offset,
         reason,
         path,
-        traceId: traceIdOf(record.headers.traceparent),
+        traceId: traceIdOf(record.headers[CloudEventHeader.TraceParent]),
       },
       `rejected: ${message}`,
     );
@@ -167,8 +167,8 @@ export class HubPipeline {
         recordSpan('hub', {
           name: `hub ${output.topic}`,
           kind: 'producer',
-          traceparent: output.headers.traceparent,
-          parent: record.headers.traceparent,
+          traceparent: output.headers[CloudEventHeader.TraceParent],
+          parent: record.headers[CloudEventHeader.TraceParent],
           startMs: started,
           endMs: Date.now(),
           attributes: {
@@ -192,9 +192,9 @@ export class HubPipeline {
         type: CE_TYPE,
         time: dossier.provenance.eventTime,
         subject: dossier.dossierCode,
-        traceparent: record.headers.traceparent,
+        traceparent: record.headers[CloudEventHeader.TraceParent],
       });
-      if (isStale) ce[STALE_HEADER] = 'true';
+      if (isStale) ce[HubHeader.Stale] = 'true';
       return ce;
     };
     // Each form of the event made once: dossier.v1 and the pseudonymous routes share one keyed hash.

@@ -1,5 +1,6 @@
 import type { ClaimedLetter } from './replay-claims';
-import { parseHistory, replayRecord, ReplayHeader } from './replay-record';
+import { ReplayHeader } from '@lienthong/kafka';
+import { parseHistory, replayRecord } from './replay-record';
 
 const ROUTE = 't.route.national-portal.v1';
 

@@ -1,7 +1,7 @@
 import { Database } from '@lienthong/database';
+import { CloudEventHeader, DeadLetterHeader, HubHeader, ReplayHeader, RetryHeader } from '@lienthong/kafka';
 import { differingFields, PortalClient } from '@lienthong/national-portal';
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { ReplayHeader } from '../dead-letters/replay-record';
 
 /** One hop of a dossier, in time order. */
 export interface TraceStep {
@@ -173,13 +173,13 @@ export class TraceDossier {
 
 function trailDetail(headers: Record<string, string>): Record<string, unknown> {
   const detail: Record<string, unknown> = {};
-  if (headers['lienthong-dlq-reason']) detail.reason = headers['lienthong-dlq-reason'];
-  if (headers['lienthong-dlq-message']) detail.message = headers['lienthong-dlq-message'];
-  if (headers['lienthong-retry-level']) detail.retryLevel = Number(headers['lienthong-retry-level']);
-  if (headers['lienthong-retry-reason']) detail.reason = headers['lienthong-retry-reason'];
-  if (headers['lienthong-stale'] === 'true') detail.stale = true;
+  if (headers[DeadLetterHeader.Reason]) detail.reason = headers[DeadLetterHeader.Reason];
+  if (headers[DeadLetterHeader.Message]) detail.message = headers[DeadLetterHeader.Message];
+  if (headers[RetryHeader.Level]) detail.retryLevel = Number(headers[RetryHeader.Level]);
+  if (headers[RetryHeader.Reason]) detail.reason = headers[RetryHeader.Reason];
+  if (headers[HubHeader.Stale] === 'true') detail.stale = true;
   if (headers[ReplayHeader.Id]) detail.replayId = headers[ReplayHeader.Id];
-  if (headers.traceparent) detail.traceparent = headers.traceparent;
+  if (headers[CloudEventHeader.TraceParent]) detail.traceparent = headers[CloudEventHeader.TraceParent];
   return detail;
 }
 
