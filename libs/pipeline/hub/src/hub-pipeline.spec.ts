@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { sharedPath } from '@lienthong/config';
 import { DeadLetterHeader, HubHeader, Topics, type IncomingRecord } from '@lienthong/kafka';
 import { maskWords, Pseudonymizer } from '@lienthong/personal-data';
-import type { DossierEvent } from '@lienthong/schemas';
+import { eventIdOf, type DossierEvent, type SourceEventRef } from '@lienthong/schemas';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
-import type { AppliedEvent, DossierMemory, EventKey } from './dossier-memory';
+import type { AppliedEvent, DossierMemory } from './dossier-memory';
 import { HubPipeline } from './hub-pipeline';
 import { RoutePrivacy } from './route-privacy';
 
@@ -16,8 +16,8 @@ import { RoutePrivacy } from './route-privacy';
 class MemoryInMaps {
   readonly applied = new Set<string>();
   readonly sequences = new Map<string, number>();
-  async appliedEvents(keys: EventKey[]) {
-    return new Set(keys.map((key) => `${key.system}/${key.eventId}`).filter((key) => this.applied.has(key)));
+  async appliedEvents(keys: SourceEventRef[]) {
+    return new Set(keys.map(eventIdOf).filter((key) => this.applied.has(key)));
   }
   async lastSequences(codes: string[]) {
     return new Map(
@@ -25,8 +25,7 @@ class MemoryInMaps {
     );
   }
   async remember(applied: AppliedEvent[], latest: DossierEvent[]) {
-    for (const { dossier } of applied)
-      this.applied.add(`${dossier.provenance.sourceSystem}/${dossier.provenance.sourceEventId}`);
+    for (const { dossier } of applied) this.applied.add(eventIdOf(dossier.provenance));
     for (const event of latest) this.sequences.set(event.dossierCode, event.provenance.sequence);
   }
 }

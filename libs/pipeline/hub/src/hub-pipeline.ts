@@ -16,7 +16,7 @@ import {
   traceIdOf,
   tracingEnabled,
 } from '@lienthong/observability';
-import type { DossierEvent } from '@lienthong/schemas';
+import { eventIdOf, type DossierEvent } from '@lienthong/schemas';
 import { mapSourceEvent, type SourceMapper } from '@lienthong/sources';
 import type { AppliedEvent, DossierMemory } from './dossier-memory';
 import { RoutePrivacy, type RouteProfile } from './route-privacy';
@@ -95,10 +95,7 @@ export class HubPipeline {
       if ('deadLetter' in result) outputs.push(result.deadLetter);
       else mapped.push(result);
     }
-    const keys = mapped.map(({ dossier }) => ({
-      system: dossier.provenance.sourceSystem,
-      eventId: dossier.provenance.sourceEventId,
-    }));
+    const keys = mapped.map(({ dossier }) => dossier.provenance);
     // A batch is one source partition's records from its committed offset on.
     const [{ topic, partition, offset: firstOffset }] = records;
     const origin = { topic, partition, firstOffset };
@@ -110,7 +107,7 @@ export class HubPipeline {
     const latest = new Map<string, DossierEvent>();
     for (const { record, dossier } of mapped) {
       const { sourceSystem, sourceEventId, sequence } = dossier.provenance;
-      const key = `${sourceSystem}/${sourceEventId}`;
+      const key = eventIdOf({ sourceSystem, sourceEventId });
       if (applied.has(key)) {
         duplicates.inc({ source: sourceSystem });
         continue;
@@ -184,7 +181,7 @@ export class HubPipeline {
   }
 
   private buildOutputs(record: IncomingRecord, dossier: DossierEvent, isStale: boolean): OutgoingRecord[] {
-    const eventId = `${dossier.provenance.sourceSystem}:${dossier.provenance.sourceEventId}`;
+    const eventId = eventIdOf(dossier.provenance);
     const headers = (id: string) => {
       const ce = cloudEventHeaders({
         id,
@@ -224,7 +221,7 @@ export class HubPipeline {
         topic: this.topics.route(connector),
         key: dossier.dossierCode,
         value: valueFor(connector),
-        headers: headers(`${eventId}:${connector}`),
+        headers: headers(`${eventId}/${connector}`),
       })),
     ];
   }

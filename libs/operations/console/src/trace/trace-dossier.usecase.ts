@@ -1,6 +1,7 @@
 import { Database } from '@lienthong/database';
 import { CloudEventHeader, DeadLetterHeader, HubHeader, ReplayHeader, RetryHeader } from '@lienthong/kafka';
 import { differingFields, PortalClient } from '@lienthong/national-portal';
+import { eventIdOf } from '@lienthong/schemas';
 import { Injectable, NotFoundException } from '@nestjs/common';
 
 /** One hop of a dossier, in time order. */
@@ -125,7 +126,7 @@ export class TraceDossier {
         at: row.delivered_at.toISOString(),
         kind: 'delivery' as const,
         stage: row.connector,
-        eventId: `${row.source_system}/${row.source_event_id}`,
+        eventId: eventIdOf({ sourceSystem: row.source_system, sourceEventId: row.source_event_id }),
         sequence: Number(row.sequence),
         status: row.status,
         detail: { outcome: row.outcome, attempts: row.attempts, answer: row.answer },
