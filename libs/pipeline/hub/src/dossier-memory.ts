@@ -104,3 +104,22 @@ export class DossierMemory {
 }
 
 const originParams = ({ topic, partition, firstOffset }: BatchOrigin) => [topic, partition, firstOffset];
+
+/** What the hub last applied to a dossier, for whoever looks it up. */
+export interface HubDossierState {
+  lastSequence: number;
+  status: number;
+  updatedAt: Date;
+}
+
+/** A dossier's state as the hub last applied it; undefined for one it never saw. */
+export async function hubDossierStateOf(
+  database: Database,
+  dossierCode: string,
+): Promise<HubDossierState | undefined> {
+  const [row] = await database.query<{ last_sequence: string; status: number; updated_at: Date }>(
+    'SELECT last_sequence, status, updated_at FROM hub_dossier_state WHERE dossier_code = $1',
+    [dossierCode],
+  );
+  return row && { lastSequence: Number(row.last_sequence), status: row.status, updatedAt: row.updated_at };
+}
