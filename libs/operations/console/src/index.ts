@@ -4,3 +4,15 @@
  */
 export { ConsoleModule, consoleHttp, consoleRetention, CONSOLE_WEB_ROOT } from './console.module';
 export { consoleConfigSpec, consoleOwnConfigSpec, type ConsoleConfig } from './console.config';
+export type {
+  ConnectorControlAnswer,
+  ConnectorStatus,
+  DeadLetterListAnswer,
+  DeadLetterSummary,
+  DossierTrace,
+  HoldAnswer,
+  HubStatus,
+  ReplayAnswer,
+  StatusAnswer,
+  TraceAnswer,
+} from './api-answers';

@@ -4,6 +4,7 @@ import { Database } from '@lienthong/database';
 import { KafkaConnection, type PartitionLag } from '@lienthong/kafka';
 import { maskPatterns } from '@lienthong/personal-data';
 import { Injectable, NotFoundException } from '@nestjs/common';
+import type { StatusAnswer } from '../api-answers';
 import { DeadLetterIndex } from '../dead-letters/dead-letter-index';
 import { Flow } from '../flow';
 
@@ -65,7 +66,7 @@ export class ConnectorStatusQuery {
     return name;
   }
 
-  async all(): Promise<{ hub: HubStatus; connectors: ConnectorStatus[] }> {
+  async all(): Promise<StatusAnswer> {
     const deadLetters = await this.deadLetters.countsByStage(RECENT_MINUTES);
     const [hub, ...connectors] = await Promise.all([
       this.hub(deadLetters),
