@@ -1,6 +1,6 @@
 import { Database } from '@lienthong/database';
 import { differingFields, PortalClient } from '@lienthong/national-portal';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { ReplayHeader } from '../dead-letters/replay-record';
 
 /** One hop of a dossier, in time order. */
@@ -61,7 +61,8 @@ interface TrailRow {
 export class TraceDossier {
   constructor(
     private readonly database: Database,
-    private readonly portal: PortalClient,
+    /** null when the live lookup is off (CONSOLE_PORTAL_LOOKUP). */
+    @Inject(PortalClient) private readonly portal: PortalClient | null,
   ) {}
 
   async trace(dossierCode: string): Promise<DossierTrace> {
@@ -162,6 +163,14 @@ export class TraceDossier {
   }
 
   private async portalNow(dossierCode: string, sent: unknown): Promise<DossierTrace['portal']> {
+    if (!this.portal) {
+      return {
+        sent,
+        held: null,
+        differences: [],
+        error: 'live portal lookup is off (CONSOLE_PORTAL_LOOKUP)',
+      };
+    }
     try {
       const held = (await this.portal.lookup(dossierCode)) ?? null;
       return { sent, held, differences: differences(sent, held), error: null };
