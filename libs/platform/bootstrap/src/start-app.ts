@@ -46,12 +46,17 @@ export async function startApp(
 ): Promise<RunningApp> {
   const module = Array.isArray(modules) ? rootOf(modules) : modules;
   if (!http) {
-    const app = await NestFactory.createApplicationContext(module, { logger: new PinoNestLogger() });
+    const app = await NestFactory.createApplicationContext(module, {
+      logger: new PinoNestLogger(),
+      abortOnError: false,
+    });
     await app.init();
     return { name, app };
   }
   const app = await NestFactory.create<NestExpressApplication>(module, {
     logger: new PinoNestLogger(),
+    // A module that cannot be built (a bad setting found by a resource) rejects, so runMain says why.
+    abortOnError: false,
     bodyParser: false,
     rawBody: http.rawBody ?? false,
   });
