@@ -45,10 +45,9 @@ export function countItems(unit: UnitDossiers, rules: ScoringRules) {
   const { received } = unit;
   const paperResult = (record: PortalDossier) =>
     rules.paperResultProcedures === '*' || rules.paperResultProcedures.has(record.MaTTHC);
+  const listedFees = procedures(received, (record) => (record.DanhSachLePhi ?? []).length > 0);
   const feeProcedure = (record: PortalDossier) =>
-    rules.feeProcedures.size > 0
-      ? rules.feeProcedures.has(record.MaTTHC)
-      : (record.DanhSachLePhi ?? []).length > 0;
+    (rules.feeProcedures.size > 0 ? rules.feeProcedures : listedFees).has(record.MaTTHC);
   const usedPopulationData = (record: PortalDossier) =>
     record.TaiKhoanDuocXacThucVoiVNeID === '1' ||
     files(record).some((file) => file.DuocLayTuKhoDMQG === '1') ||
