@@ -25,7 +25,7 @@ export function portalHttpReader(baseUrl: string): SyncedDossierReader {
         const response = await fetch(`${baseUrl}/_sandbox/dossiers?offset=${offset}&limit=${PAGE}`);
         if (!response.ok) throw new Error(`portal sandbox listing answered HTTP ${response.status}`);
         const page = (await response.json()) as { dossiers: SyncedDossier[] };
-        held.push(...page.dossiers);
+        held.push(...page.dossiers.map(({ record, progress }) => ({ record, progress })));
         if (page.dossiers.length < PAGE) return held;
       }
     },
