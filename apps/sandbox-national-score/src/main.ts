@@ -3,10 +3,10 @@ import { runMain, runUntilSignal, startApp } from '@lienthong/bootstrap';
 import { NationalScoreSandboxModule, nationalScoreSandboxConfigSpec } from '@lienthong/sandboxes';
 
 runMain(async () => {
-  const { NATIONAL_SCORE_SANDBOX_PORT } = readConfig(nationalScoreSandboxConfigSpec);
+  const sandbox = readConfig(nationalScoreSandboxConfigSpec);
   runUntilSignal([
-    await startApp('sandbox-national-score', NationalScoreSandboxModule.register(), {
-      port: NATIONAL_SCORE_SANDBOX_PORT,
+    await startApp('sandbox-national-score', NationalScoreSandboxModule.register(sandbox), {
+      port: sandbox.NATIONAL_SCORE_SANDBOX_PORT,
     }),
   ]);
 });

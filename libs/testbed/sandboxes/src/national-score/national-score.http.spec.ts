@@ -1,7 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { startApp, type RunningApp } from '@lienthong/bootstrap';
+import { readConfig } from '@lienthong/config';
 import axios from 'axios';
 import { AFTER_NOVEMBER_2026, goldenJson, goldenPath, heldDossiers } from './national-score.fixture';
+import { nationalScoreSandboxConfigSpec } from './national-score.config';
 import { NationalScoreSandboxModule } from './national-score.module';
 
 const DEPARTMENT = '000.00.15.H26';
@@ -32,7 +34,10 @@ describe(`${NationalScoreSandboxModule.name} over HTTP`, () => {
     const reader = { dossiers: async () => heldDossiers() };
     sut = await startApp(
       'sandbox-national-score',
-      NationalScoreSandboxModule.register(env, { reader, now: () => AFTER_NOVEMBER_2026 }),
+      NationalScoreSandboxModule.register(readConfig(nationalScoreSandboxConfigSpec, env), {
+        reader,
+        now: () => AFTER_NOVEMBER_2026,
+      }),
       { port: 0 },
     );
   });

@@ -1,8 +1,7 @@
-import { readConfig } from '@lienthong/config';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { FaultsModule } from '../faults';
 import { NationalScoreController } from './national-score.controller';
-import { nationalScoreSandboxConfigSpec } from './national-score.config';
+import type { NationalScoreSandboxConfig } from './national-score.config';
 import { NationalScoreService } from './national-score.service';
 import { ScoreDrift } from './score-drift';
 import { ScorePoliteness } from './score-politeness';
@@ -24,10 +23,9 @@ export interface NationalScoreSandboxOptions {
 @Module({})
 export class NationalScoreSandboxModule {
   static register(
-    env: NodeJS.ProcessEnv = process.env,
+    config: NationalScoreSandboxConfig,
     options: NationalScoreSandboxOptions = {},
   ): DynamicModule {
-    const config = readConfig(nationalScoreSandboxConfigSpec, env);
     const unitsFile = config.NATIONAL_SCORE_SANDBOX_UNITS.trim();
     const units = unitsFile ? readUnitsFile(unitsFile) : undefined;
     const reader = options.reader ?? portalHttpReader(config.NATIONAL_SCORE_SANDBOX_PORTAL_URL);

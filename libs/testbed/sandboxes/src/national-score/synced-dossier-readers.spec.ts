@@ -1,4 +1,6 @@
 import { startApp, type RunningApp } from '@lienthong/bootstrap';
+import { readConfig } from '@lienthong/config';
+import { portalSandboxConfigSpec } from '../national-portal/portal-sandbox.config';
 import { PortalSandboxModule } from '../national-portal/portal-sandbox.module';
 import { PortalSandboxStore } from '../national-portal/portal-sandbox.store';
 import { heldDossiers } from './national-score.fixture';
@@ -9,7 +11,11 @@ describe('the readers of what the portal sandbox holds', () => {
   const [held] = heldDossiers();
 
   beforeAll(async () => {
-    portal = await startApp('sandbox-national-portal', PortalSandboxModule.register({}), { port: 0 });
+    portal = await startApp(
+      'sandbox-national-portal',
+      PortalSandboxModule.register(readConfig(portalSandboxConfigSpec, {})),
+      { port: 0 },
+    );
     const store = portal.app.get(PortalSandboxStore, { strict: false });
     store.create(held.record);
     store.addProgress(held.progress);
