@@ -14,7 +14,12 @@ export interface CliOutput {
 /** Rows as a plain table with a header of the rows' own keys, one column each, no index column. */
 export function renderTable(rows: object[]): string {
   const head = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const table = new Table({ head, style: { head: [], border: [] } });
+  const table = new Table({
+    head,
+    // No colours (pipes and logs stay plain) and no rule between rows (a long listing stays compact).
+    style: { head: [], border: [] },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
   for (const row of rows) {
     const cells = row as Record<string, unknown>;
     table.push(head.map((name) => cellText(cells[name])));
