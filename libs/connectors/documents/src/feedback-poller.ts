@@ -1,4 +1,4 @@
-import type { ManagedService } from '@lienthong/bootstrap';
+import { PeriodicTask, type ManagedService } from '@lienthong/bootstrap';
 import { isDataError } from '@lienthong/database';
 import { createLogger } from '@lienthong/observability';
 import type { DocumentsExchangeClient } from './documents-exchange.client';
@@ -7,7 +7,7 @@ import { parseEdxmlStatus } from './edxml-parser';
 import { EdxmlRejection } from './edxml-rejection';
 import type { EdxmlStatus } from './edxml.contract';
 import type { InboxEntry } from './exchange.contract';
-import type { StatusDeadLetters } from './status-dead-letters';
+import { StatusDeadLetterReason, type StatusDeadLetters } from './status-dead-letters';
 
 const logger = createLogger('documents-feedback');
 
@@ -23,49 +23,40 @@ const MESSAGE_MAX = 500;
  * value PostgreSQL refuses) is dead-lettered with its reason first.
  */
 export class DocumentsFeedbackPoller implements ManagedService {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly exchange: DocumentsExchangeClient,
     private readonly store: DocumentsStore,
     private readonly deadLetters: StatusDeadLetters,
     private readonly options: { organId: string; intervalMs: number },
-  ) {}
+  ) {
+    this.task = new PeriodicTask({
+      name: 'documents-feedback',
+      everyMs: options.intervalMs,
+      run: (signal) => this.pollOnce(signal),
+    });
+  }
 
   async start(): Promise<void> {
-    this.stopped = false;
-    this.schedule();
+    await this.task.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.task.stop();
   }
 
-  /** One pass over the inbox; returns how many statuses were recorded and acknowledged. */
-  async pollOnce(): Promise<number> {
+  /** One pass over the inbox, ending early once `signal` aborts; returns how many statuses were recorded and acknowledged. */
+  async pollOnce(signal?: AbortSignal): Promise<number> {
     const entries = await this.exchange.inbox(this.options.organId, 'status');
     let handled = 0;
     for (const entry of entries) {
-      if (this.stopped) break;
+      if (signal?.aborted) break;
       // Acknowledged `fail` by this poller on an earlier pass: refused, or dead-lettered.
       if (entry.ack === 'fail') continue;
       if (await this.handle(entry)) handled += 1;
     }
     return handled;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.pollOnce()
-        .then(() => undefined)
-        .catch((error: unknown) => logger.warn({ err: error }, 'reading the status inbox failed; will retry'))
-        .finally(() => this.schedule());
-    }, this.options.intervalMs);
   }
 
   private async handle(entry: InboxEntry): Promise<boolean> {
@@ -76,14 +67,14 @@ export class DocumentsFeedbackPoller implements ManagedService {
     } catch (error) {
       // Larger than any answer is let be (HTTP_MAX_ANSWER_BYTES): reading it again fails again.
       if ((error as { code?: unknown }).code !== 'HTTP_ANSWER_TOO_LARGE') throw error;
-      return this.setAside(entry, '', 'DOCUMENTS_STATUS_TOO_LARGE', error);
+      return this.setAside(entry, '', StatusDeadLetterReason.TooLarge, error);
     }
     let status: EdxmlStatus;
     try {
       status = parseEdxmlStatus(xml);
     } catch (error) {
       if (!(error instanceof EdxmlRejection)) {
-        return this.setAside(entry, xml, 'DOCUMENTS_STATUS_UNREADABLE', error);
+        return this.setAside(entry, xml, StatusDeadLetterReason.Unreadable, error);
       }
       // A malformed status will not get better by reading it again: tell the exchange and move on.
       logger.error({ ...where, reason: error.message }, 'unreadable status package; acknowledged as fail');
@@ -100,7 +91,7 @@ export class DocumentsFeedbackPoller implements ManagedService {
       await this.store.recordStatus(entry.id, { ...status, responseFor });
     } catch (error) {
       if (!isDataError(error)) throw error;
-      return this.setAside(entry, xml, 'DOCUMENTS_STATUS_UNSTORABLE', error);
+      return this.setAside(entry, xml, StatusDeadLetterReason.Unstorable, error);
     }
     await this.exchange.acknowledge(entry.id, 'done');
     await this.store.recordAcknowledged(entry.id);
@@ -109,7 +100,12 @@ export class DocumentsFeedbackPoller implements ManagedService {
   }
 
   /** Dead-letters the package before acknowledging it `fail`: a crash in between dead-letters it again, never loses it. */
-  private async setAside(entry: InboxEntry, xml: string, reason: string, error: unknown): Promise<false> {
+  private async setAside(
+    entry: InboxEntry,
+    xml: string,
+    reason: StatusDeadLetterReason,
+    error: unknown,
+  ): Promise<false> {
     const message = `status package ${entry.id}: ${error instanceof Error ? error.message : String(error)}`;
     const key = (await this.store.dossierCodeOf(entry.documentId)) ?? entry.documentId;
     await this.deadLetters.write(entry, xml, key, { reason, message: message.slice(0, MESSAGE_MAX) });

@@ -8,6 +8,15 @@ const StatusPackageHeader = {
   DocumentId: 'lienthong-documents-document-id',
 } as const;
 
+/** Why a status package was set aside; the code travels in the dead-letter headers (docs/dead-letter-reasons.md). */
+export const StatusDeadLetterReason = {
+  TooLarge: 'DOCUMENTS_STATUS_TOO_LARGE',
+  Unreadable: 'DOCUMENTS_STATUS_UNREADABLE',
+  Unstorable: 'DOCUMENTS_STATUS_UNSTORABLE',
+} as const;
+
+export type StatusDeadLetterReason = (typeof StatusDeadLetterReason)[keyof typeof StatusDeadLetterReason];
+
 /** Where a status package was read from, in a dead letter's source headers (no Kafka partition or offset). */
 const STATUS_INBOX = 'documents.status-inbox';
 
@@ -28,7 +37,7 @@ export class StatusDeadLetters {
     entry: InboxEntry,
     xml: string,
     key: string,
-    cause: { reason: string; message: string },
+    cause: { reason: StatusDeadLetterReason; message: string },
   ): Promise<void> {
     const record = deadLetter(
       this.topics.deadLetter('documents'),

@@ -1,26 +1,23 @@
+import { LienthongError } from '@lienthong/errors';
+
 /**
  * Every classified failure of a delivery: a code an operator can look up, and whether trying again may
  * help. Anything else a connector throws is unclassified (retried, then parked, finally dead-lettered).
  */
-export abstract class DeliveryError extends Error {
-  abstract readonly retriable: boolean;
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+export abstract class DeliveryError extends LienthongError {}
 
 /** A failure that may pass: the target was down, slow, overloaded or out of session. Try again later. */
 export class RetriableError extends DeliveryError {
-  readonly retriable = true;
+  constructor(code: string, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, { ...options, retriable: true });
+  }
 }
 
 /** A failure that will not pass by retrying: the target refused the content. Dead-letter it. */
 export class PermanentError extends DeliveryError {
-  readonly retriable = false;
+  constructor(code: string, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, { ...options, retriable: false });
+  }
 }
 
 /**

@@ -28,17 +28,21 @@ export async function reach<T>(target: string, operation: string, request: () =>
     if (!isAxiosError(error)) throw error;
     const redirect = refusedRedirect(error);
     if (redirect) {
-      throw new TargetAccessError('HTTP_REDIRECT_REFUSED', `${target} (${operation}): ${redirect.message}`);
+      throw new TargetAccessError('HTTP_REDIRECT_REFUSED', `${target} (${operation}): ${redirect.message}`, {
+        cause: redirect,
+      });
     }
     if (tooLarge(error)) {
       throw new RetriableError(
         'HTTP_ANSWER_TOO_LARGE',
         `${target} answered more than HTTP_MAX_ANSWER_BYTES (${operation}); the answer was cut off`,
+        { cause: error },
       );
     }
     throw new RetriableError(
       error.code ?? 'NETWORK',
       `${target} unreachable (${operation}): ${error.message}`,
+      { cause: error },
     );
   }
 }

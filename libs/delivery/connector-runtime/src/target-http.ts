@@ -1,5 +1,6 @@
 import axios, { type AxiosInstance, type CreateAxiosDefaults } from 'axios';
 import { num, type ConfigOf } from '@lienthong/config';
+import { LienthongError } from '@lienthong/errors';
 
 export const targetHttpConfigSpec = {
   HTTP_MAX_ANSWER_BYTES: num({
@@ -11,14 +12,20 @@ export const targetHttpConfigSpec = {
 
 export type TargetHttpConfig = ConfigOf<typeof targetHttpConfigSpec>;
 
-/** Thrown inside the redirect hook; reach() finds it in the error's causes. */
-export class RedirectRefusal extends Error {
+/**
+ * Thrown inside the redirect hook; reach() finds it in the error's causes. Retriable like the
+ * TargetAccessError it becomes: the dossier is not at fault, the target's URL is.
+ */
+export class RedirectRefusal extends LienthongError {
   constructor(
     readonly from: string,
     readonly to: string,
   ) {
-    super(`a redirect from ${from} to ${to} was refused: a target may only redirect to itself`);
-    this.name = RedirectRefusal.name;
+    super(
+      'HTTP_REDIRECT_REFUSED',
+      `a redirect from ${from} to ${to} was refused: a target may only redirect to itself`,
+      { retriable: true },
+    );
   }
 }
 

@@ -1,3 +1,4 @@
+import { sleep } from '@lienthong/bootstrap';
 import Bottleneck from 'bottleneck';
 import {
   BrokenCircuitError,
@@ -14,8 +15,6 @@ import type { Logger } from '@lienthong/observability';
 import type { ConnectorRuntimeConfig } from './connector-runtime.config';
 import { accessRefused, breakerState, failed, retries, targetSeconds } from './connector-metrics';
 import { RetriableError, TargetAccessError } from './errors';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface TargetPolicyEvents {
   /** The target looks down: stop taking new work. */

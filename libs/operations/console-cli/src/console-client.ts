@@ -1,11 +1,13 @@
+import { LienthongError } from '@lienthong/errors';
+
 /** The console API refused or failed a request; the message is the API's own. */
-export class ConsoleApiError extends Error {
+export class ConsoleApiError extends LienthongError {
   constructor(
     readonly status: number | undefined,
     message: string,
   ) {
-    super(message);
-    this.name = ConsoleApiError.name;
+    // No answer, or a server error, may pass; a refusal (4xx) will not.
+    super('CONSOLE_API_FAILED', message, { retriable: status === undefined || status >= 500 });
   }
 }
 

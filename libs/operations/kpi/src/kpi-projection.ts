@@ -1,4 +1,4 @@
-import type { ManagedService } from '@lienthong/bootstrap';
+import { PeriodicTask, type ManagedService } from '@lienthong/bootstrap';
 import {
   AtLeastOnceConsumer,
   type IncomingRecord,
@@ -41,15 +41,21 @@ export interface BatchOutcome {
 export class KpiProjection implements ManagedService {
   private readonly logger = createLogger('kpi');
   private consumer?: AtLeastOnceConsumer;
-  private syncTimer?: NodeJS.Timeout;
-  private marking?: Promise<void>;
+  /** Marks the dossiers the national portal now holds. */
+  private readonly syncMarking: PeriodicTask;
 
   constructor(
     private readonly kafka: KafkaConnection,
     private readonly topics: Topics,
     private readonly store: KpiStore,
     private readonly options: { groupId: string; syncMarkMs: number },
-  ) {}
+  ) {
+    this.syncMarking = new PeriodicTask({
+      name: 'kpi-portal-sync-marking',
+      everyMs: options.syncMarkMs,
+      run: () => this.store.markPortalSynced(),
+    });
+  }
 
   async start(): Promise<void> {
     await this.kafka.ensureTopics([
@@ -65,15 +71,12 @@ export class KpiProjection implements ManagedService {
       },
     });
     await this.consumer.start();
-    this.syncTimer = setInterval(() => {
-      this.marking ??= this.markSynced().finally(() => (this.marking = undefined));
-    }, this.options.syncMarkMs);
+    await this.syncMarking.start();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.syncTimer);
+    await this.syncMarking.stop();
     await this.consumer?.stop();
-    await this.marking;
   }
 
   /** Folds one partition's batch (of dossier.v1, or of identity.verified.v1) in one transaction. */
@@ -134,13 +137,5 @@ export class KpiProjection implements ManagedService {
     if (stale > 0) skipped.inc({ reason: 'stale' }, stale);
     if (unreadable > 0) skipped.inc({ reason: 'unreadable' }, unreadable);
     return { ...outcome, stale, unreadable };
-  }
-
-  private async markSynced(): Promise<void> {
-    try {
-      await this.store.markPortalSynced();
-    } catch (error) {
-      this.logger.warn({ err: error }, 'marking the dossiers the portal holds failed; trying again');
-    }
   }
 }

@@ -136,7 +136,7 @@ export class HubPipeline {
     consumed.inc({ source: mapper.system });
     const result = mapSourceEvent(mapper, record.value);
     if (result.ok) return { record, dossier: result.dossier };
-    const { reason, message, path } = result.rejection;
+    const { code: reason, message, path } = result.rejection;
     rejected.inc({ source: mapper.system, reason });
     this.logger.warn(
       {

@@ -42,7 +42,7 @@ function readDossier(bytes: Buffer): { readAs: string; dossier?: DossierEvent } 
   for (const mapper of SOURCE_MAPPERS) {
     const result = mapSourceEvent(mapper, bytes);
     if (result.ok) return { readAs: mapper.system, dossier: result.dossier };
-    reasons.push(`${mapper.system}: ${result.rejection.reason}`);
+    reasons.push(`${mapper.system}: ${result.rejection.code}`);
   }
   return { readAs: `unreadable (${reasons.join('; ')})` };
 }

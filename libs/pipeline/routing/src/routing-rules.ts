@@ -1,12 +1,12 @@
+import { LienthongError } from '@lienthong/errors';
 import { readFileSync } from 'node:fs';
 import { SchemaValidator, type DossierEvent, type RoutingRules } from '@lienthong/schemas';
 import { LineCounter, parseDocument } from 'yaml';
 
 /** The routing file is not valid; the message names the file, the line and what is wrong. */
-export class RoutingFileError extends Error {
+export class RoutingFileError extends LienthongError {
   constructor(message: string) {
-    super(message);
-    this.name = RoutingFileError.name;
+    super('ROUTING_FILE_INVALID', message);
   }
 }
 

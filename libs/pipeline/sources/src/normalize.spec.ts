@@ -18,7 +18,7 @@ describe('source normalization rules', () => {
 
   it.each(['H26', '00.00.12.H26', 'H26.12', ''])('rejects agency code "%s"', (input) => {
     expect(() => normalizeAgencyCode(input, '/a')).toThrow(
-      expect.objectContaining({ reason: 'INVALID_AGENCY_CODE' }),
+      expect.objectContaining({ code: 'INVALID_AGENCY_CODE' }),
     );
   });
 
@@ -32,14 +32,14 @@ describe('source normalization rules', () => {
 
   it.each(['1.00512', '12.005129', '2.000488.XYZ'])('rejects procedure code %s', (input) => {
     expect(() => normalizeProcedureCode(input, '/p')).toThrow(
-      expect.objectContaining({ reason: 'INVALID_PROCEDURE_CODE' }),
+      expect.objectContaining({ code: 'INVALID_PROCEDURE_CODE' }),
     );
   });
 
   it('writes dossier codes with the four-part agency code and rejects impossible dates', () => {
     expect(normalizeDossierCode('H26.12.03-240818-9001', '/d')).toBe('000.00.12.H26-240818-9001');
     expect(() => normalizeDossierCode('000.00.12.H26-241318-9001', '/d')).toThrow(
-      expect.objectContaining({ reason: 'INVALID_DOSSIER_CODE' }),
+      expect.objectContaining({ code: 'INVALID_DOSSIER_CODE' }),
     );
   });
 
@@ -47,7 +47,7 @@ describe('source normalization rules', () => {
     expect(toLocalIso(parseIsoDateTime('2024-08-15T20:30:00-05:00', '/t'))).toBe('2024-08-16T08:30:00+07:00');
     expect(toLocalIso(parseIsoDateTime('2024-08-15T08:30', '/t'))).toBe('2024-08-15T08:30:00+07:00');
     expect(() => parseIsoDateTime('2023-02-29T08:30:00Z', '/t')).toThrow(
-      expect.objectContaining({ reason: 'INVALID_DATE' }),
+      expect.objectContaining({ code: 'INVALID_DATE' }),
     );
   });
 
@@ -62,10 +62,10 @@ describe('source normalization rules', () => {
       number: '001305001234',
     });
     expect(() => parsePersonalId('001305001234', '1990-01-01', '/id')).toThrow(
-      expect.objectContaining({ reason: 'INVALID_PERSONAL_ID' }),
+      expect.objectContaining({ code: 'INVALID_PERSONAL_ID' }),
     );
     expect(() => parsePersonalId('097090001234', null, '/id')).toThrow(
-      expect.objectContaining({ reason: 'INVALID_PERSONAL_ID' }),
+      expect.objectContaining({ code: 'INVALID_PERSONAL_ID' }),
     );
   });
 });

@@ -1,3 +1,5 @@
+import { LienthongError } from '@lienthong/errors';
+
 /** Why the hub refused an event. The code travels in the dead-letter headers; keep it stable. */
 export const RejectionReason = {
   TooLarge: 'TOO_LARGE',
@@ -17,16 +19,15 @@ export const RejectionReason = {
 export type RejectionReason = (typeof RejectionReason)[keyof typeof RejectionReason];
 
 /** A permanent, input-caused failure: the event goes to the dead-letter topic and is never retried. */
-export class RejectionError extends Error {
-  readonly retriable = false;
+export class RejectionError extends LienthongError {
+  declare readonly code: RejectionReason;
 
   constructor(
-    readonly reason: RejectionReason,
+    code: RejectionReason,
     message: string,
     /** JSON Pointer into the source event, where the fault is. */
     readonly path = '',
   ) {
-    super(message);
-    this.name = RejectionError.name;
+    super(code, message);
   }
 }

@@ -35,14 +35,14 @@ describe.each(SOURCE_MAPPERS.map((mapper) => ({ system: mapper.system, sut: mapp
       'rejects not-ok/$file with the reason its name gives',
       ({ file, path }) => {
         const result = mapSourceEvent(sut, readFileSync(path));
-        expect(result.ok ? 'accepted' : result.rejection.reason).toBe(file.split('--')[0]);
+        expect(result.ok ? 'accepted' : result.rejection.code).toBe(file.split('--')[0]);
         expect(result.ok || result.rejection.message.length > 10).toBe(true);
       },
     );
 
     it('rejects an event larger than 512 KiB before parsing it', () => {
       const result = mapSourceEvent(sut, Buffer.alloc(512 * 1024 + 1, 0x20));
-      expect(result.ok || result.rejection.reason).toBe('TOO_LARGE');
+      expect(result.ok || result.rejection.code).toBe('TOO_LARGE');
     });
 
     it('maps every shared sample event', () => {

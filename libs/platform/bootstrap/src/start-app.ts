@@ -79,6 +79,8 @@ export function runUntilSignal(apps: RunningApp[]): void {
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void close(signal));
+  // Periodic tasks never hold the process: an app serving no HTTP (the simulator) lives until a signal by this.
+  setInterval(() => undefined, 2 ** 30);
 }
 
 /** Runs an app's main function; a start-up failure (a bad config key, an unreachable broker) exits 1 with its reason. */

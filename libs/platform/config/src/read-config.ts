@@ -1,15 +1,16 @@
+import { LienthongError } from '@lienthong/errors';
 import { cleanEnv, type CleanedEnv, type ValidatorSpec } from 'envalid';
 
 /** A configuration key is missing or invalid; the message names every bad key. */
-export class ConfigError extends Error {
+export class ConfigError extends LienthongError {
   constructor(readonly keys: Record<string, string>) {
     super(
+      'CONFIG_INVALID',
       'Invalid configuration: ' +
         Object.entries(keys)
           .map(([key, reason]) => `${key} (${reason})`)
           .join('; '),
     );
-    this.name = ConfigError.name;
   }
 }
 

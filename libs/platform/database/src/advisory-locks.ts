@@ -1,9 +1,8 @@
+import { sleep } from '@lienthong/bootstrap';
 import { createLogger } from '@lienthong/observability';
 import type { Pool, PoolClient } from 'pg';
 
 const logger = createLogger('advisory-locks');
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Takes every key or none: a partial hold could deadlock with a holder taking the same keys. */
 const TAKE_ALL = `

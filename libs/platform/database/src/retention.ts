@@ -1,3 +1,4 @@
+import { PeriodicTask } from '@lienthong/bootstrap';
 import { createLogger } from '@lienthong/observability';
 import type { Database } from './database';
 
@@ -23,30 +24,35 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
  * the connector's ledger), so each window says how long the protection it gives must last.
  */
 export class Retention {
-  private timer?: NodeJS.Timeout;
-  private running = Promise.resolve();
-  private stopped = false;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly database: Database,
     private readonly rules: RetentionRule[],
-    private readonly intervalMs = HOUR_MS,
+    intervalMs = HOUR_MS,
   ) {
     for (const { table, column, keep } of rules) {
       if (![table, column, ...(keep ? [keep] : [])].every((name) => IDENTIFIER.test(name)))
         throw new Error(`bad retention rule ${table}.${column}`);
     }
+    this.task = new PeriodicTask({
+      name: 'retention',
+      everyMs: intervalMs,
+      runAtStart: true,
+      run: async () => {
+        const deleted = await this.prune();
+        if (Object.values(deleted).some((count) => count > 0)) logger.info({ deleted }, 'pruned old state');
+      },
+    });
   }
 
   async start(): Promise<void> {
     if (this.rules.every((rule) => rule.days <= 0)) return;
-    this.schedule();
+    await this.task.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.task.stop();
   }
 
   /** One pass over every rule; answers the rows deleted per table. */
@@ -70,18 +76,5 @@ export class Retention {
       }
     }
     return deleted;
-  }
-
-  private schedule(delayMs = 0): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.prune()
-        .then((deleted) => {
-          if (Object.values(deleted).some((count) => count > 0)) logger.info({ deleted }, 'pruned old state');
-        })
-        .catch((error: unknown) => logger.warn({ err: error }, 'pruning old state failed; will try again'))
-        .finally(() => this.schedule(this.intervalMs));
-    }, delayMs);
-    this.timer.unref();
   }
 }

@@ -1,3 +1,4 @@
+import { LienthongError } from '@lienthong/errors';
 /**
  * What a consumer's batch handler throws when the batch failed. kafkajs stops a consumer for good on an
  * error it deems non-retriable (a producer's "Transaction state exception", say), and a stopped consumer
@@ -6,5 +7,5 @@
  */
 export function consumeAgain(error: unknown): Error {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return Object.assign(new Error(`batch failed, consumed again: ${message}`), { retriable: true });
+  return new LienthongError('BATCH_FAILED', `batch failed, consumed again: ${message}`, { retriable: true });
 }

@@ -1,4 +1,5 @@
 import { whileTopicsSettle } from './topics-settle';
+import { LienthongError } from '@lienthong/errors';
 import { createLogger, type Logger } from '@lienthong/observability';
 import {
   Kafka,
@@ -84,7 +85,9 @@ export class KafkaConnection {
       topics: topics.map((topic) => topic.name),
     });
     if (!metadata.every(({ partitions }) => partitions.every(({ leader }) => leader >= 0))) {
-      throw Object.assign(new Error('a topic has a partition without a leader yet'), { retriable: true });
+      throw new LienthongError('TOPIC_WITHOUT_LEADER', 'a topic has a partition without a leader yet', {
+        retriable: true,
+      });
     }
   }
 

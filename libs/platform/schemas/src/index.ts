@@ -7,3 +7,5 @@ export type { PortalDossier } from './generated/portal-dossier';
 export type { RoutingRules } from './generated/routing.v1';
 export type { PortalProgress } from './generated/portal-progress';
 export type { IdentityVerifiedEvent } from './generated/identity.verified.v1';
+export type { PaymentRequest } from './generated/payment-request.v1';
+export type { PaymentEvent } from './generated/payment.v1';

@@ -1,3 +1,4 @@
+import { LienthongError } from '@lienthong/errors';
 /** Why a document could not be read; callers word the refusal for their own protocol from it. */
 export type XmlProblem =
   | { kind: 'doctype' }
@@ -6,10 +7,9 @@ export type XmlProblem =
   | { kind: 'unbound-prefix'; name: string };
 
 /** XML the reader refuses: not a document the caller may act on, and reading it again changes nothing. */
-export class XmlReadError extends Error {
+export class XmlReadError extends LienthongError {
   constructor(readonly problem: XmlProblem) {
-    super(describe(problem));
-    this.name = XmlReadError.name;
+    super('XML_UNREADABLE', describe(problem));
   }
 }
 

@@ -3,3 +3,4 @@ export { portalSandboxConfigSpec } from './national-portal/portal-sandbox.config
 export * from './faults';
 export * from './documents';
 export * from './population';
+export * from './payment';

@@ -1,4 +1,5 @@
 export { SimulatorModule } from './simulator.module';
+export { simulatorConfigSpec } from './simulator.config';
 export { motcuaLifecycle } from './motcua-lifecycle';
 export { mixedEvents, type GeneratedEvent } from './mixed-events';
 export {

@@ -1,3 +1,4 @@
+import { PeriodicTask } from '@lienthong/bootstrap';
 import type { KafkaConnection, OutgoingRecord, Topics } from '@lienthong/kafka';
 import { newTraceparent } from '@lienthong/kafka';
 import { createLogger } from '@lienthong/observability';
@@ -24,8 +25,11 @@ export class Simulator {
   private readonly logger = createLogger('simulator');
   private readonly running: RunningDossier[] = [];
   private producer?: Producer;
-  private timer?: NodeJS.Timeout;
-  private ticking = Promise.resolve();
+  private readonly ticking = new PeriodicTask({
+    name: 'simulator',
+    everyMs: TICK_MS,
+    run: () => this.tick(),
+  });
   private serial = Math.floor(Math.random() * 5000) + 1000;
   private published = 0;
   private started = 0;
@@ -43,11 +47,7 @@ export class Simulator {
       SIMULATED_SYSTEMS.map(({ system }) => ({ name: this.topics.source(system) })),
     );
     this.producer = await this.kafka.producer();
-    this.timer = setInterval(() => {
-      this.ticking = this.ticking
-        .then(() => this.tick())
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'publish failed; will go on'));
-    }, TICK_MS);
+    await this.ticking.start();
     this.logger.info(
       {
         systems: SIMULATED_SYSTEMS.map(({ system }) => system),
@@ -58,8 +58,7 @@ export class Simulator {
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.ticking;
+    await this.ticking.stop();
   }
 
   private async tick(): Promise<void> {

@@ -1,5 +1,6 @@
 import { inParallel, type Amendments } from '@lienthong/connector-runtime';
 import type { AdvisoryLocks, Database } from '@lienthong/database';
+import { LienthongError } from '@lienthong/errors';
 import { Counter, createLogger, Gauge, metricsRegistry } from '@lienthong/observability';
 import type { PortalDossier } from '@lienthong/schemas';
 import { AlreadyExistsError, type PortalClient } from '../portal-client';
@@ -22,10 +23,13 @@ export interface ReconcileOptions {
 const PARALLEL_LOOKUPS = 8;
 
 /** Another replica (or an operator's CLI) is reconciling now: one run at a time across all of them. */
-export class ReconciliationBusyError extends Error {
+export class ReconciliationBusyError extends LienthongError {
   constructor() {
-    super('another reconciliation with the portal is running (on another replica or from the CLI)');
-    this.name = ReconciliationBusyError.name;
+    super(
+      'RECONCILIATION_BUSY',
+      'another reconciliation with the portal is running (on another replica or from the CLI)',
+      { retriable: true },
+    );
   }
 }
 

@@ -1,3 +1,4 @@
+import { LienthongError } from '@lienthong/errors';
 import { readXml, XmlReadError, type XmlElement } from '@lienthong/xml';
 import { XMLBuilder } from 'fast-xml-parser';
 import { SOAP_NAMESPACE } from '../population.contract';
@@ -11,10 +12,9 @@ export interface SoapFault {
   message: string;
 }
 
-export class MalformedXmlError extends Error {
+export class MalformedXmlError extends LienthongError {
   constructor(message: string) {
-    super(message);
-    this.name = MalformedXmlError.name;
+    super('MALFORMED_XML', message);
   }
 }
 

@@ -115,6 +115,9 @@ export class RefusedReplay {
   @ApiProperty()
   id!: number;
 
+  @ApiProperty({ example: 'REPLAY_UNKNOWN_SOURCE', description: 'See docs/dead-letter-reasons.md' })
+  code!: string;
+
   @ApiProperty({ example: 'its source topic "dossier.v1" is not the topic of a known source system' })
   reason!: string;
 }

@@ -107,7 +107,7 @@ export class ReplayDeadLetters {
     const targets = new Map<number, string>();
     for (const candidate of candidates) {
       const target = replayTarget(candidate, this.flow);
-      if ('refused' in target) refused.push({ id: candidate.id, reason: target.refused });
+      if ('refused' in target) refused.push({ id: candidate.id, code: target.code, reason: target.refused });
       else targets.set(candidate.id, target.topic);
     }
     if (refused.length > 0) {

@@ -28,7 +28,10 @@ describe(replayTarget.name, () => {
     ['nothing', null],
   ])('refuses a connector dead letter that came from %s', (_, sourceTopic) => {
     const sut = replayTarget({ id: 2, stage: 'national-portal', sourceTopic }, flow);
-    expect(sut).toEqual({ refused: expect.stringContaining("national-portal's route or retry topics") });
+    expect(sut).toEqual({
+      code: 'REPLAY_NOT_FROM_ROUTE',
+      refused: expect.stringContaining("national-portal's route or retry topics"),
+    });
   });
 
   it.each([
@@ -39,15 +42,24 @@ describe(replayTarget.name, () => {
     ['a foreign topic', '__consumer_offsets'],
   ])('refuses a hub dead letter whose source topic is %s', (_, sourceTopic) => {
     const sut = replayTarget(hub(sourceTopic), flow);
-    expect(sut).toEqual({ refused: expect.stringContaining('is not the topic of a known source system') });
+    expect(sut).toEqual({
+      code: 'REPLAY_UNKNOWN_SOURCE',
+      refused: expect.stringContaining('is not the topic of a known source system'),
+    });
   });
 
   it('refuses a hub dead letter that names no source topic', () => {
-    expect(replayTarget(hub(null), flow)).toEqual({ refused: 'it names no source topic' });
+    expect(replayTarget(hub(null), flow)).toEqual({
+      code: 'REPLAY_NO_SOURCE_TOPIC',
+      refused: 'it names no source topic',
+    });
   });
 
   it('refuses a dead letter of a stage the flow does not have', () => {
     const sut = replayTarget({ id: 3, stage: 'old-connector', sourceTopic: null }, flow);
-    expect(sut).toEqual({ refused: expect.stringContaining('neither the hub nor a known connector') });
+    expect(sut).toEqual({
+      code: 'REPLAY_UNKNOWN_STAGE',
+      refused: expect.stringContaining('neither the hub nor a known connector'),
+    });
   });
 });

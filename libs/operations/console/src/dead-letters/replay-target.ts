@@ -7,7 +7,17 @@ export interface ReplayOrigin {
   sourceTopic: string | null;
 }
 
-export type ReplayTarget = { topic: string } | { refused: string };
+/** Why a dead letter may not be replayed; the code is in the replay's answer (docs/dead-letter-reasons.md). */
+export const ReplayRefusal = {
+  NoSourceTopic: 'REPLAY_NO_SOURCE_TOPIC',
+  UnknownSource: 'REPLAY_UNKNOWN_SOURCE',
+  UnknownStage: 'REPLAY_UNKNOWN_STAGE',
+  NotFromRoute: 'REPLAY_NOT_FROM_ROUTE',
+} as const;
+
+export type ReplayRefusal = (typeof ReplayRefusal)[keyof typeof ReplayRefusal];
+
+export type ReplayTarget = { topic: string } | { code: ReplayRefusal; refused: string };
 
 /** Longest part of a header quoted back in a refusal: the header is whatever the writer put there. */
 const QUOTED = 120;
@@ -23,20 +33,25 @@ export function replayTarget(letter: ReplayOrigin, flow: Flow): ReplayTarget {
   if (letter.stage === 'hub') {
     const system = flow.sources.find((name) => flow.topics.source(name) === letter.sourceTopic);
     if (system) return { topic: flow.topics.source(system) };
-    return {
-      refused: letter.sourceTopic
-        ? `its source topic ${named} is not the topic of a known source system`
-        : 'it names no source topic',
-    };
+    return letter.sourceTopic
+      ? {
+          code: ReplayRefusal.UnknownSource,
+          refused: `its source topic ${named} is not the topic of a known source system`,
+        }
+      : { code: ReplayRefusal.NoSourceTopic, refused: 'it names no source topic' };
   }
   if (!flow.connectors.includes(letter.stage)) {
-    return { refused: `its stage ${JSON.stringify(letter.stage)} is neither the hub nor a known connector` };
+    return {
+      code: ReplayRefusal.UnknownStage,
+      refused: `its stage ${JSON.stringify(letter.stage)} is neither the hub nor a known connector`,
+    };
   }
   const route = flow.topics.route(letter.stage);
   // A connector also dead-letters what it takes in from elsewhere (the documents status inbox): that
   // never was a route message, so its route topic would only dead-letter it again.
   if (![route, ...flow.retryTopics(letter.stage)].includes(letter.sourceTopic ?? '')) {
     return {
+      code: ReplayRefusal.NotFromRoute,
       refused: `it did not come from ${letter.stage}'s route or retry topics (${named}): fix it at its source`,
     };
   }

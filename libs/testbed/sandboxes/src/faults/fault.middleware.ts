@@ -1,7 +1,6 @@
+import { sleep } from '@lienthong/bootstrap';
 import type { NextFunction, Request, Response } from 'express';
 import type { FaultInjector } from './fault-injector';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What a reverse proxy shows when the application behind it fails, with a 200 status all the same. */
 const GATEWAY_ERROR_PAGE = `<!DOCTYPE html>

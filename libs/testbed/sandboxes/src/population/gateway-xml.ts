@@ -1,10 +1,10 @@
 import { readXml, type XmlFlaw, type XmlNode } from '../xml';
+import { LienthongError } from '@lienthong/errors';
 
 /** A message the gateway cannot read: answered with a SOAP Client fault. */
-export class UnreadableRequest extends Error {
+export class UnreadableRequest extends LienthongError {
   constructor(message: string) {
-    super(message);
-    this.name = UnreadableRequest.name;
+    super('UNREADABLE_REQUEST', message);
   }
 }
 

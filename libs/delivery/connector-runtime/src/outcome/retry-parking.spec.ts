@@ -1,5 +1,5 @@
 import { Topics, type IncomingRecord } from '@lienthong/kafka';
-import { RetriableError, TargetAccessError, WaitingForNewerError } from './errors';
+import { RetriableError, TargetAccessError, WaitingForNewerError } from '../errors';
 import { park, RetryHeader } from './retry-parking';
 
 const topics = new Topics('');

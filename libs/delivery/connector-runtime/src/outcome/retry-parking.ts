@@ -1,5 +1,5 @@
 import { deadLetter, type IncomingRecord, type OutgoingRecord, type Topics } from '@lienthong/kafka';
-import { TargetAccessError, WaitingForNewerError, type RetriableError } from './errors';
+import { TargetAccessError, WaitingForNewerError, type RetriableError } from '../errors';
 
 /** Headers of an event parked on a retry topic. */
 export const RetryHeader = {

@@ -1,7 +1,6 @@
+import { PeriodicTask, sleep } from '@lienthong/bootstrap';
 import type { ConnectorControl, ReplicaReport } from '@lienthong/connector-control';
 import type { Logger } from '@lienthong/observability';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * An operator's pause of one connector, as this replica obeys it: the control table is polled every
@@ -10,19 +9,24 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export class OperatorPause {
   private paused = false;
-  private timer?: NodeJS.Timeout;
-  private polling?: Promise<void>;
+  private readonly polls: PeriodicTask;
 
   constructor(
     private readonly control: ConnectorControl,
     private readonly connector: string,
-    private readonly pollMs: number,
+    pollMs: number,
     private readonly logger: Logger,
     private readonly events: {
       onChange(paused: boolean): void;
       report(): Promise<Omit<ReplicaReport, 'paused'>>;
     },
-  ) {}
+  ) {
+    this.polls = new PeriodicTask({
+      name: 'connector-control-poll',
+      everyMs: pollMs,
+      run: () => this.poll(),
+    });
+  }
 
   get isPaused(): boolean {
     return this.paused;
@@ -31,15 +35,11 @@ export class OperatorPause {
   /** Reads the state once before consuming starts, then keeps polling. */
   async start(): Promise<void> {
     await this.poll();
-    this.timer = setInterval(() => {
-      this.polling ??= this.poll().finally(() => (this.polling = undefined));
-    }, this.pollMs);
-    this.timer.unref();
+    await this.polls.start();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.polling;
+    await this.polls.stop();
   }
 
   /** Waits while paused, keeping the consumer's group membership alive. */

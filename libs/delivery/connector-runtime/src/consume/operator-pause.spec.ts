@@ -1,3 +1,4 @@
+import { sleep } from '@lienthong/bootstrap';
 import type { ConnectorControl, ReplicaReport } from '@lienthong/connector-control';
 import { createLogger } from '@lienthong/observability';
 import { OperatorPause } from './operator-pause';
@@ -13,8 +14,6 @@ class ControlTable {
     this.reports.push(replica);
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function build() {
   const table = new ControlTable();

@@ -1,0 +1,66 @@
+import {
+  AtLeastOnceConsumer,
+  type IncomingRecord,
+  type KafkaConnection,
+  type Topics,
+} from '@lienthong/kafka';
+import type { Connector, FollowedFacts } from '../connector';
+import type { ConnectorRuntimeConfig } from '../connector-runtime.config';
+
+export type HandleBatch = (records: IncomingRecord[], heartbeat: () => Promise<void>) => Promise<void>;
+
+/** What the connector's consumers hand their batches to. */
+export interface BatchHandlers {
+  route: HandleBatch;
+  /** Every retry level's batches. */
+  retry: HandleBatch;
+  /** Batches of the connector's followed facts, when it follows a topic. */
+  follow: (follows: FollowedFacts) => HandleBatch;
+}
+
+/**
+ * The connector's consumers, their topics created: the route, one per retry level (an event waiting
+ * its 30 minutes must not hold up one due in 30 s), and the followed facts' topic if any.
+ */
+export async function connectorConsumers(
+  kafka: KafkaConnection,
+  topics: Topics,
+  connector: Connector,
+  config: ConnectorRuntimeConfig,
+  handlers: BatchHandlers,
+): Promise<AtLeastOnceConsumer[]> {
+  const name = connector.name;
+  const retryTopics = config.CONNECTOR_RETRY_DELAYS_S.map((_, index) => topics.retry(name, index + 1));
+  await kafka.ensureTopics(topics.connectorTopics(name, retryTopics.length));
+  const group = topics.group(`lienthong.connector.${name}`);
+  const partitionsConsumedConcurrently = config.CONNECTOR_PARTITIONS_AT_ONCE;
+  const consumers = [
+    new AtLeastOnceConsumer(kafka, {
+      groupId: group,
+      topics: [topics.route(name)],
+      partitionsConsumedConcurrently,
+      handleBatch: handlers.route,
+    }),
+    ...retryTopics.map(
+      (topic, index) =>
+        new AtLeastOnceConsumer(kafka, {
+          groupId: `${group}.retry.${index + 1}`,
+          topics: [topic],
+          partitionsConsumedConcurrently,
+          handleBatch: handlers.retry,
+        }),
+    ),
+  ];
+  const follows = connector.follows;
+  if (follows) {
+    await kafka.ensureTopics([{ name: follows.topic }]);
+    consumers.push(
+      new AtLeastOnceConsumer(kafka, {
+        groupId: `${group}.follow`,
+        topics: [follows.topic],
+        handleBatch: handlers.follow(follows),
+      }),
+    );
+  }
+  return consumers;
+}

@@ -1,0 +1,95 @@
+import { bool, num, port, secret, str, type ConfigOf } from '@lienthong/config';
+import { makeValidator } from 'envalid';
+import { faultPlan, NO_FAULTS } from '../faults';
+import { ANSWER_STYLES } from './payment-platform.contract';
+
+const shareValidator = makeValidator<number>((input) => {
+  const value = Number(input);
+  if (String(input).trim() === '' || !(value >= 0 && value <= 1)) throw new Error('a share from 0 to 1');
+  return value;
+});
+const share = (desc: string, fallback: number) =>
+  shareValidator({ default: fallback, desc: `${desc}: a share from 0 to 1` });
+
+export const paymentSandboxConfigSpec = {
+  PAYMENT_SANDBOX_PORT: port({
+    default: 8085,
+    desc: 'Port of the national-payment-platform sandbox on 127.0.0.1',
+  }),
+  PAYMENT_SANDBOX_PATH: str({
+    default: '/api/payment',
+    example: '/paygate/v1/transactions',
+    desc: 'Path of the platform endpoint that takes INIT, QUERY and GET_BILL (told apart by LoaiBanTin)',
+  }),
+  PAYMENT_SANDBOX_PARTNER_CODE: str({
+    default: 'LIENTHONG',
+    desc: 'MaDoiTac the sandbox accepts (the partner code the platform issued to the province)',
+  }),
+  PAYMENT_SANDBOX_SECRET: secret({
+    default: 'lienthong-payment-secret',
+    desc: 'Shared secret the sandbox checks and signs MaXacThuc with',
+  }),
+  PAYMENT_SANDBOX_PUBLIC_URL: str({
+    default: '',
+    example: 'http://127.0.0.1:8085',
+    desc: 'Base of the UrlThanhToan pay pages; empty: the address the INIT was sent to',
+  }),
+  PAYMENT_SANDBOX_ANSWER_STYLE: str({
+    choices: ANSWER_STYLES,
+    default: 'direct',
+    example: 'gateway-wrapper',
+    desc: 'How INIT is answered: direct {MaLoi, MoTaLoi, …, UrlThanhToan} (OpenCPS) or gateway-wrapper {error_code, message: "<JSON string>"} (Thanh Hóa)',
+  }),
+  PAYMENT_SANDBOX_CALLBACK_URL: str({
+    default: 'http://127.0.0.1:8094/payment/callback',
+    desc: "Where the sandbox POSTs each signed result (the province's callback URL, registered with the platform)",
+  }),
+  PAYMENT_SANDBOX_RESULT_TYPE: str({
+    default: 'CONFIRM',
+    desc: 'LoaiBanTin of the result callback (not public: DOMAIN.md calls CONFIRM illustrative; a client verifies over the value received)',
+  }),
+  PAYMENT_SANDBOX_AUTO_SETTLE: bool({
+    default: true,
+    desc: 'Settle every payment by itself after PAYMENT_SANDBOX_SETTLE_AFTER_MS; false: only POST /_sandbox/transactions/:reference/settle does',
+  }),
+  PAYMENT_SANDBOX_SETTLE_AFTER_MS: num({
+    default: 2_000,
+    desc: 'How long after its INIT the citizen finishes paying (or fails to); until then QUERY answers TrangThaiGD 3',
+  }),
+  PAYMENT_SANDBOX_PAID_SHARE: share('Payments that end paid (the rest fail, MaLoi 99)', 0.9),
+  PAYMENT_SANDBOX_LOST_CALLBACKS: share('Result callbacks the sandbox never sends (QUERY still answers)', 0),
+  PAYMENT_SANDBOX_CALLBACK_ATTEMPTS: num({
+    default: 3,
+    desc: 'Tries per callback: a failed try (network error, HTTP error, an answer other than MaLoi 00) is retried',
+  }),
+  PAYMENT_SANDBOX_CALLBACK_RETRY_MS: num({
+    default: 1_000,
+    desc: 'Pause between two tries of one callback',
+  }),
+  PAYMENT_SANDBOX_CALLBACK_TIMEOUT_MS: num({
+    default: 5_000,
+    desc: 'How long one callback try waits for the answer',
+  }),
+  PAYMENT_SANDBOX_GATEWAY: bool({
+    default: false,
+    desc: 'Sit behind an LGSP/NGSP gateway: the platform endpoint requires Authorization: Bearer <token> from POST /token (client_credentials)',
+  }),
+  PAYMENT_SANDBOX_GATEWAY_CLIENT_ID: str({
+    default: 'lienthong',
+    desc: 'Consumer key the sandbox gateway accepts at POST /token (Basic auth or client_id)',
+  }),
+  PAYMENT_SANDBOX_GATEWAY_CLIENT_SECRET: secret({
+    default: 'lienthong-gateway-secret',
+    desc: 'Consumer secret the sandbox gateway accepts at POST /token (Basic auth or client_secret)',
+  }),
+  PAYMENT_SANDBOX_TOKEN_EXPIRES_S: num({
+    default: 3600,
+    desc: 'expires_in of a gateway token; an expired token gets HTTP 401',
+  }),
+  PAYMENT_SANDBOX_FAULTS: faultPlan({
+    default: NO_FAULTS,
+    desc: 'Injected faults on the platform endpoint, pay pages and /token, JSON: {"rate":0.3,"kinds":["5xx","429","timeout","drop","html","lost-answer"],"latencyMs":0,"timeoutMs":15000}',
+  }),
+};
+
+export type PaymentSandboxConfig = ConfigOf<typeof paymentSandboxConfigSpec>;
