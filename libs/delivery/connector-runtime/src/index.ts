@@ -11,3 +11,13 @@ export { inParallel } from './in-parallel';
 export { Amendments, standaloneAmendments, type Amend, type Amended } from './amendments';
 export { connectorRuntimeConfigSpec } from './connector-runtime.config';
 export { targetHttp, targetHttpConfigSpec, type TargetHttpConfig } from './target-http';
+export {
+  createdAmong,
+  createdAtTarget,
+  deliveriesOf,
+  deliveryOutcomeCounts,
+  targetStatesOf,
+  type LedgerDelivery,
+  type OutcomeCount,
+  type TargetDossierState,
+} from './ledger-reads';

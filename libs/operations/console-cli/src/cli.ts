@@ -1,3 +1,4 @@
+import type { ConnectorControlAnswer, StatusAnswer, TraceAnswer } from '@lienthong/console';
 import { Command, Option } from 'commander';
 import { addAuditCommands } from './audit-commands';
 import type { CliContext } from './cli-context';
@@ -14,30 +15,7 @@ interface Global {
   json?: boolean;
 }
 
-interface Count {
-  total: number;
-  perMinute: number;
-}
-
-interface ConnectorStatus {
-  name: string;
-  state: string;
-  breaker: string;
-  replicas: { instance: string; paused: boolean }[];
-  lag: { total: number };
-  counts: Record<'delivered' | 'failed' | 'skipped' | 'retried' | 'deadLettered', Count>;
-  lastError: { code: string; message: string; at: string } | null;
-}
-
-interface StatusAnswer {
-  hub: {
-    state: string;
-    members: number;
-    lag: { total: number };
-    counts: { canonical: Count; deadLettered: Count };
-  };
-  connectors: ConnectorStatus[];
-}
+type Count = StatusAnswer['hub']['counts']['canonical'];
 
 const rate = (count: Count) => `${count.total} (${count.perMinute}/min)`;
 
@@ -111,7 +89,7 @@ export function buildCli(io: CliOutput, env: NodeJS.ProcessEnv, fail: () => void
       .description(`${verb} a connector (every replica obeys within seconds)`)
       .option('--reason <text>', 'why (kept in the audit log)')
       .action(async (connector: string, options: { reason?: string }) => {
-        const answer = await client().post<{ connector: string; paused: boolean }>(
+        const answer = await client().post<ConnectorControlAnswer>(
           `/connectors/${encodeURIComponent(connector)}/${verb}`,
           options.reason ? { reason: options.reason } : {},
         );
@@ -123,21 +101,7 @@ export function buildCli(io: CliOutput, env: NodeJS.ProcessEnv, fail: () => void
     .command('trace <code>')
     .description("a dossier's timeline across every hop, its ledger state and what the portal holds now")
     .action(async (code: string) => {
-      const trace = await client().get<{
-        timeline: {
-          at: string;
-          kind: string;
-          stage: string;
-          topic?: string;
-          partition?: number;
-          offset?: string;
-          eventId: string | null;
-          status: number | null;
-          detail: Record<string, unknown>;
-        }[];
-        targets: { connector: string; lastSequence: number; status: number | null }[];
-        portal: { held: unknown; differences: string[]; error: string | null };
-      }>(`/dossiers/${encodeURIComponent(code)}/trace`);
+      const trace = await client().get<TraceAnswer>(`/dossiers/${encodeURIComponent(code)}/trace`);
       print(trace, () => {
         io.table(
           trace.timeline.map((step) => ({

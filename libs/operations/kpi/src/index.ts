@@ -4,5 +4,6 @@ export { applyEvent, endTime, isOnTime, type DossierFacts } from './dossier-fact
 export { periodCounts, type PeriodCounts } from './period-counts';
 export { kpiConfigSpec, dashboardConfigSpec } from './kpi.config';
 export { KpiModule, DashboardModule, kpiModuleConfigSpec, dashboardModuleConfigSpec } from './kpi.module';
+export { KpiQueries } from './kpi-queries';
 export { KpiStore } from './kpi-store';
 export { KpiProjection } from './kpi-projection';

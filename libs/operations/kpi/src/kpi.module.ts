@@ -11,6 +11,7 @@ import { KpiController } from './kpi.controller';
 import { KPI_OPTIONS, type KpiModuleOptions } from './kpi-options';
 import { KpiProjection } from './kpi-projection';
 import { KpiReport } from './kpi-report';
+import { KpiQueries } from './kpi-queries';
 import { KpiStore } from './kpi-store';
 import { KPI_TOKENS, ViewerGuard } from './viewer.guard';
 
@@ -35,7 +36,12 @@ function providers(config: KpiModuleConfig): Provider[] {
       inject: [KPI_CONFIG],
     },
     { provide: KpiStore, useFactory: (database: Database) => new KpiStore(database), inject: [KPI_DATABASE] },
-    { provide: KpiReport, useFactory: (store: KpiStore) => new KpiReport(store), inject: [KpiStore] },
+    {
+      provide: KpiQueries,
+      useFactory: (database: Database) => new KpiQueries(database),
+      inject: [KPI_DATABASE],
+    },
+    { provide: KpiReport, useFactory: (queries: KpiQueries) => new KpiReport(queries), inject: [KpiQueries] },
     {
       provide: KPI_TOKENS,
       useFactory: (database: Database) => new TokenStore(database),

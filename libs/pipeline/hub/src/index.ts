@@ -1,4 +1,4 @@
 export { HubModule, hubModuleConfigSpec } from './hub.module';
-export { HubPipeline, STALE_HEADER } from './hub-pipeline';
+export { HubPipeline } from './hub-pipeline';
 export { RoutePrivacy } from './route-privacy';
-export { DossierMemory } from './dossier-memory';
+export { DossierMemory, hubDossierStateOf, type HubDossierState } from './dossier-memory';
