@@ -10,6 +10,10 @@ WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends librdkafka-dev python3 make g++ \
     && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+# bin/ is a package of its own (the `lienthong` command, a file: dependency): npm ci links it; the
+# postinstall applies patches/ (kafkajs).
+COPY bin ./bin
+COPY patches ./patches
 RUN BUILD_LIBRDKAFKA=0 npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
