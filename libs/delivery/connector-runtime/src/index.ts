@@ -4,7 +4,9 @@ export { isTransientStatus, reach } from './http-failures';
 export {
   ConnectorModule,
   connectorBaseConfigSpec,
+  CONNECTOR_CONFIG,
   ledgerRetention,
+  type ConnectorAppConfig,
   type ConnectorDefinition,
 } from './connector.module';
 export { inParallel } from './in-parallel';

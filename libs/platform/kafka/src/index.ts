@@ -1,4 +1,5 @@
-export { kafkaConfigSpec } from './kafka.config';
+export { kafkaConfigSpec, type KafkaConfig } from './kafka.config';
+export { KafkaModule } from './kafka.module';
 export { Topics } from './topics';
 export { KafkaConnection, type PartitionLag, type ReadRecord } from './kafka-connection';
 export { cloudEventHeaders, newTraceparent } from './headers';

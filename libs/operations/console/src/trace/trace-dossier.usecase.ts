@@ -4,7 +4,7 @@ import { hubDossierStateOf } from '@lienthong/hub';
 import { CloudEventHeader, DeadLetterHeader, HubHeader, ReplayHeader, RetryHeader } from '@lienthong/kafka';
 import { differingFields, PortalClient } from '@lienthong/national-portal';
 import { eventIdOf } from '@lienthong/schemas';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 
 /** One hop of a dossier, in time order. */
 export interface TraceStep {
@@ -64,7 +64,8 @@ interface TrailRow {
 export class TraceDossier {
   constructor(
     private readonly database: Database,
-    private readonly portal: PortalClient,
+    /** null when the live lookup is off (CONSOLE_PORTAL_LOOKUP). */
+    @Inject(PortalClient) private readonly portal: PortalClient | null,
   ) {}
 
   async trace(dossierCode: string): Promise<DossierTrace> {
@@ -139,6 +140,14 @@ export class TraceDossier {
   }
 
   private async portalNow(dossierCode: string, sent: unknown): Promise<DossierTrace['portal']> {
+    if (!this.portal) {
+      return {
+        sent,
+        held: null,
+        differences: [],
+        error: 'live portal lookup is off (CONSOLE_PORTAL_LOOKUP)',
+      };
+    }
     try {
       const held = (await this.portal.lookup(dossierCode)) ?? null;
       return { sent, held, differences: differences(sent, held), error: null };
