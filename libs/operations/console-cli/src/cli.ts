@@ -2,9 +2,11 @@ import type { ConnectorControlAnswer, StatusAnswer, TraceAnswer } from '@lientho
 import { Command, Option } from 'commander';
 import { addAuditCommands } from './audit-commands';
 import type { CliContext } from './cli-context';
-import { terminal, type CliOutput } from './cli-output';
+import type { CliOutput } from './cli-output';
 import { ConsoleClient } from './console-client';
 import { addDeadLetterCommands } from './dead-letter-commands';
+import { addReconcileCommand } from './reconcile-command';
+import { addRoutesCommands } from './routes-command';
 import { addTokenCommands } from './token-commands';
 
 interface Global {
@@ -20,11 +22,14 @@ const rate = (count: Count) => `${count.total} (${count.perMinute}/min)`;
 /**
  * `lienthong`: the console from a terminal. It talks to the console API with a token (LIENTHONG_TOKEN),
  * prints tables for people and JSON with --json. On the host, without a token: `token create --local`
- * (the first admin token), `audit verify --local`, and `migrate` (as the schema's owner).
+ * (the first admin token), `audit verify --local`, `migrate` (as the schema's owner) and `reconcile`;
+ * offline: `routes test`. `fail` is told when a command ran and found something wrong (exit 1).
  */
-export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = process.env): Command {
+export function buildCli(io: CliOutput, env: NodeJS.ProcessEnv, fail: () => void): Command {
   const program = new Command('lienthong')
-    .description('Operate Lienthong: connectors, dead letters, dossier traces, tokens and the audit log')
+    .description(
+      'Operate Lienthong: connectors, dead letters, dossier traces, tokens, the audit log, reconciliation and routing rules',
+    )
     .addOption(
       new Option('--url <url>', 'console base URL')
         .env('LIENTHONG_CONSOLE_URL')
@@ -32,14 +37,14 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
     )
     .addOption(new Option('--token <token>', 'bearer token').env('LIENTHONG_TOKEN'))
     .option('--json', 'print JSON for scripts')
-    .showHelpAfterError()
+    .showHelpAfterError('(lienthong --help lists the commands and options)')
     .exitOverride();
   const globals = () => program.opts<Global>();
   const client = () => new ConsoleClient(globals().url, globals().token);
   const json = () => Boolean(globals().json);
   const print = (value: unknown, human: () => void) =>
     json() ? io.out(JSON.stringify(value, null, 2)) : human();
-  const context: CliContext = { io, env, client, print, json };
+  const context: CliContext = { io, env, client, print, json, fail };
 
   program
     .command('status')
@@ -129,5 +134,7 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
   addDeadLetterCommands(program, context);
   addTokenCommands(program, context);
   addAuditCommands(program, context);
+  addReconcileCommand(program, context);
+  addRoutesCommands(program, context);
   return program;
 }

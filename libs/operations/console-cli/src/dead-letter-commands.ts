@@ -107,7 +107,10 @@ export function addDeadLetterCommands(program: Command, { io, client, print, jso
         };
         return print(nothing, () => io.out(nothing.message));
       }
-      const bar = selected.length > REPLAY_CHUNK && !json() ? io.progress(selected.length) : undefined;
+      const bar =
+        selected.length > REPLAY_CHUNK && !json()
+          ? io.progress(selected.length, 'replaying dead letters')
+          : undefined;
       const answers: ReplayAnswer[] = [];
       try {
         for (let start = 0; start < selected.length; start += REPLAY_CHUNK) {
