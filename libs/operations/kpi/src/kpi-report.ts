@@ -36,14 +36,8 @@ export interface DayPoint {
   reused: number;
 }
 
-export interface OverdueDossier {
-  dossierCode: string;
-  /** The applicant's name masked (`V** T*** C**`), never in clear. */
-  applicant: string | null;
-  procedureCode: string;
-  status: number;
-  receivedAt: string;
-  dueAt: string | null;
+/** An open dossier past its due date (the applicant's name masked, never in clear). */
+export interface OverdueDossier extends Omit<OpenDossier, 'facts'> {
   supplementRequests: number;
 }
 

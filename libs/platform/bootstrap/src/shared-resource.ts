@@ -1,3 +1,5 @@
+import type { OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+
 /**
  * The lifetime of one resource (a broker connection, a pool) used by every Nest app of a process that
  * imports the same root module: the first app to start prepares it, the apps after it wait for that,
@@ -36,5 +38,26 @@ export class SharedResource<T> {
     this.prepared = undefined;
     this.instance = undefined;
     await this.lifecycle.close(resource);
+  }
+}
+
+/**
+ * The root module that holds a shared resource for one app: it acquires it in `onModuleInit` and
+ * releases it in `onApplicationShutdown`. A global module runs both hooks around every other module's
+ * (@nestjs/core gives global modules the greatest distance), so the resource is ready before any
+ * service starts and outlives them all.
+ */
+export abstract class SharedResourceModule<T> implements OnModuleInit, OnApplicationShutdown {
+  protected constructor(
+    private readonly resource: T,
+    private readonly lifetime: SharedResource<T>,
+  ) {}
+
+  onModuleInit(): Promise<void> {
+    return this.lifetime.acquire(this.resource);
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.lifetime.release(this.resource);
   }
 }

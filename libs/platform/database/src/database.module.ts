@@ -1,12 +1,5 @@
-import { SharedResource } from '@lienthong/bootstrap';
-import {
-  Global,
-  Inject,
-  Module,
-  type DynamicModule,
-  type OnApplicationShutdown,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { SharedResource, SharedResourceModule } from '@lienthong/bootstrap';
+import { Global, Inject, Module, type DynamicModule } from '@nestjs/common';
 import { Database } from './database';
 import type { DatabaseConfig } from './database.config';
 
@@ -18,18 +11,14 @@ export const DATABASE_CONFIG = Symbol('DATABASE_CONFIG');
  * PostgreSQL for an app: one `Database` (pool), injected by class, migrated (or checked) before any
  * service starts. Import the same `forRoot(...)` result into several apps of one process and they share
  * the one pool, migrated once.
- *
- * Global modules run their init hooks before, and their shutdown hooks after, every other module's
- * (@nestjs/core sets their distance to the maximum): `prepare()` runs in `onModuleInit`, before any
- * `onApplicationBootstrap` starts a service, and the pool closes after every service has stopped.
+ * `prepare()` runs before any service starts; the pool closes after every service has stopped.
  */
 @Global()
 @Module({})
-export class DatabaseModule implements OnModuleInit, OnApplicationShutdown {
-  constructor(
-    private readonly database: Database,
-    @Inject(DATABASE_LIFETIME) private readonly lifetime: SharedResource<Database>,
-  ) {}
+export class DatabaseModule extends SharedResourceModule<Database> {
+  constructor(database: Database, @Inject(DATABASE_LIFETIME) lifetime: SharedResource<Database>) {
+    super(database, lifetime);
+  }
 
   static forRoot(config: DatabaseConfig): DynamicModule {
     const lifetime = new SharedResource({
@@ -48,13 +37,5 @@ export class DatabaseModule implements OnModuleInit, OnApplicationShutdown {
       ],
       exports: [Database, DATABASE_CONFIG],
     };
-  }
-
-  onModuleInit(): Promise<void> {
-    return this.lifetime.acquire(this.database);
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.lifetime.release(this.database);
   }
 }

@@ -1,12 +1,5 @@
-import { SharedResource } from '@lienthong/bootstrap';
-import {
-  Global,
-  Inject,
-  Module,
-  type DynamicModule,
-  type OnApplicationShutdown,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { SharedResource, SharedResourceModule } from '@lienthong/bootstrap';
+import { Global, Inject, Module, type DynamicModule } from '@nestjs/common';
 import { KafkaConnection } from './kafka-connection';
 import type { KafkaConfig } from './kafka.config';
 import { Topics } from './topics';
@@ -16,17 +9,17 @@ const KAFKA_LIFETIME = Symbol('KAFKA_LIFETIME');
 /**
  * Kafka for an app: one `KafkaConnection` and the `Topics` names, injected by class. Import the same
  * `forRoot(...)` result into several apps of one process and they share the one connection.
- *
- * Global modules run their init hooks before, and their shutdown hooks after, every other module's
- * (@nestjs/core sets their distance to the maximum), so the connection outlives the services using it.
+ * The connection outlives the services using it.
  */
 @Global()
 @Module({})
-export class KafkaModule implements OnModuleInit, OnApplicationShutdown {
+export class KafkaModule extends SharedResourceModule<KafkaConnection> {
   constructor(
-    private readonly connection: KafkaConnection,
-    @Inject(KAFKA_LIFETIME) private readonly lifetime: SharedResource<KafkaConnection>,
-  ) {}
+    connection: KafkaConnection,
+    @Inject(KAFKA_LIFETIME) lifetime: SharedResource<KafkaConnection>,
+  ) {
+    super(connection, lifetime);
+  }
 
   static forRoot(config: KafkaConfig): DynamicModule {
     const lifetime = new SharedResource({
@@ -43,13 +36,5 @@ export class KafkaModule implements OnModuleInit, OnApplicationShutdown {
       ],
       exports: [KafkaConnection, Topics],
     };
-  }
-
-  onModuleInit(): Promise<void> {
-    return this.lifetime.acquire(this.connection);
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.lifetime.release(this.connection);
   }
 }
