@@ -1,29 +1,33 @@
 # One image for every Lienthong app. The command picks the app (docker-compose.yml, deploy/k8s):
 #   node dist/apps/<app>/src/main.js
-# The CLIs run from the same image without a compiler (dist/ is built here, scripts/run-app.sh only
-# builds where TypeScript is installed):
-#   node dist/apps/reconcile/src/main.js --since 2026-01-01     (or: npm run reconcile -- --since ...)
-#   node dist/apps/routes-test/src/main.js config/routes.yaml <samples...>
-#   node dist/apps/cli/src/main.js --help                        (or: npm run lienthong -- --help)
-FROM node:20-bookworm-slim AS build
+# The CLI runs from the same image, from dist/ built here (docs/cli.md):
+#   npx lienthong status --json                  (or: node bin/lienthong.js, node dist/apps/cli/src/main.js)
+#   npx lienthong reconcile --since 2026-01-01   (or: npm run reconcile -- --since ...)
+#   npx lienthong routes test config/routes.yaml <samples...>
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 # node-rdkafka (a dev dependency: the hub benchmark's candidate client) is built against Debian's librdkafka.
 RUN apt-get update && apt-get install -y --no-install-recommends librdkafka-dev python3 make g++ \
     && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+# bin/ is a package of its own (the `lienthong` command, a file: dependency): npm ci links it; the
+# postinstall applies patches/ (kafkajs).
+COPY bin ./bin
+COPY patches ./patches
 RUN BUILD_LIBRDKAFKA=0 npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
-# npm (for `npm run <cli>`) keeps its cache and logs in /tmp: the root filesystem may be read-only.
+# npm (for `npx lienthong`, `npm run <cli>`) keeps its cache and logs in /tmp: the root filesystem may be read-only.
 ENV NODE_ENV=production HTTP_HOST=0.0.0.0 APP=lienthong \
     NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_CACHE=/tmp/.npm NPM_CONFIG_LOGS_DIR=/tmp/.npm-logs
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
-# Read at run time: schemas, migrations, routing rules, the health check and CLI runner, and the web
+COPY bin ./bin
+# Read at run time: schemas, migrations, routing rules, the health check, and the web
 # assets some libs serve from their own folder (libs/*/src/public, libs/operations/console/web).
 COPY schemas ./schemas
 COPY migrations ./migrations

@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { startApp } from '@lienthong/bootstrap';
 import { readConfig } from '@lienthong/config';
-import { Database, databaseConfigSpec } from '@lienthong/database';
-import { KafkaConnection, kafkaConfigSpec, Topics } from '@lienthong/kafka';
-import { DashboardModule, KpiProjection, KpiStore } from '@lienthong/kpi';
+import { Database, DatabaseModule, databaseConfigSpec } from '@lienthong/database';
+import { KafkaConnection, KafkaModule, kafkaConfigSpec, Topics } from '@lienthong/kafka';
+import {
+  DashboardModule,
+  dashboardModuleConfigSpec,
+  KpiProjection,
+  KpiQueries,
+  KpiStore,
+} from '@lienthong/kpi';
 import { TokenStore } from '@lienthong/access';
 import { mixedEvents } from '@lienthong/simulator';
 import axios from 'axios';
@@ -60,14 +66,15 @@ async function projection(brokers: string, id: string): Promise<number> {
 
     await database.migrate();
     const store = new KpiStore(database);
+    const queries = new KpiQueries(database);
     const sut = new KpiProjection(kafka, topics, store, { groupId: topics.group('kpi'), syncMarkMs: 60_000 });
     await sut.start();
     let first = 0;
-    let progress = await store.progress();
+    let progress = await queries.progress();
     const deadline = Date.now() + 600_000;
     while (progress.events < dossiers.length && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      progress = await store.progress();
+      progress = await queries.progress();
       if (!first && progress.events > 0) first = Date.now() - 50;
     }
     const elapsed = (Date.now() - first) / 1000;
@@ -212,7 +219,15 @@ async function main(): Promise<void> {
     await fillReadModel(client, schema);
     log(`read model of ${DOSSIERS} dossiers written in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     const token = (await new TokenStore(database).create('bench', 'viewer', 'bench')).token;
-    dashboard.app = await startApp('dashboard', DashboardModule.register(env), { port: 0 });
+    dashboard.app = await startApp(
+      'dashboard',
+      [
+        KafkaModule.forRoot(readConfig(kafkaConfigSpec, env)),
+        DatabaseModule.forRoot(readConfig(databaseConfigSpec, env)),
+        DashboardModule.register(readConfig(dashboardModuleConfigSpec, env)),
+      ],
+      { port: 0 },
+    );
     const url = dashboard.app.url!;
     const ranking = await axios.get(`${url}/kpi/api/ranking?${QUARTER}`);
     log(

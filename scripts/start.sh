@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-[ -d node_modules ] || bash scripts/install.sh
+. scripts/ensure-installed.sh
 # LIENTHONG_SKIP_BUILD=1: dist/ is already built (the tests build once for all).
 [ -n "${LIENTHONG_SKIP_BUILD:-}" ] || npm run --silent build
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # npm test: lint and type-check, unit tests, then end-to-end tests on a real Kafka broker (fetched from
 # Maven Central and started when none is given in KAFKA_BROKERS) and the PostgreSQL at DATABASE_URL.
+# Runs under Node.js 24 LTS where the machine's Node is older (scripts/node-env.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-[ -d node_modules ] || bash scripts/install.sh
+. scripts/ensure-installed.sh
 node scripts/generate-schema-types.js --check
 npm run --silent lint
 # The crash test runs the built hub as a real process.

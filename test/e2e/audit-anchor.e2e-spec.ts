@@ -1,11 +1,12 @@
 import { AuditLog } from '@lienthong/audit';
 import { startApp } from '@lienthong/bootstrap';
 import { readConfig } from '@lienthong/config';
-import { ConsoleModule, consoleHttp } from '@lienthong/console';
+import { ConsoleModule, consoleConfigSpec, consoleHttp } from '@lienthong/console';
 import { Database, databaseConfigSpec } from '@lienthong/database';
 import axios from 'axios';
 import { Client } from 'pg';
 import { runCli } from '../support/cli-run';
+import { resources } from '../support/app-modules';
 import { IsolatedRun } from '../support/isolated-run';
 
 jest.setTimeout(180_000);
@@ -67,11 +68,14 @@ describe(AuditLog.name, () => {
     await run.withDatabase((client) => client.query(`CREATE ROLE ${role} LOGIN`));
     const migrated = await cli(run.env({ DATABASE_APP_ROLE: role }), '--json', 'migrate');
     expect(JSON.parse(migrated.output)).toEqual({ schema: run.schema, granted: role });
+    const env = run.env({
+      DATABASE_URL: appUrl,
+      DATABASE_MIGRATE: 'false',
+      CONSOLE_ADMIN_TOKEN: ADMIN_TOKEN,
+    });
     const running = await startApp(
       'console',
-      ConsoleModule.register(
-        run.env({ DATABASE_URL: appUrl, DATABASE_MIGRATE: 'false', CONSOLE_ADMIN_TOKEN: ADMIN_TOKEN }),
-      ),
+      [...resources(env), ConsoleModule.register(readConfig(consoleConfigSpec, env), null)],
       { port: 0, ...consoleHttp },
     );
     close = () => running.app.close();
@@ -125,7 +129,7 @@ describe(AuditLog.name, () => {
     const byApi = await verifyByApi();
     expect(byApi).toMatchObject({ ok: true, checked: 8, problems: [] });
     expect(byApi.anchor).toMatchObject(byApi.head);
-    expect(await verifyOnHost()).toMatchObject({ exitCode: undefined, verdict: { ok: true, checked: 8 } });
+    expect(await verifyOnHost()).toMatchObject({ exitCode: 0, verdict: { ok: true, checked: 8 } });
   });
 
   it('fails verify by the anchors when the owner cuts the last rows, even after a new action, and when the table is truncated', async () => {

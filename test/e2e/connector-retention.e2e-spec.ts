@@ -1,7 +1,7 @@
 import { readConfig } from '@lienthong/config';
 import { ledgerRetention } from '@lienthong/connector-runtime';
 import { Database, databaseConfigSpec, Retention } from '@lienthong/database';
-import { KafkaConnection } from '@lienthong/kafka';
+import { KafkaConnection, kafkaConfigSpec } from '@lienthong/kafka';
 import { populationConnectorConfigSpec, populationConnectorDefinition } from '@lienthong/population';
 import { IsolatedRun } from '../support/isolated-run';
 
@@ -59,7 +59,7 @@ describe('connector state retention', () => {
     const env = run.env({ CONNECTOR_LEDGER_RETENTION_DAYS: '730', POPULATION_AUDIT_RETENTION_DAYS: '1825' });
     const config = readConfig(populationConnectorConfigSpec, env);
     const population = populationConnectorDefinition.create(config, {
-      kafka: new KafkaConnection(config),
+      kafka: new KafkaConnection(readConfig(kafkaConfigSpec, env)),
       database,
       topics: run.topics,
     });

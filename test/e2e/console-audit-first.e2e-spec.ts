@@ -185,7 +185,7 @@ describe('console API, audit first', () => {
         '--role',
         'admin',
         ...options,
-      ]).then(({ output }) => JSON.parse(output) as { id: string; expiresAt: string });
+      ]);
     const tokensNamed = (name: string) =>
       sut.withDatabase(async (client) => {
         const { rows } = await client.query<{ id: string }>(
@@ -195,13 +195,16 @@ describe('console API, audit first', () => {
         return rows.map((row) => row.id);
       });
 
-    await expect(sut.withAuditLogFailing(() => createLocally('never-made'))).rejects.toThrow(
-      /audit_log cannot be written/,
-    );
+    await expect(sut.withAuditLogFailing(() => createLocally('never-made'))).resolves.toMatchObject({
+      exitCode: 1,
+      errors: expect.stringMatching(/audit_log cannot be written/),
+    });
     expect(await tokensNamed('never-made')).toEqual([]);
 
     const before = await lastAuditId();
-    const made = await createLocally('host-admin', '--ttl', '30d');
+    const created = await createLocally('host-admin', '--ttl', '30d');
+    expect(created.exitCode).toBe(0);
+    const made = JSON.parse(created.output) as { id: string; expiresAt: string };
     expect(await tokensNamed('host-admin')).toEqual([made.id]);
     expect((await auditRows(before)).map((row) => [row.action, row.result, row.detail.id])).toEqual([
       ['token.create', 'ok', made.id],

@@ -1,6 +1,6 @@
 import { consoleConfigSpec, consoleRetention } from '@lienthong/console';
 import { readConfig } from '@lienthong/config';
-import { Database, Retention } from '@lienthong/database';
+import { Database, databaseConfigSpec, Retention } from '@lienthong/database';
 import { deadLetter } from '@lienthong/kafka';
 import { motcuaLifecycle } from '@lienthong/simulator';
 import axios from 'axios';
@@ -213,8 +213,8 @@ describe('dead letters: replay targets, concurrent replays, any bytes, retention
       ),
     );
 
-    const config = readConfig(consoleConfigSpec, sut.env({ PORTAL_URL: sut.portal.baseUrl }));
-    const database = new Database(config);
+    const config = readConfig(consoleConfigSpec, sut.env());
+    const database = new Database(readConfig(databaseConfigSpec, sut.env()));
     try {
       await new Retention(database, consoleRetention(config)).prune();
     } finally {

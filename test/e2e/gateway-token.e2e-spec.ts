@@ -1,10 +1,11 @@
-import { ConnectorModule } from '@lienthong/connector-runtime';
-import { HubModule } from '@lienthong/hub';
+import { readConfig } from '@lienthong/config';
+import { hubHttp } from '@lienthong/hub';
 import { portalConnectorDefinition, toPortalDossier } from '@lienthong/national-portal';
-import { PortalSandboxModule } from '@lienthong/sandboxes';
+import { PortalSandboxModule, portalSandboxConfigSpec } from '@lienthong/sandboxes';
 import { motcuaLifecycle } from '@lienthong/simulator';
 import { mapSourceEvent, MotcuaMapper } from '@lienthong/sources';
 import axios from 'axios';
+import { connectorApp, hubApp } from '../support/app-modules';
 import { eventually, publish } from '../support/kafka-client';
 import { IsolatedRun } from '../support/isolated-run';
 import { PortalHttp } from '../support/portal-http';
@@ -28,11 +29,14 @@ class GatewayRun extends IsolatedRun {
     const sandbox = await this.launch(
       'sandbox',
       PortalSandboxModule.register(
-        this.env({
-          PORTAL_SANDBOX_GATEWAY: 'oauth2',
-          PORTAL_SANDBOX_GATEWAY_CLIENT_ID: CLIENT.id,
-          PORTAL_SANDBOX_GATEWAY_CLIENT_SECRET: CLIENT.secret,
-        }),
+        readConfig(
+          portalSandboxConfigSpec,
+          this.env({
+            PORTAL_SANDBOX_GATEWAY: 'oauth2',
+            PORTAL_SANDBOX_GATEWAY_CLIENT_ID: CLIENT.id,
+            PORTAL_SANDBOX_GATEWAY_CLIENT_SECRET: CLIENT.secret,
+          }),
+        ),
       ),
     );
     this.portal = new PortalHttp(sandbox.url!);
@@ -43,8 +47,8 @@ class GatewayRun extends IsolatedRun {
       PORTAL_GATEWAY_CLIENT_ID: CLIENT.id,
       PORTAL_GATEWAY_CLIENT_SECRET: CLIENT.secret,
     };
-    await this.launch('connector', ConnectorModule.register(portalConnectorDefinition, this.env(connector)));
-    await this.launch('hub', HubModule.register(this.env({ HUB_INSTANCE_ID: this.id })));
+    await this.launch('connector', connectorApp(portalConnectorDefinition, this.env(connector)));
+    await this.launch('hub', hubApp(this.env({ HUB_INSTANCE_ID: this.id })), hubHttp);
     return this;
   }
 

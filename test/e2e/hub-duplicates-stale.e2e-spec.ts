@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { STALE_HEADER } from '@lienthong/hub';
-import { DeadLetterHeader } from '@lienthong/kafka';
+import { DeadLetterHeader, HubHeader } from '@lienthong/kafka';
 import { LienthongHarness } from '../support/lienthong-harness';
 import { eventually, publish, readTopic } from '../support/kafka-client';
 import { freshCopy, loadFixtureDossiers } from '../support/source-fixtures';
@@ -51,7 +50,7 @@ describe('the hub with duplicate, stale and wrongly keyed events', () => {
     expect(canonical.map((message) => JSON.parse(message.value.toString()).provenance.sequence)).toEqual([
       1, 2, 3, 1,
     ]);
-    expect(canonical.map((message) => message.headers[STALE_HEADER] ?? 'no')).toEqual([
+    expect(canonical.map((message) => message.headers[HubHeader.Stale] ?? 'no')).toEqual([
       'no',
       'no',
       'no',

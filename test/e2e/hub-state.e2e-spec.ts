@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { readConfig, sharedPath } from '@lienthong/config';
 import { Database, databaseConfigSpec, Retention } from '@lienthong/database';
-import { DossierMemory, HubPipeline, RoutePrivacy, STALE_HEADER } from '@lienthong/hub';
+import { DossierMemory, HubPipeline, RoutePrivacy } from '@lienthong/hub';
 import { Pseudonymizer } from '@lienthong/personal-data';
-import type { IncomingRecord } from '@lienthong/kafka';
+import { HubHeader, type IncomingRecord } from '@lienthong/kafka';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
 import { IsolatedRun } from '../support/isolated-run';
 
@@ -31,7 +31,8 @@ describe('hub state around the Kafka transaction', () => {
   });
   const outcome = async (batch: IncomingRecord[]) =>
     (await sut.transform(batch)).records.map(
-      ({ topic, headers }) => `${topic.slice(run.prefix.length)}${headers[STALE_HEADER] ? ' (stale)' : ''}`,
+      ({ topic, headers }) =>
+        `${topic.slice(run.prefix.length)}${headers[HubHeader.Stale] ? ' (stale)' : ''}`,
     );
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
-import { DashboardModule } from '@lienthong/kpi';
 import axios from 'axios';
+import { dashboardApp } from '../support/app-modules';
 import { ADMIN_TOKEN, ConsoleHarness } from '../support/console-harness';
 import { launchChromium } from '../support/headless-chromium';
 import { eventually, publish } from '../support/kafka-client';
@@ -33,7 +33,7 @@ class PersonalDataHarness extends ConsoleHarness {
   dashboardUrl = '';
 
   async startDashboard(): Promise<void> {
-    this.dashboardUrl = (await this.launch('dashboard', DashboardModule.register(this.env()))).url!;
+    this.dashboardUrl = (await this.launch('dashboard', dashboardApp(this.env()))).url!;
   }
 }
 

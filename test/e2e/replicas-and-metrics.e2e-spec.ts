@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { projectPath } from '@lienthong/config';
-import { PortalSandboxModule } from '@lienthong/sandboxes';
+import { projectPath, readConfig } from '@lienthong/config';
+import { PortalSandboxModule, portalSandboxConfigSpec } from '@lienthong/sandboxes';
 import axios from 'axios';
 import { exited } from '../support/hub-process';
 import { IsolatedRun } from '../support/isolated-run';
@@ -48,7 +48,12 @@ class ReplicasRun extends IsolatedRun {
   readonly replicas: Replica[] = [];
 
   async sandbox(): Promise<string> {
-    return (await this.launch('sandbox', PortalSandboxModule.register(this.env()))).url!;
+    return (
+      await this.launch(
+        'sandbox',
+        PortalSandboxModule.register(readConfig(portalSandboxConfigSpec, this.env())),
+      )
+    ).url!;
   }
 
   async spawn(app: string, instance: string, portKey: string, env: Record<string, string>): Promise<Replica> {

@@ -1,8 +1,7 @@
-import { ConsoleModule, consoleHttp } from '@lienthong/console';
-import { startApp } from '@lienthong/bootstrap';
-import { ConnectorModule } from '@lienthong/connector-runtime';
+import { consoleHttp } from '@lienthong/console';
 import { portalConnectorDefinition } from '@lienthong/national-portal';
 import axios, { type AxiosInstance } from 'axios';
+import { connectorApp, consoleApp } from './app-modules';
 import { LienthongHarness } from './lienthong-harness';
 
 export const ADMIN_TOKEN = 'lt_e2e-admin-token-0123456789abcdefghijklmnop';
@@ -13,14 +12,13 @@ export class ConsoleHarness extends LienthongHarness {
 
   /** Starts the console with the run's settings and an admin token from the environment. */
   async startConsole(overrides: Record<string, string> = {}): Promise<this> {
-    const running = await startApp(
+    const running = await this.launch(
       'console',
-      ConsoleModule.register(
+      consoleApp(
         this.env({ CONSOLE_ADMIN_TOKEN: ADMIN_TOKEN, PORTAL_URL: this.portal.baseUrl, ...overrides }),
       ),
-      { port: 0, ...consoleHttp },
+      consoleHttp,
     );
-    this.apps.push(running);
     this.consoleUrl = running.url!;
     return this;
   }
@@ -29,7 +27,7 @@ export class ConsoleHarness extends LienthongHarness {
   async startConnectorReplica(instance: string, overrides: Record<string, string> = {}): Promise<void> {
     await this.launch(
       `connector-${instance}`,
-      ConnectorModule.register(
+      connectorApp(
         portalConnectorDefinition,
         this.env({ ...overrides, PORTAL_URL: this.portal.baseUrl, CONNECTOR_INSTANCE_ID: instance }),
       ),

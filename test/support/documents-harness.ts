@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { projectPath } from '@lienthong/config';
-import { ConnectorModule } from '@lienthong/connector-runtime';
+import { projectPath, readConfig } from '@lienthong/config';
 import { documentsConnectorDefinition } from '@lienthong/documents';
-import { DocumentsSandboxModule, type ReceivedPackage } from '@lienthong/sandboxes';
+import {
+  DocumentsSandboxModule,
+  documentsSandboxConfigSpec,
+  type ReceivedPackage,
+} from '@lienthong/sandboxes';
 import type { DossierEvent } from '@lienthong/schemas';
 import axios from 'axios';
+import { connectorApp } from './app-modules';
 import { IsolatedRun } from './isolated-run';
 
 export interface IssuedStatus {
@@ -37,10 +41,13 @@ export class DocumentsHarness extends IsolatedRun {
       CONNECTOR_BACKOFF_MAX_MS: '500',
       CONNECTOR_MAX_ATTEMPTS: '20',
     });
-    const sandbox = await this.launch('sandbox', DocumentsSandboxModule.register(env));
+    const sandbox = await this.launch(
+      'sandbox',
+      DocumentsSandboxModule.register(readConfig(documentsSandboxConfigSpec, env)),
+    );
     this.sandboxUrl = sandbox.url!;
     const connectorEnv = { ...env, DOCUMENTS_URL: this.sandboxUrl };
-    await this.launch('connector', ConnectorModule.register(documentsConnectorDefinition, connectorEnv));
+    await this.launch('connector', connectorApp(documentsConnectorDefinition, connectorEnv));
     return this;
   }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { startApp, type RunningApp } from '@lienthong/bootstrap';
+import { startApp, type HttpOptions, type RunningApp } from '@lienthong/bootstrap';
 import { Topics } from '@lienthong/kafka';
 import type { DynamicModule } from '@nestjs/common';
 import { Client } from 'pg';
@@ -30,9 +30,13 @@ export class IsolatedRun {
     };
   }
 
-  /** Starts an app on a free port; `close()` stops it. */
-  protected async launch(name: string, module: DynamicModule): Promise<RunningApp> {
-    const running = await startApp(name, module, { port: 0 });
+  /** Starts an app of these modules on a free port; `close()` stops it. */
+  protected async launch(
+    name: string,
+    modules: DynamicModule | DynamicModule[],
+    http: Omit<HttpOptions, 'port'> = {},
+  ): Promise<RunningApp> {
+    const running = await startApp(name, modules, { port: 0, ...http });
     this.apps.push(running);
     return running;
   }

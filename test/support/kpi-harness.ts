@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { TokenStore } from '@lienthong/access';
 import { readConfig } from '@lienthong/config';
 import { Database, databaseConfigSpec } from '@lienthong/database';
-import { HubModule } from '@lienthong/hub';
-import { DashboardModule } from '@lienthong/kpi';
+import { hubHttp } from '@lienthong/hub';
+import { dashboardApp, hubApp } from './app-modules';
 import { IsolatedRun } from './isolated-run';
 import { publish } from './kafka-client';
 
@@ -76,7 +76,7 @@ export class KpiHarness extends IsolatedRun {
   dashboardUrl = '';
 
   async start(overrides: Record<string, string> = {}): Promise<this> {
-    await this.launch('hub', HubModule.register(this.env({ HUB_INSTANCE_ID: this.id, ...overrides })));
+    await this.launch('hub', hubApp(this.env({ HUB_INSTANCE_ID: this.id, ...overrides })), hubHttp);
     await this.startDashboard(overrides);
     return this;
   }
@@ -90,7 +90,7 @@ export class KpiHarness extends IsolatedRun {
     }
     const dashboard = await this.launch(
       'dashboard',
-      DashboardModule.register(this.env({ KPI_SYNC_MARK_MS: '500', ...overrides })),
+      dashboardApp(this.env({ KPI_SYNC_MARK_MS: '500', ...overrides })),
     );
     this.dashboardUrl = dashboard.url!;
   }

@@ -1,9 +1,15 @@
-import { HubModule } from '@lienthong/hub';
-import { ConnectorModule } from '@lienthong/connector-runtime';
+import { readConfig } from '@lienthong/config';
+import { hubHttp } from '@lienthong/hub';
 import { portalConnectorDefinition } from '@lienthong/national-portal';
 import { POPULATION_SERVICE_PATH, populationConnectorDefinition } from '@lienthong/population';
-import { PopulationSandboxModule, PortalSandboxModule } from '@lienthong/sandboxes';
+import {
+  PopulationSandboxModule,
+  populationSandboxConfigSpec,
+  PortalSandboxModule,
+  portalSandboxConfigSpec,
+} from '@lienthong/sandboxes';
 import axios from 'axios';
+import { connectorApp, hubApp } from './app-modules';
 import { IsolatedRun } from './isolated-run';
 import { PortalHttp } from './portal-http';
 
@@ -24,18 +30,18 @@ export class LienthongHarness extends IsolatedRun {
     if (population) {
       const gateway = await this.launch(
         'sandbox-population',
-        PopulationSandboxModule.register(this.env(overrides)),
+        PopulationSandboxModule.register(readConfig(populationSandboxConfigSpec, this.env(overrides))),
       );
       const endpoint = `${gateway.url!}${POPULATION_SERVICE_PATH}`;
       await this.launch(
         'connector-population',
-        ConnectorModule.register(
-          populationConnectorDefinition,
-          this.env({ ...overrides, POPULATION_URL: endpoint }),
-        ),
+        connectorApp(populationConnectorDefinition, this.env({ ...overrides, POPULATION_URL: endpoint })),
       );
     }
-    const sandbox = await this.launch('sandbox', PortalSandboxModule.register(this.env(overrides)));
+    const sandbox = await this.launch(
+      'sandbox',
+      PortalSandboxModule.register(readConfig(portalSandboxConfigSpec, this.env(overrides))),
+    );
     this.portal = new PortalHttp(sandbox.url!);
     await this.launchPipeline(overrides);
     return this;
@@ -63,12 +69,9 @@ export class LienthongHarness extends IsolatedRun {
   private async launchPipeline(overrides: Record<string, string>): Promise<void> {
     await this.launch(
       'connector',
-      ConnectorModule.register(
-        portalConnectorDefinition,
-        this.env({ ...overrides, PORTAL_URL: this.portal.baseUrl }),
-      ),
+      connectorApp(portalConnectorDefinition, this.env({ ...overrides, PORTAL_URL: this.portal.baseUrl })),
     );
-    await this.launch('hub', HubModule.register(this.env(overrides)));
+    await this.launch('hub', hubApp(this.env(overrides)), hubHttp);
   }
 
   url(app: string): string {

@@ -1,10 +1,11 @@
-import { ConnectorModule } from '@lienthong/connector-runtime';
+import { readConfig } from '@lienthong/config';
 import { POPULATION_SERVICE_PATH, populationConnectorDefinition } from '@lienthong/population';
-import { PopulationSandboxModule } from '@lienthong/sandboxes';
+import { PopulationSandboxModule, populationSandboxConfigSpec } from '@lienthong/sandboxes';
 import type { DossierEvent } from '@lienthong/schemas';
 import { motcuaLifecycle, seededRandom, type Citizen } from '@lienthong/simulator';
 import { mapSourceEvent, MotcuaMapper } from '@lienthong/sources';
 import axios from 'axios';
+import { connectorApp } from './app-modules';
 import { IsolatedRun } from './isolated-run';
 
 /**
@@ -22,11 +23,14 @@ export class PopulationHarness extends IsolatedRun {
     const sandbox = await this.launch(
       'sandbox-population',
       PopulationSandboxModule.register(
-        this.env({ POPULATION_SANDBOX_ANSWER_STYLE: 'real', POPULATION_SANDBOX_NAME_STYLE: 'mixed' }),
+        readConfig(
+          populationSandboxConfigSpec,
+          this.env({ POPULATION_SANDBOX_ANSWER_STYLE: 'real', POPULATION_SANDBOX_NAME_STYLE: 'mixed' }),
+        ),
       ),
     );
     this.sandboxUrl = sandbox.url!;
-    const connector = ConnectorModule.register(
+    const connector = connectorApp(
       populationConnectorDefinition,
       this.env({ POPULATION_URL: `${this.sandboxUrl}${POPULATION_SERVICE_PATH}`, ...connectorOverrides }),
     );

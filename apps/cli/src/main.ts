@@ -1,13 +1,4 @@
-import { buildCli, ConsoleApiError } from '@lienthong/console-cli';
-import { CommanderError } from 'commander';
+import { runCli } from '@lienthong/console-cli';
 
-/** npm run lienthong -- <command> (see --help) */
-buildCli()
-  .parseAsync()
-  .catch((error: unknown) => {
-    if (error instanceof CommanderError) process.exit(error.exitCode);
-    console.error(
-      `lienthong: ${error instanceof ConsoleApiError ? error.message : (error as Error).message}`,
-    );
-    process.exit(1);
-  });
+/** `npx lienthong <command>` (bin/lienthong.js runs this; see --help and docs/cli.md). */
+void runCli(process.argv.slice(2)).then((code) => process.exit(code));

@@ -1,13 +1,21 @@
 import { readConfig } from '@lienthong/config';
 import { runMain, runUntilSignal, startApp } from '@lienthong/bootstrap';
 import { ConnectorModule } from '@lienthong/connector-runtime';
+import { DatabaseModule, databaseConfigSpec } from '@lienthong/database';
 import { portalConnectorConfigSpec, portalConnectorDefinition } from '@lienthong/national-portal';
+import { KafkaModule, kafkaConfigSpec } from '@lienthong/kafka';
 
 runMain(async () => {
-  const { PORTAL_CONNECTOR_HTTP_PORT } = readConfig(portalConnectorConfigSpec);
+  const connector = readConfig(portalConnectorConfigSpec);
   runUntilSignal([
-    await startApp('connector-national-portal', ConnectorModule.register(portalConnectorDefinition), {
-      port: PORTAL_CONNECTOR_HTTP_PORT,
-    }),
+    await startApp(
+      'connector-national-portal',
+      [
+        KafkaModule.forRoot(readConfig(kafkaConfigSpec)),
+        DatabaseModule.forRoot(readConfig(databaseConfigSpec)),
+        ConnectorModule.register(portalConnectorDefinition, connector),
+      ],
+      { port: connector.PORTAL_CONNECTOR_HTTP_PORT },
+    ),
   ]);
 });

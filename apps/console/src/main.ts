@@ -1,14 +1,20 @@
 import { readConfig } from '@lienthong/config';
 import { runMain, runUntilSignal, startApp } from '@lienthong/bootstrap';
-import { ConsoleModule, consoleHttp, consoleOwnConfigSpec } from '@lienthong/console';
+import { ConsoleModule, consoleConfigSpec, consoleHttp, readPortalLookup } from '@lienthong/console';
+import { DatabaseModule, databaseConfigSpec } from '@lienthong/database';
+import { KafkaModule, kafkaConfigSpec } from '@lienthong/kafka';
 
 runMain(async () => {
-  const { CONSOLE_PORT, CONSOLE_HOST } = readConfig(consoleOwnConfigSpec);
+  const config = readConfig(consoleConfigSpec);
   runUntilSignal([
-    await startApp('console', ConsoleModule.register(), {
-      port: CONSOLE_PORT,
-      host: CONSOLE_HOST,
-      ...consoleHttp,
-    }),
+    await startApp(
+      'console',
+      [
+        KafkaModule.forRoot(readConfig(kafkaConfigSpec)),
+        DatabaseModule.forRoot(readConfig(databaseConfigSpec)),
+        ConsoleModule.register(config, readPortalLookup(config)),
+      ],
+      { port: config.CONSOLE_PORT, host: config.CONSOLE_HOST, ...consoleHttp },
+    ),
   ]);
 });

@@ -1,8 +1,20 @@
 import { readConfig } from '@lienthong/config';
 import { runMain, runUntilSignal, startApp } from '@lienthong/bootstrap';
-import { HubModule, hubModuleConfigSpec } from '@lienthong/hub';
+import { DatabaseModule, databaseConfigSpec } from '@lienthong/database';
+import { HubModule, hubHttp, hubModuleConfigSpec } from '@lienthong/hub';
+import { KafkaModule, kafkaConfigSpec } from '@lienthong/kafka';
 
 runMain(async () => {
-  const { HUB_HTTP_PORT } = readConfig(hubModuleConfigSpec);
-  runUntilSignal([await startApp('hub', HubModule.register(), { port: HUB_HTTP_PORT })]);
+  const hub = readConfig(hubModuleConfigSpec);
+  runUntilSignal([
+    await startApp(
+      'hub',
+      [
+        KafkaModule.forRoot(readConfig(kafkaConfigSpec)),
+        DatabaseModule.forRoot(readConfig(databaseConfigSpec)),
+        HubModule.register(hub),
+      ],
+      { port: hub.HUB_HTTP_PORT, ...hubHttp },
+    ),
+  ]);
 });

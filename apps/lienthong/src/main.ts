@@ -1,10 +1,12 @@
 import { readConfig } from '@lienthong/config';
-import { runMain, runUntilSignal, startApp, type RunningApp } from '@lienthong/bootstrap';
+import { runMain, runUntilSignal, startApp, type HttpOptions, type RunningApp } from '@lienthong/bootstrap';
 import { ConnectorModule } from '@lienthong/connector-runtime';
-import { ConsoleModule, consoleHttp, consoleOwnConfigSpec } from '@lienthong/console';
+import { ConsoleModule, consoleConfigSpec, consoleHttp } from '@lienthong/console';
+import { DatabaseModule, databaseConfigSpec } from '@lienthong/database';
 import { documentsConnectorConfigSpec, documentsConnectorDefinition } from '@lienthong/documents';
-import { HubModule, hubModuleConfigSpec } from '@lienthong/hub';
-import { DashboardModule, dashboardConfigSpec } from '@lienthong/kpi';
+import { HubModule, hubHttp, hubModuleConfigSpec } from '@lienthong/hub';
+import { KafkaModule, kafkaConfigSpec } from '@lienthong/kafka';
+import { DashboardModule, dashboardModuleConfigSpec } from '@lienthong/kpi';
 import { portalConnectorConfigSpec, portalConnectorDefinition } from '@lienthong/national-portal';
 import { populationConnectorConfigSpec, populationConnectorDefinition } from '@lienthong/population';
 import {
@@ -15,52 +17,72 @@ import {
   PortalSandboxModule,
   portalSandboxConfigSpec,
 } from '@lienthong/sandboxes';
-import { SimulatorModule } from '@lienthong/simulator';
+import { SimulatorModule, simulatorConfigSpec } from '@lienthong/simulator';
+import type { DynamicModule } from '@nestjs/common';
 
-/** All-in-one: the three sandboxes, the three connectors, the hub, the console, the KPI dashboard and the simulator in one process. */
+/**
+ * All-in-one: the three sandboxes, the three connectors, the hub, the console, the KPI dashboard and the
+ * simulator in one process, each an app of its own on its own port, all sharing one Kafka connection
+ * and one PostgreSQL pool (the same `forRoot` modules imported by each).
+ */
 runMain(async () => {
-  const config = readConfig({
-    ...portalSandboxConfigSpec,
-    ...populationSandboxConfigSpec,
-    ...documentsSandboxConfigSpec,
-    ...portalConnectorConfigSpec,
-    ...populationConnectorConfigSpec,
-    ...documentsConnectorConfigSpec,
-    ...hubModuleConfigSpec,
-    ...consoleOwnConfigSpec,
-    ...dashboardConfigSpec,
-  });
-  const apps: RunningApp[] = [];
-  runUntilSignal(apps);
-  const parts = [
-    ['sandbox-national-portal', PortalSandboxModule.register(), config.PORTAL_SANDBOX_PORT],
-    ['sandbox-population', PopulationSandboxModule.register(), config.POPULATION_SANDBOX_PORT],
-    ['sandbox-documents', DocumentsSandboxModule.register(), config.DOCUMENTS_SANDBOX_PORT],
+  const kafka = KafkaModule.forRoot(readConfig(kafkaConfigSpec));
+  const database = DatabaseModule.forRoot(readConfig(databaseConfigSpec));
+  const portalSandbox = readConfig(portalSandboxConfigSpec);
+  const populationSandbox = readConfig(populationSandboxConfigSpec);
+  const documentsSandbox = readConfig(documentsSandboxConfigSpec);
+  const portalConnector = readConfig(portalConnectorConfigSpec);
+  const populationConnector = readConfig(populationConnectorConfigSpec);
+  const documentsConnector = readConfig(documentsConnectorConfigSpec);
+  const hub = readConfig(hubModuleConfigSpec);
+  const dashboard = readConfig(dashboardModuleConfigSpec);
+  const consoleConfig = readConfig(consoleConfigSpec);
+  const parts: [string, DynamicModule[], HttpOptions | undefined][] = [
+    [
+      'sandbox-national-portal',
+      [PortalSandboxModule.register(portalSandbox)],
+      { port: portalSandbox.PORTAL_SANDBOX_PORT },
+    ],
+    [
+      'sandbox-population',
+      [PopulationSandboxModule.register(populationSandbox)],
+      { port: populationSandbox.POPULATION_SANDBOX_PORT },
+    ],
+    [
+      'sandbox-documents',
+      [DocumentsSandboxModule.register(documentsSandbox)],
+      { port: documentsSandbox.DOCUMENTS_SANDBOX_PORT },
+    ],
     [
       'connector-national-portal',
-      ConnectorModule.register(portalConnectorDefinition),
-      config.PORTAL_CONNECTOR_HTTP_PORT,
+      [kafka, database, ConnectorModule.register(portalConnectorDefinition, portalConnector)],
+      { port: portalConnector.PORTAL_CONNECTOR_HTTP_PORT },
     ],
     [
       'connector-population',
-      ConnectorModule.register(populationConnectorDefinition),
-      config.POPULATION_CONNECTOR_HTTP_PORT,
+      [kafka, database, ConnectorModule.register(populationConnectorDefinition, populationConnector)],
+      { port: populationConnector.POPULATION_CONNECTOR_HTTP_PORT },
     ],
     [
       'connector-documents',
-      ConnectorModule.register(documentsConnectorDefinition),
-      config.DOCUMENTS_CONNECTOR_HTTP_PORT,
+      [kafka, database, ConnectorModule.register(documentsConnectorDefinition, documentsConnector)],
+      { port: documentsConnector.DOCUMENTS_CONNECTOR_HTTP_PORT },
     ],
-    ['hub', HubModule.register(), config.HUB_HTTP_PORT],
-    ['dashboard', DashboardModule.register(), config.DASHBOARD_HTTP_PORT],
-  ] as const;
-  for (const [name, module, port] of parts) apps.push(await startApp(name, module, { port }));
-  apps.push(
-    await startApp('console', ConsoleModule.register(), {
-      port: config.CONSOLE_PORT,
-      host: config.CONSOLE_HOST,
-      ...consoleHttp,
-    }),
-  );
-  apps.push(await startApp('simulator', SimulatorModule.register()));
+    ['hub', [kafka, database, HubModule.register(hub)], { port: hub.HUB_HTTP_PORT, ...hubHttp }],
+    [
+      'dashboard',
+      [kafka, database, DashboardModule.register(dashboard)],
+      { port: dashboard.DASHBOARD_HTTP_PORT },
+    ],
+    [
+      'console',
+      // The portal connector's credentials are here anyway: the console's traces look the portal up live.
+      [kafka, database, ConsoleModule.register(consoleConfig, portalConnector)],
+      { port: consoleConfig.CONSOLE_PORT, host: consoleConfig.CONSOLE_HOST, ...consoleHttp },
+    ],
+    ['simulator', [kafka, SimulatorModule.register(readConfig(simulatorConfigSpec))], undefined],
+  ];
+  const apps: RunningApp[] = [];
+  runUntilSignal(apps);
+  for (const [name, modules, http] of parts) apps.push(await startApp(name, modules, http));
 });

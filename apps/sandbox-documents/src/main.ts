@@ -3,8 +3,10 @@ import { runMain, runUntilSignal, startApp } from '@lienthong/bootstrap';
 import { DocumentsSandboxModule, documentsSandboxConfigSpec } from '@lienthong/sandboxes';
 
 runMain(async () => {
-  const { DOCUMENTS_SANDBOX_PORT } = readConfig(documentsSandboxConfigSpec);
+  const sandbox = readConfig(documentsSandboxConfigSpec);
   runUntilSignal([
-    await startApp('sandbox-documents', DocumentsSandboxModule.register(), { port: DOCUMENTS_SANDBOX_PORT }),
+    await startApp('sandbox-documents', DocumentsSandboxModule.register(sandbox), {
+      port: sandbox.DOCUMENTS_SANDBOX_PORT,
+    }),
   ]);
 });

@@ -3,8 +3,10 @@ import { runMain, runUntilSignal, startApp } from '@lienthong/bootstrap';
 import { PortalSandboxModule, portalSandboxConfigSpec } from '@lienthong/sandboxes';
 
 runMain(async () => {
-  const { PORTAL_SANDBOX_PORT } = readConfig(portalSandboxConfigSpec);
+  const sandbox = readConfig(portalSandboxConfigSpec);
   runUntilSignal([
-    await startApp('sandbox-national-portal', PortalSandboxModule.register(), { port: PORTAL_SANDBOX_PORT }),
+    await startApp('sandbox-national-portal', PortalSandboxModule.register(sandbox), {
+      port: sandbox.PORTAL_SANDBOX_PORT,
+    }),
   ]);
 });

@@ -3,8 +3,10 @@ import { runMain, runUntilSignal, startApp } from '@lienthong/bootstrap';
 import { PaymentSandboxModule, paymentSandboxConfigSpec } from '@lienthong/sandboxes';
 
 runMain(async () => {
-  const { PAYMENT_SANDBOX_PORT } = readConfig(paymentSandboxConfigSpec);
+  const sandbox = readConfig(paymentSandboxConfigSpec);
   runUntilSignal([
-    await startApp('sandbox-payment', PaymentSandboxModule.register(), { port: PAYMENT_SANDBOX_PORT }),
+    await startApp('sandbox-payment', PaymentSandboxModule.register(sandbox), {
+      port: sandbox.PAYMENT_SANDBOX_PORT,
+    }),
   ]);
 });

@@ -3,10 +3,10 @@ import { runMain, runUntilSignal, startApp } from '@lienthong/bootstrap';
 import { PopulationSandboxModule, populationSandboxConfigSpec } from '@lienthong/sandboxes';
 
 runMain(async () => {
-  const { POPULATION_SANDBOX_PORT } = readConfig(populationSandboxConfigSpec);
+  const sandbox = readConfig(populationSandboxConfigSpec);
   runUntilSignal([
-    await startApp('sandbox-population', PopulationSandboxModule.register(), {
-      port: POPULATION_SANDBOX_PORT,
+    await startApp('sandbox-population', PopulationSandboxModule.register(sandbox), {
+      port: sandbox.POPULATION_SANDBOX_PORT,
     }),
   ]);
 });

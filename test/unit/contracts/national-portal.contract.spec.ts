@@ -2,7 +2,7 @@ import { startApp, type RunningApp } from '@lienthong/bootstrap';
 import { readConfig } from '@lienthong/config';
 import { RetriableError } from '@lienthong/connector-runtime';
 import { PortalClient, portalConfigSpec } from '@lienthong/national-portal';
-import { PortalSandboxModule } from '@lienthong/sandboxes';
+import { PortalSandboxModule, portalSandboxConfigSpec } from '@lienthong/sandboxes';
 import type { PortalDossier, PortalProgress } from '@lienthong/schemas';
 import axios from 'axios';
 import { goldenRequest } from '../../fixtures/contracts/national-portal/golden-files';
@@ -27,7 +27,9 @@ describe.each(['string', 'number'])(
     beforeAll(async () => {
       sandbox = await startApp(
         'sandbox',
-        PortalSandboxModule.register({ PORTAL_SANDBOX_ERROR_CODES: style }),
+        PortalSandboxModule.register(
+          readConfig(portalSandboxConfigSpec, { PORTAL_SANDBOX_ERROR_CODES: style }),
+        ),
         {
           port: 0,
         },

@@ -2,7 +2,7 @@ import { startApp, type RunningApp } from '@lienthong/bootstrap';
 import { readConfig } from '@lienthong/config';
 import { TargetAccessError } from '@lienthong/connector-runtime';
 import { POPULATION_SERVICE_PATH, PopulationClient, populationConfigSpec } from '@lienthong/population';
-import { PopulationSandboxModule } from '@lienthong/sandboxes';
+import { PopulationSandboxModule, populationSandboxConfigSpec } from '@lienthong/sandboxes';
 import { CITIZENS, seededRandom, unknownPerson, type Citizen } from '@lienthong/simulator';
 import axios from 'axios';
 
@@ -16,7 +16,11 @@ const NAME_STYLES = ['split', 'whole-in-ten', 'mixed'];
 const styles = ANSWER_STYLES.flatMap((answer) => NAME_STYLES.map((name) => [answer, name]));
 
 async function startSandbox(env: Record<string, string>) {
-  const sandbox = await startApp('sandbox-population', PopulationSandboxModule.register(env), { port: 0 });
+  const sandbox = await startApp(
+    'sandbox-population',
+    PopulationSandboxModule.register(readConfig(populationSandboxConfigSpec, env)),
+    { port: 0 },
+  );
   return {
     sandbox,
     client: (overrides: Record<string, string> = {}) =>

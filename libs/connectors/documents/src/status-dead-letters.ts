@@ -1,12 +1,6 @@
-import { deadLetter, type KafkaConnection, type Topics } from '@lienthong/kafka';
+import { deadLetter, StatusPackageHeader, type KafkaConnection, type Topics } from '@lienthong/kafka';
 import type { Producer } from 'kafkajs';
 import type { InboxEntry } from './exchange.contract';
-
-/** Names the status package a dead letter holds; it came from the exchange's inbox, not from a topic. */
-const StatusPackageHeader = {
-  MessageId: 'lienthong-documents-message-id',
-  DocumentId: 'lienthong-documents-document-id',
-} as const;
 
 /** Why a status package was set aside; the code travels in the dead-letter headers (docs/dead-letter-reasons.md). */
 export const StatusDeadLetterReason = {

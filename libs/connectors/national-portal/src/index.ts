@@ -1,4 +1,4 @@
-export { portalConfigSpec } from './portal.config';
+export { portalConfigSpec, type PortalConfig } from './portal.config';
 export { PortalClient } from './portal-client';
 export { PortalConnector } from './portal.connector';
 export { toPortalDossier, toPortalProgress } from './to-portal';

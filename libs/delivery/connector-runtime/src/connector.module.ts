@@ -1,22 +1,23 @@
 import { ManagedServices, type ManagedService } from '@lienthong/bootstrap';
-import { readConfig, type ConfigOf, type ConfigSpecs } from '@lienthong/config';
-import { Database, databaseConfigSpec, Retention, type RetentionRule } from '@lienthong/database';
-import { KafkaConnection, kafkaConfigSpec, Topics } from '@lienthong/kafka';
-import { ObservabilityModule, type HealthCheck } from '@lienthong/observability';
+import type { ConfigOf, ConfigSpecs } from '@lienthong/config';
+import { Database, Retention, type RetentionRule } from '@lienthong/database';
+import { KafkaConnection, Topics } from '@lienthong/kafka';
+import { ObservabilityModule } from '@lienthong/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Amendments } from './amendments';
 import type { Connector } from './connector';
 import { ConnectorRuntime } from './connector-runtime';
 import { connectorRuntimeConfigSpec } from './connector-runtime.config';
 
-export const connectorBaseConfigSpec = {
-  ...kafkaConfigSpec,
-  ...databaseConfigSpec,
-  ...connectorRuntimeConfigSpec,
-};
+/** What every connector app reads beside its own settings; Kafka and the database come from their modules. */
+export const connectorBaseConfigSpec = { ...connectorRuntimeConfigSpec };
 
 export type ConnectorAppConfig<Spec extends ConfigSpecs> = ConfigOf<typeof connectorBaseConfigSpec> &
   ConfigOf<Spec>;
+
+/** Injection token of a connector app's settings (the runtime's and the connector's own), read once by the app. */
+export const CONNECTOR_CONFIG = Symbol('CONNECTOR_CONFIG');
+const BUILT_CONNECTOR = Symbol('BUILT_CONNECTOR');
 
 /** What the runtime needs from one connector: its own settings and how to build it from them. */
 export interface ConnectorDefinition<Spec extends ConfigSpecs> {
@@ -24,17 +25,19 @@ export interface ConnectorDefinition<Spec extends ConfigSpecs> {
   create(
     config: ConnectorAppConfig<Spec>,
     shared: { kafka: KafkaConnection; database: Database; topics: Topics },
-  ): {
-    connector: Connector;
-    /**
-     * Started after the runtime, stopped before it (schedulers, feedback pollers); changes they make to
-     * dossiers at the target go through the runtime's amendments.
-     */
-    services?: (amendments: Amendments) => ManagedService[];
-    checks?: HealthCheck[];
-    /** The connector's own tables, pruned with the ledger. */
-    retention?: RetentionRule[];
-  };
+  ): BuiltConnector;
+}
+
+/** One connector and what lives beside it. */
+export interface BuiltConnector {
+  connector: Connector;
+  /**
+   * Started after the runtime, stopped before it (schedulers, feedback pollers); changes they make to
+   * dossiers at the target go through the runtime's amendments.
+   */
+  services?: (amendments: Amendments) => ManagedService[];
+  /** The connector's own tables, pruned with the ledger. */
+  retention?: RetentionRule[];
 }
 
 /** The ledger's rows, and each dossier's last attempt, as long as the ledger keeps its events. */
@@ -46,39 +49,59 @@ export function ledgerRetention(config: ConfigOf<typeof connectorRuntimeConfigSp
   ];
 }
 
-/** Any connector as a Nest module: configuration validated at start-up, /health and /metrics served. */
+/**
+ * Any connector as a Nest module, /health and /metrics served; Kafka and the database come from
+ * `KafkaModule` and `DatabaseModule`.
+ */
 @Module({})
 export class ConnectorModule {
   static register<Spec extends ConfigSpecs>(
     definition: ConnectorDefinition<Spec>,
-    env: NodeJS.ProcessEnv = process.env,
+    config: ConnectorAppConfig<Spec>,
   ): DynamicModule {
-    const config = readConfig(
-      { ...connectorBaseConfigSpec, ...definition.configSpec },
-      env,
-    ) as ConnectorAppConfig<Spec>;
-    const kafka = new KafkaConnection(config);
-    const database = new Database(config);
-    const topics = new Topics(config.KAFKA_TOPIC_PREFIX);
-    const built = definition.create(config, { kafka, database, topics });
-    const runtime = new ConnectorRuntime(built.connector, kafka, topics, database, config);
-    const services = new ManagedServices([
-      { start: () => database.prepare(), stop: () => database.close() },
-      { stop: () => kafka.close() },
-      runtime,
-      new Retention(database, [...ledgerRetention(config), ...(built.retention ?? [])]),
-      ...(built.services?.(runtime.amendments) ?? []),
-    ]);
+    type Config = ConnectorAppConfig<Spec>;
     return {
       module: ConnectorModule,
       imports: [
-        ObservabilityModule.register([
-          { name: 'kafka', check: () => kafka.ping() },
-          { name: 'postgres', check: () => database.ping() },
-          ...(built.checks ?? []),
-        ]),
+        ObservabilityModule.register({
+          inject: [KafkaConnection, Database],
+          useFactory: (kafka: KafkaConnection, database: Database) => [
+            { name: 'kafka', check: () => kafka.ping() },
+            { name: 'postgres', check: () => database.ping() },
+          ],
+        }),
       ],
-      providers: [{ provide: ManagedServices, useValue: services }],
+      providers: [
+        // A plain copy: Nest probes provider values for lifecycle hooks, which the strict config object refuses.
+        { provide: CONNECTOR_CONFIG, useValue: { ...config } },
+        {
+          provide: BUILT_CONNECTOR,
+          useFactory: (c: Config, kafka: KafkaConnection, topics: Topics, database: Database) =>
+            definition.create(c, { kafka, database, topics }),
+          inject: [CONNECTOR_CONFIG, KafkaConnection, Topics, Database],
+        },
+        {
+          provide: ConnectorRuntime,
+          useFactory: (
+            built: BuiltConnector,
+            kafka: KafkaConnection,
+            topics: Topics,
+            database: Database,
+            c: Config,
+          ) => new ConnectorRuntime(built.connector, kafka, topics, database, c),
+          inject: [BUILT_CONNECTOR, KafkaConnection, Topics, Database, CONNECTOR_CONFIG],
+        },
+        {
+          provide: ManagedServices,
+          useFactory: (runtime: ConnectorRuntime, built: BuiltConnector, database: Database, c: Config) =>
+            new ManagedServices([
+              runtime,
+              new Retention(database, [...ledgerRetention(c), ...(built.retention ?? [])]),
+              ...(built.services?.(runtime.amendments) ?? []),
+            ]),
+          inject: [ConnectorRuntime, BUILT_CONNECTOR, Database, CONNECTOR_CONFIG],
+        },
+      ],
     };
   }
 }

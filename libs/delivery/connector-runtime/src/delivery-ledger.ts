@@ -1,4 +1,5 @@
 import type { Database } from '@lienthong/database';
+import { eventIdOf } from '@lienthong/schemas';
 import type { Delivered, TargetState } from './connector';
 
 interface DossierRow {
@@ -29,10 +30,6 @@ export interface DossierAtTarget {
 
 type Outcome = 'delivered' | 'skipped_stale' | 'failed';
 
-/** An event's key in the ledger's answers: `system/id`. */
-export const ledgerKey = (event: { sourceSystem: string; sourceEventId: string }): string =>
-  `${event.sourceSystem}/${event.sourceEventId}`;
-
 /** Inserts ledger rows for several events in one statement; a replayed event's row is overwritten. */
 const INSERT_ENTRIES = `
   INSERT INTO delivery_ledger (connector, source_system, source_event_id, dossier_code, sequence, status, outcome, attempts, answer)
@@ -53,7 +50,7 @@ export class DeliveryLedger {
   ) {}
 
   /**
-   * Of these events, the keys (ledgerKey) of those delivered or skipped before; a dead-lettered one is
+   * Of these events, the keys (eventIdOf) of those delivered or skipped before; a dead-lettered one is
    * tried again when replayed.
    */
   async alreadyHandled(events: { sourceSystem: string; sourceEventId: string }[]): Promise<Set<string>> {
@@ -64,7 +61,7 @@ export class DeliveryLedger {
       [this.connector, events.map((event) => event.sourceSystem), events.map((event) => event.sourceEventId)],
     );
     return new Set(
-      rows.map((row) => ledgerKey({ sourceSystem: row.source_system, sourceEventId: row.source_event_id })),
+      rows.map((row) => eventIdOf({ sourceSystem: row.source_system, sourceEventId: row.source_event_id })),
     );
   }
 

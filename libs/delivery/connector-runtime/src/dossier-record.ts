@@ -1,8 +1,7 @@
 import type { IncomingRecord } from '@lienthong/kafka';
 import { traceIdOf } from '@lienthong/observability';
-import { SchemaValidator, type DossierEvent } from '@lienthong/schemas';
+import { eventIdOf, SchemaValidator, type DossierEvent } from '@lienthong/schemas';
 import type { TargetState } from './connector';
-import { ledgerKey } from './delivery-ledger';
 
 /** A dossier event as consumed: the Kafka record it came in, and what it says. */
 export interface DossierRecord {
@@ -44,7 +43,7 @@ function parseDossier(value: Buffer | null): DossierEvent | undefined {
 }
 
 /** An event's identity: its source system and the id that system gave it. */
-export const eventId = (dossier: DossierEvent): string => ledgerKey(dossier.provenance);
+export const eventId = (dossier: DossierEvent): string => eventIdOf(dossier.provenance);
 
 /** What every log line about an event names. */
 export const locate = ({ record, dossier }: DossierRecord) => ({

@@ -4,7 +4,9 @@ export { isTransientStatus, reach } from './http-failures';
 export {
   ConnectorModule,
   connectorBaseConfigSpec,
+  CONNECTOR_CONFIG,
   ledgerRetention,
+  type ConnectorAppConfig,
   type ConnectorDefinition,
 } from './connector.module';
 export { inParallel } from './in-parallel';
@@ -18,3 +20,13 @@ export {
   type GatewayConfigSpec,
   type GatewaySettings,
 } from './gateway/gateway.config';
+export {
+  createdAmong,
+  createdAtTarget,
+  deliveriesOf,
+  deliveryOutcomeCounts,
+  targetStatesOf,
+  type LedgerDelivery,
+  type OutcomeCount,
+  type TargetDossierState,
+} from './ledger-reads';

@@ -1,10 +1,12 @@
 import type { AuditRecord, ChainVerdict } from '@lienthong/audit';
 import { Command } from 'commander';
 import { positive, type CliContext } from './cli-context';
-import { migrateAsOwner, withHostAudit } from './on-host';
 
-/** `audit`, `audit verify [--local]` and `migrate` (on the host, as the schema's owner). */
-export function addAuditCommands(program: Command, { io, env, client, print }: CliContext): void {
+/**
+ * `audit`, `audit verify [--local]` and `migrate` (on the host, as the schema's owner). The on-host
+ * work (the database, the brokers) is loaded only by the commands that do it: the others start light.
+ */
+export function addAuditCommands(program: Command, { io, env, client, print, fail }: CliContext): void {
   const audit = program
     .command('audit')
     .description('operator actions, newest first')
@@ -38,7 +40,7 @@ export function addAuditCommands(program: Command, { io, env, client, print }: C
     )
     .action(async (options: { local?: boolean }) => {
       const verdict = options.local
-        ? await withHostAudit(env, (log) => log.verify())
+        ? await (await import('./on-host')).withHostAudit(env, (log) => log.verify())
         : await client().get<ChainVerdict>('/audit/verify');
       print(verdict, () => {
         if (verdict.ok) {
@@ -50,7 +52,7 @@ export function addAuditCommands(program: Command, { io, env, client, print }: C
           io.table(verdict.problems);
         }
       });
-      if (!verdict.ok) process.exitCode = 1;
+      if (!verdict.ok) fail();
     });
 
   program
@@ -59,6 +61,7 @@ export function addAuditCommands(program: Command, { io, env, client, print }: C
       'on the host: the database migrations, as the owner (DATABASE_URL), then grants DATABASE_APP_ROLE what the apps need',
     )
     .action(async () => {
+      const { migrateAsOwner } = await import('./on-host');
       const done = await migrateAsOwner(env);
       print(done, () =>
         io.out(

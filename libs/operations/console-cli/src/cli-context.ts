@@ -11,6 +11,8 @@ export interface CliContext {
   /** --json prints the answer as JSON; otherwise `human` writes it for people. */
   print(value: unknown, human: () => void): void;
   json(): boolean;
+  /** The command ran and found something wrong (a tampered log, a re-send that failed): exit 1. */
+  fail(): void;
 }
 
 export function date(value: string): string {

@@ -1,9 +1,12 @@
+import type { ConnectorControlAnswer, StatusAnswer, TraceAnswer } from '@lienthong/console';
 import { Command, Option } from 'commander';
 import { addAuditCommands } from './audit-commands';
 import type { CliContext } from './cli-context';
-import { terminal, type CliOutput } from './cli-output';
+import type { CliOutput } from './cli-output';
 import { ConsoleClient } from './console-client';
 import { addDeadLetterCommands } from './dead-letter-commands';
+import { addReconcileCommand } from './reconcile-command';
+import { addRoutesCommands } from './routes-command';
 import { addTokenCommands } from './token-commands';
 
 interface Global {
@@ -12,41 +15,21 @@ interface Global {
   json?: boolean;
 }
 
-interface Count {
-  total: number;
-  perMinute: number;
-}
-
-interface ConnectorStatus {
-  name: string;
-  state: string;
-  breaker: string;
-  replicas: { instance: string; paused: boolean }[];
-  lag: { total: number };
-  counts: Record<'delivered' | 'failed' | 'skipped' | 'retried' | 'deadLettered', Count>;
-  lastError: { code: string; message: string; at: string } | null;
-}
-
-interface StatusAnswer {
-  hub: {
-    state: string;
-    members: number;
-    lag: { total: number };
-    counts: { canonical: Count; deadLettered: Count };
-  };
-  connectors: ConnectorStatus[];
-}
+type Count = StatusAnswer['hub']['counts']['canonical'];
 
 const rate = (count: Count) => `${count.total} (${count.perMinute}/min)`;
 
 /**
  * `lienthong`: the console from a terminal. It talks to the console API with a token (LIENTHONG_TOKEN),
  * prints tables for people and JSON with --json. On the host, without a token: `token create --local`
- * (the first admin token), `audit verify --local`, and `migrate` (as the schema's owner).
+ * (the first admin token), `audit verify --local`, `migrate` (as the schema's owner) and `reconcile`;
+ * offline: `routes test`. `fail` is told when a command ran and found something wrong (exit 1).
  */
-export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = process.env): Command {
+export function buildCli(io: CliOutput, env: NodeJS.ProcessEnv, fail: () => void): Command {
   const program = new Command('lienthong')
-    .description('Operate Lienthong: connectors, dead letters, dossier traces, tokens and the audit log')
+    .description(
+      'Operate Lienthong: connectors, dead letters, dossier traces, tokens, the audit log, reconciliation and routing rules',
+    )
     .addOption(
       new Option('--url <url>', 'console base URL')
         .env('LIENTHONG_CONSOLE_URL')
@@ -54,14 +37,14 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
     )
     .addOption(new Option('--token <token>', 'bearer token').env('LIENTHONG_TOKEN'))
     .option('--json', 'print JSON for scripts')
-    .showHelpAfterError()
+    .showHelpAfterError('(lienthong --help lists the commands and options)')
     .exitOverride();
   const globals = () => program.opts<Global>();
   const client = () => new ConsoleClient(globals().url, globals().token);
   const json = () => Boolean(globals().json);
   const print = (value: unknown, human: () => void) =>
     json() ? io.out(JSON.stringify(value, null, 2)) : human();
-  const context: CliContext = { io, env, client, print, json };
+  const context: CliContext = { io, env, client, print, json, fail };
 
   program
     .command('status')
@@ -106,7 +89,7 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
       .description(`${verb} a connector (every replica obeys within seconds)`)
       .option('--reason <text>', 'why (kept in the audit log)')
       .action(async (connector: string, options: { reason?: string }) => {
-        const answer = await client().post<{ connector: string; paused: boolean }>(
+        const answer = await client().post<ConnectorControlAnswer>(
           `/connectors/${encodeURIComponent(connector)}/${verb}`,
           options.reason ? { reason: options.reason } : {},
         );
@@ -118,21 +101,7 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
     .command('trace <code>')
     .description("a dossier's timeline across every hop, its ledger state and what the portal holds now")
     .action(async (code: string) => {
-      const trace = await client().get<{
-        timeline: {
-          at: string;
-          kind: string;
-          stage: string;
-          topic?: string;
-          partition?: number;
-          offset?: string;
-          eventId: string | null;
-          status: number | null;
-          detail: Record<string, unknown>;
-        }[];
-        targets: { connector: string; lastSequence: number; status: number | null }[];
-        portal: { held: unknown; differences: string[]; error: string | null };
-      }>(`/dossiers/${encodeURIComponent(code)}/trace`);
+      const trace = await client().get<TraceAnswer>(`/dossiers/${encodeURIComponent(code)}/trace`);
       print(trace, () => {
         io.table(
           trace.timeline.map((step) => ({
@@ -165,5 +134,7 @@ export function buildCli(io: CliOutput = terminal, env: NodeJS.ProcessEnv = proc
   addDeadLetterCommands(program, context);
   addTokenCommands(program, context);
   addAuditCommands(program, context);
+  addReconcileCommand(program, context);
+  addRoutesCommands(program, context);
   return program;
 }

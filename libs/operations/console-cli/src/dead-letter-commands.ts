@@ -1,28 +1,8 @@
+import type { DeadLetterListAnswer, HoldAnswer, ReplayAnswer } from '@lienthong/console';
 import { Command, InvalidArgumentError } from 'commander';
 import { date, positive, type CliContext } from './cli-context';
 
 const REPLAY_CHUNK = 100;
-
-interface DeadLetterRow {
-  id: number;
-  stage: string;
-  reason: string;
-  sourceSystem: string | null;
-  dossierCode: string | null;
-  failedAt: string;
-  replayedAt: string | null;
-  held: boolean;
-  message: string;
-}
-
-interface ReplayAnswer {
-  replayId: string | null;
-  replayed: number;
-  ids: number[];
-  alreadyReplayed: number[];
-  refused: { id: number; reason: string }[];
-  message: string;
-}
 
 /** `dlq ls|show|replay|hold|unhold`: dead letters of the hub and every connector. */
 export function addDeadLetterCommands(program: Command, { io, client, print, json }: CliContext): void {
@@ -56,7 +36,7 @@ export function addDeadLetterCommands(program: Command, { io, client, print, jso
     .option('--limit <n>', 'most rows', positive, 50)
     .action(async (options: Record<string, unknown>) => {
       const replayed = options.replayed ? true : options.notReplayed ? false : undefined;
-      const { deadLetters } = await client().get<{ deadLetters: DeadLetterRow[] }>('/dead-letters', {
+      const { deadLetters } = await client().get<DeadLetterListAnswer>('/dead-letters', {
         ...filterOf(options),
         replayed,
         limit: options.limit,
@@ -110,7 +90,7 @@ export function addDeadLetterCommands(program: Command, { io, client, print, jso
       if (ids.length > 0) {
         selected = ids.map((id) => positive(id));
       } else if (options.all) {
-        const { deadLetters } = await api.get<{ deadLetters: DeadLetterRow[] }>('/dead-letters', {
+        const { deadLetters } = await api.get<DeadLetterListAnswer>('/dead-letters', {
           ...filterOf(options),
           replayed: false,
           limit: 10_000,
@@ -127,7 +107,10 @@ export function addDeadLetterCommands(program: Command, { io, client, print, jso
         };
         return print(nothing, () => io.out(nothing.message));
       }
-      const bar = selected.length > REPLAY_CHUNK && !json() ? io.progress(selected.length) : undefined;
+      const bar =
+        selected.length > REPLAY_CHUNK && !json()
+          ? io.progress(selected.length, 'replaying dead letters')
+          : undefined;
       const answers: ReplayAnswer[] = [];
       try {
         for (let start = 0; start < selected.length; start += REPLAY_CHUNK) {
@@ -171,7 +154,7 @@ export function addDeadLetterCommands(program: Command, { io, client, print, jso
       )
       .option('--reason <text>', 'why (kept in the audit log)')
       .action(async (id: string, options: { reason?: string }) => {
-        const answer = await client().post<{ id: number; held: boolean }>(
+        const answer = await client().post<HoldAnswer>(
           `/dead-letters/${positive(id)}/${verb}`,
           options.reason ? { reason: options.reason } : {},
         );

@@ -11,7 +11,6 @@ import {
 } from '@lienthong/access';
 import { Command, InvalidArgumentError } from 'commander';
 import type { CliContext } from './cli-context';
-import { withHostAudit } from './on-host';
 
 interface NewToken {
   name: string;
@@ -88,6 +87,8 @@ export function addTokenCommands(program: Command, { io, env, client, print }: C
  */
 async function createLocally(options: NewToken, env: NodeJS.ProcessEnv) {
   const host = `host:${userInfo().username}`;
+  // Loaded here only: the database and the brokers are not what the other commands start with.
+  const { withHostAudit } = await import('./on-host');
   return withHostAudit(env, async (audit, database, anchor) => {
     await Promise.all([database.prepare(), anchor.start()]);
     return database.transaction(async (transaction) => {

@@ -1,10 +1,10 @@
 import { parseTokenTtl } from '@lienthong/access';
-import { num, port, secret, str, type ConfigOf } from '@lienthong/config';
+import { bool, num, port, readConfig, secret, str, type ConfigOf } from '@lienthong/config';
 import { auditConfigSpec } from '@lienthong/audit';
 import { makeValidator } from 'envalid';
-import { connectorBaseConfigSpec } from '@lienthong/connector-runtime';
-import { hubModuleConfigSpec } from '@lienthong/hub';
-import { portalConfigSpec } from '@lienthong/national-portal';
+import { connectorRuntimeConfigSpec } from '@lienthong/connector-runtime';
+import { hubConfigSpec } from '@lienthong/hub';
+import { portalConfigSpec, type PortalConfig } from '@lienthong/national-portal';
 
 const positiveInt = makeValidator<number>((input) => {
   if (!/^[1-9]\d*$/.test(input.trim())) throw new Error(`a whole number above 0, got "${input}"`);
@@ -44,6 +44,11 @@ export const consoleOwnConfigSpec = {
     desc: 'Lifetime of a console token made without one (API `ttl`, CLI `--ttl`); the CONSOLE_ADMIN_TOKEN does not expire',
     example: '30d',
   }),
+  CONSOLE_PORTAL_LOOKUP: bool({
+    default: false,
+    desc: 'A dossier trace asks the national portal (TraCuuHoSo) what it holds now; needs the PORTAL_* settings, the credentials included. Off: the console never reads them, and a trace shows what was sent only',
+    example: 'true',
+  }),
   CONSOLE_RATE_LIMIT_WINDOW_S: positiveInt({
     default: 60,
     desc: 'Window of the console API rate limits, in seconds; a request over a limit gets 429 with Retry-After',
@@ -60,16 +65,30 @@ export const consoleOwnConfigSpec = {
   }),
 };
 
-/** Everything the console reads: the hub's and connectors' settings (topics, groups, routes), the portal, the audit key. */
+/**
+ * What the console reads beside Kafka and the database: of the apps it watches, only what names their
+ * groups, routes and retry topics; the audit key; its own settings.
+ */
 export const consoleConfigSpec = {
-  ...hubModuleConfigSpec,
-  ...connectorBaseConfigSpec,
-  ...portalConfigSpec,
+  HUB_GROUP_ID: hubConfigSpec.HUB_GROUP_ID,
+  ROUTES_FILE: hubConfigSpec.ROUTES_FILE,
+  CONNECTOR_RETRY_DELAYS_S: connectorRuntimeConfigSpec.CONNECTOR_RETRY_DELAYS_S,
   ...auditConfigSpec,
   ...consoleOwnConfigSpec,
 };
 
 export type ConsoleConfig = ConfigOf<typeof consoleConfigSpec>;
+
+/** Injection token of the console's settings, read once by the app. */
+export const CONSOLE_CONFIG = Symbol('CONSOLE_CONFIG');
+
+/** The portal settings of the traces' live lookup, read only when CONSOLE_PORTAL_LOOKUP is on. */
+export function readPortalLookup(
+  config: ConsoleConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): PortalConfig | null {
+  return config.CONSOLE_PORTAL_LOOKUP ? readConfig(portalConfigSpec, env) : null;
+}
 
 /** A bad CONSOLE_ADMIN_TOKEN stops start-up naming the key, like any other bad setting. */
 export function checkAdminToken(config: ConsoleConfig): void {

@@ -1,11 +1,17 @@
 import { parseTokenTtl, TokenStore } from '@lienthong/access';
 import { AuditLog, KafkaAuditAnchor } from '@lienthong/audit';
 import { ManagedServices } from '@lienthong/bootstrap';
-import { projectPath, readConfig } from '@lienthong/config';
+import { projectPath } from '@lienthong/config';
 import { ConnectorControl } from '@lienthong/connector-control';
-import { Database, Retention, type RetentionRule } from '@lienthong/database';
+import {
+  Database,
+  DATABASE_CONFIG,
+  Retention,
+  type DatabaseConfig,
+  type RetentionRule,
+} from '@lienthong/database';
 import { KafkaConnection, Topics } from '@lienthong/kafka';
-import { PortalClient } from '@lienthong/national-portal';
+import { PortalClient, type PortalConfig } from '@lienthong/national-portal';
 import { createLogger, ObservabilityModule } from '@lienthong/observability';
 import { loadRoutingRules, routedConnectors } from '@lienthong/routing';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
@@ -21,7 +27,7 @@ import { rateLimits } from './access/rate-limits';
 import { RefusalAuditFilter } from './access/refusal-audit.filter';
 import { StorableInputInterceptor } from './access/storable-input.interceptor';
 import { AuditController } from './audit/audit.controller';
-import { checkAdminToken, consoleConfigSpec, type ConsoleConfig } from './console.config';
+import { checkAdminToken, CONSOLE_CONFIG, type ConsoleConfig } from './console.config';
 import { ConnectorStatusQuery } from './connectors/connector-status.usecase';
 import { ConnectorsController } from './connectors/connectors.controller';
 import { DeadLetterIndex } from './dead-letters/dead-letter-index';
@@ -38,7 +44,6 @@ import { TraceDossier } from './trace/trace-dossier.usecase';
 import { topicPlaces } from './trail/topic-map';
 import { TrailIndexer } from './trail/trail-indexer';
 
-const CONSOLE_CONFIG = Symbol('CONSOLE_CONFIG');
 const logger = createLogger('console');
 
 /**
@@ -58,14 +63,13 @@ export const CONSOLE_WEB_ROOT = projectPath('libs', 'operations', 'console', 'we
 /**
  * The operator console as a Nest module: the API under /api/v1 (bearer tokens with roles, every
  * change audited), the web pages at /, and the trail indexer that follows every topic of the flow.
+ * Kafka and the database come from `KafkaModule` and `DatabaseModule`; `portal` (see
+ * `readPortalLookup`) turns on the traces' live lookup at the national portal.
  */
 @Module({})
 export class ConsoleModule {
-  static register(env: NodeJS.ProcessEnv = process.env): DynamicModule {
-    const config = readConfig(consoleConfigSpec, env);
+  static register(config: ConsoleConfig, portal: PortalConfig | null): DynamicModule {
     checkAdminToken(config);
-    // Readiness checks name the instances Nest builds below.
-    const built: { database?: Database; kafka?: KafkaConnection } = {};
     return {
       module: ConsoleModule,
       imports: [
@@ -74,10 +78,13 @@ export class ConsoleModule {
           renderPath: '/',
           serveStaticOptions: { index: 'index.html' },
         }),
-        ObservabilityModule.register([
-          { name: 'kafka', check: () => built.kafka!.ping() },
-          { name: 'postgres', check: () => built.database!.ping() },
-        ]),
+        ObservabilityModule.register({
+          inject: [KafkaConnection, Database],
+          useFactory: (kafka: KafkaConnection, database: Database) => [
+            { name: 'kafka', check: () => kafka.ping() },
+            { name: 'postgres', check: () => database.ping() },
+          ],
+        }),
         ThrottlerModule.forRoot(rateLimits(config)),
       ],
       controllers: [
@@ -91,26 +98,7 @@ export class ConsoleModule {
       providers: [
         // A plain copy: Nest inspects provider values for lifecycle hooks, which the strict config object refuses.
         { provide: CONSOLE_CONFIG, useValue: { ...config } },
-        {
-          provide: Database,
-          useFactory: (c: ConsoleConfig) => (built.database = new Database(c)),
-          inject: [CONSOLE_CONFIG],
-        },
-        {
-          provide: KafkaConnection,
-          useFactory: (c: ConsoleConfig) => (built.kafka = new KafkaConnection(c)),
-          inject: [CONSOLE_CONFIG],
-        },
-        {
-          provide: Topics,
-          useFactory: (c: ConsoleConfig) => new Topics(c.KAFKA_TOPIC_PREFIX),
-          inject: [CONSOLE_CONFIG],
-        },
-        {
-          provide: PortalClient,
-          useFactory: (c: ConsoleConfig) => new PortalClient(c),
-          inject: [CONSOLE_CONFIG],
-        },
+        { provide: PortalClient, useFactory: () => (portal ? new PortalClient(portal) : null) },
         {
           provide: Flow,
           useFactory: (c: ConsoleConfig, topics: Topics) =>
@@ -131,9 +119,9 @@ export class ConsoleModule {
         },
         {
           provide: KafkaAuditAnchor,
-          useFactory: (kafka: KafkaConnection, topics: Topics, c: ConsoleConfig) =>
-            new KafkaAuditAnchor(kafka, topics, c.DATABASE_SCHEMA),
-          inject: [KafkaConnection, Topics, CONSOLE_CONFIG],
+          useFactory: (kafka: KafkaConnection, topics: Topics, database: DatabaseConfig) =>
+            new KafkaAuditAnchor(kafka, topics, database.DATABASE_SCHEMA),
+          inject: [KafkaConnection, Topics, DATABASE_CONFIG],
         },
         {
           provide: AuditLog,
@@ -164,13 +152,11 @@ export class ConsoleModule {
           useFactory: (
             c: ConsoleConfig,
             database: Database,
-            kafka: KafkaConnection,
             tokens: TokenStore,
             indexer: TrailIndexer,
             anchor: KafkaAuditAnchor,
           ) =>
             new ManagedServices([
-              { start: () => database.prepare(), stop: () => database.close() },
               anchor,
               {
                 start: async () => {
@@ -185,11 +171,10 @@ export class ConsoleModule {
                   }
                 },
               },
-              { stop: () => kafka.close() },
               indexer,
               new Retention(database, consoleRetention(c)),
             ]),
-          inject: [CONSOLE_CONFIG, Database, KafkaConnection, TokenStore, TrailIndexer, KafkaAuditAnchor],
+          inject: [CONSOLE_CONFIG, Database, TokenStore, TrailIndexer, KafkaAuditAnchor],
         },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_INTERCEPTOR, useClass: StorableInputInterceptor },

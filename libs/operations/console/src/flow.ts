@@ -12,10 +12,6 @@ export class Flow {
     readonly hubGroup: string,
   ) {}
 
-  connectorGroup(connector: string): string {
-    return this.topics.group(`lienthong.connector.${connector}`);
-  }
-
   retryTopics(connector: string): string[] {
     return Array.from({ length: this.retryLevels }, (_, index) => this.topics.retry(connector, index + 1));
   }

@@ -3,6 +3,23 @@
  * Nest module, and the configuration it reads.
  */
 export { ConsoleModule, consoleHttp, consoleRetention, CONSOLE_WEB_ROOT } from './console.module';
-export { consoleConfigSpec, consoleOwnConfigSpec, type ConsoleConfig } from './console.config';
-export { ReplayHeader } from './dead-letters/replay-record';
+export {
+  consoleConfigSpec,
+  consoleOwnConfigSpec,
+  CONSOLE_CONFIG,
+  readPortalLookup,
+  type ConsoleConfig,
+} from './console.config';
 export { ReplayRefusal } from './dead-letters/replay-target';
+export type {
+  ConnectorControlAnswer,
+  ConnectorStatus,
+  DeadLetterListAnswer,
+  DeadLetterSummary,
+  DossierTrace,
+  HoldAnswer,
+  HubStatus,
+  ReplayAnswer,
+  StatusAnswer,
+  TraceAnswer,
+} from './api-answers';

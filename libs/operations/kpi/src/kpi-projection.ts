@@ -1,6 +1,7 @@
 import { PeriodicTask, type ManagedService } from '@lienthong/bootstrap';
 import {
   AtLeastOnceConsumer,
+  HubHeader,
   type IncomingRecord,
   type KafkaConnection,
   type Topics,
@@ -9,9 +10,6 @@ import { Counter, createLogger, metricsRegistry } from '@lienthong/observability
 import type { DossierEvent, IdentityVerifiedEvent } from '@lienthong/schemas';
 import { applyEvent, withPopulationCheck, type DossierFacts } from './dossier-facts';
 import type { KpiStore } from './kpi-store';
-
-/** Set by the hub on a dossier.v1 event older than one it applied (`@lienthong/hub` STALE_HEADER). */
-const STALE_HEADER = 'lienthong-stale';
 
 const projected = new Counter({
   name: 'lienthong_kpi_projected_total',
@@ -86,7 +84,7 @@ export class KpiProjection implements ManagedService {
     let stale = 0;
     let unreadable = 0;
     for (const record of records) {
-      if (record.headers[STALE_HEADER] === 'true') {
+      if (record.headers[HubHeader.Stale] === 'true') {
         stale += 1;
         continue;
       }

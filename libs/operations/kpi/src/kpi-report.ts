@@ -1,5 +1,5 @@
 import { isOnTime, type DossierFacts } from './dossier-facts';
-import type { KpiStore, OpenDossier } from './kpi-store';
+import type { KpiQueries, OpenDossier } from './kpi-queries';
 import {
   localDay,
   periodCounts,
@@ -36,14 +36,8 @@ export interface DayPoint {
   reused: number;
 }
 
-export interface OverdueDossier {
-  dossierCode: string;
-  /** The applicant's name masked (`V** T*** C**`), never in clear. */
-  applicant: string | null;
-  procedureCode: string;
-  status: number;
-  receivedAt: string;
-  dueAt: string | null;
+/** An open dossier past its due date (the applicant's name masked, never in clear). */
+export interface OverdueDossier extends Omit<OpenDossier, 'facts'> {
   supplementRequests: number;
 }
 
@@ -95,13 +89,13 @@ function compact(score: Score): Score {
 
 /** The dashboard's numbers: sums from kpi_daily, open and late dossiers judged here, scored by the table. */
 export class KpiReport {
-  constructor(private readonly store: KpiStore) {}
+  constructor(private readonly queries: KpiQueries) {}
 
   async ranking(period: Period): Promise<Ranking> {
     const [sums, judged, names] = await Promise.all([
-      this.store.sums(period.from, period.to),
-      this.store.judged(period.from, period.to, period.judgeAt),
-      this.store.agencyNames(),
+      this.queries.sums(period.from, period.to),
+      this.queries.judged(period.from, period.to, period.judgeAt),
+      this.queries.agencyNames(),
     ]);
     const judgedByAgency = groupBy(judged, (facts) => facts.agencyCode);
     const agencies = [...sums].map(([agencyCode, procedures]) => {
@@ -136,10 +130,10 @@ export class KpiReport {
     period: Period,
   ): Promise<(Omit<AgencyReport, 'rank'> & { series: DayPoint[] }) | null> {
     const [sums, judged, names, days] = await Promise.all([
-      this.store.sums(period.from, period.to, agencyCode),
-      this.store.judged(period.from, period.to, period.judgeAt, agencyCode),
-      this.store.agencyNames(),
-      this.store.daily(period.from, period.to, agencyCode),
+      this.queries.sums(period.from, period.to, agencyCode),
+      this.queries.judged(period.from, period.to, period.judgeAt, agencyCode),
+      this.queries.agencyNames(),
+      this.queries.daily(period.from, period.to, agencyCode),
     ]);
     const procedures = sums.get(agencyCode);
     if (!procedures) return null;
@@ -156,15 +150,15 @@ export class KpiReport {
   /** Per day received, for one agency or the city: on time judged at the period's end like the score. */
   async series(period: Period, agencyCode?: string): Promise<DayPoint[]> {
     const [days, judged] = await Promise.all([
-      this.store.daily(period.from, period.to, agencyCode),
-      this.store.judged(period.from, period.to, period.judgeAt, agencyCode),
+      this.queries.daily(period.from, period.to, agencyCode),
+      this.queries.judged(period.from, period.to, period.judgeAt, agencyCode),
     ]);
     return seriesOf(days, judged, period.judgeAt);
   }
 
   /** One agency's unfinished dossiers overdue now (past due less supplement time, or two supplement requests). */
   async overdueNow(agencyCode: string, now = Date.now(), limit = 500): Promise<OverdueDossier[]> {
-    const open: OpenDossier[] = await this.store.openPastDue(agencyCode, now, limit);
+    const open: OpenDossier[] = await this.queries.openPastDue(agencyCode, now, limit);
     return open
       .filter((dossier) => !isOnTime(dossier.facts, now))
       .map(({ facts, ...dossier }) => ({

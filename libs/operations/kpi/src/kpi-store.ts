@@ -1,195 +1,15 @@
+import { createdAmong } from '@lienthong/connector-runtime';
 import type { Database } from '@lienthong/database';
 import type { PoolClient } from 'pg';
-import { endTime, type DossierFacts, type RatingLevel } from './dossier-facts';
-import { splitPeriod } from './period';
-import {
-  COUNTER_NAMES,
-  contribution,
-  countersOf,
-  judgedAtQueryTime,
-  localDay,
-  type DailyCounters,
-  type ProcedureCounters,
-  zeroCounters,
-} from './period-counts';
+import { dailyDeltas, merged } from './daily-deltas';
+import type { DossierFacts } from './dossier-facts';
+import { COLUMNS, FACT_COLUMNS, toFacts, toRow, type DossierRow } from './dossier-rows';
+import { COUNTER_NAMES } from './period-counts';
 
-/** Column of kpi_daily for each counter. */
-const COLUMNS: Record<keyof DailyCounters, string> = {
-  received: 'received',
-  onTimeFinal: 'on_time_final',
-  online: 'online',
-  withFees: 'with_fees',
-  paidOnline: 'paid_online',
-  digitized: 'digitized',
-  reused: 'reused',
-  fromWarehouse: 'from_warehouse',
-  settled: 'settled',
-  eResult: 'e_result',
-  populationData: 'population_data',
-  rated: 'rated',
-  notSatisfied: 'not_satisfied',
-  synced: 'synced',
-};
+/** Not yet synced dossiers asked about at once: one statement's array stays small, however many wait. */
+const SYNC_MARK_PAGE = 5000;
 
-interface DossierRow {
-  dossier_code: string;
-  agency_code: string;
-  procedure_code: string;
-  received_at: Date;
-  due_at: Date | null;
-  processed_at: Date | null;
-  returned_at: Date | null;
-  closed_at: Date | null;
-  status: number;
-  last_sequence: string;
-  channel: number;
-  supplement_ms: string;
-  supplement_since: Date | null;
-  supplement_entries: number;
-  supplement_requests: number;
-  has_fees: boolean;
-  paid_online: boolean;
-  digitized: boolean;
-  reused: boolean;
-  from_warehouse: boolean;
-  e_result: boolean;
-  population_data: boolean;
-  vneid_verified: boolean;
-  population_checked: boolean;
-  rating: RatingLevel | null;
-  portal_synced: boolean;
-  applicant_masked: string | null;
-}
-
-const FACT_COLUMNS = `dossier_code, agency_code, procedure_code, received_at, due_at, processed_at, returned_at,
-  closed_at, status, last_sequence, channel, supplement_ms, supplement_since, supplement_entries,
-  supplement_requests, has_fees, paid_online, digitized, reused, from_warehouse, e_result, population_data,
-  vneid_verified, population_checked, rating, portal_synced, applicant_masked`;
-
-const ms = (date: Date | null) => (date ? date.getTime() : null);
-const iso = (epochMs: number | null) => (epochMs === null ? null : new Date(epochMs).toISOString());
-
-function toFacts(row: DossierRow): DossierFacts {
-  return {
-    dossierCode: row.dossier_code,
-    agencyCode: row.agency_code,
-    procedureCode: row.procedure_code,
-    channel: row.channel,
-    status: row.status,
-    lastSequence: Number(row.last_sequence),
-    receivedAt: row.received_at.getTime(),
-    dueAt: ms(row.due_at),
-    processedAt: ms(row.processed_at),
-    returnedAt: ms(row.returned_at),
-    closedAt: ms(row.closed_at),
-    supplementMs: Number(row.supplement_ms),
-    supplementSince: ms(row.supplement_since),
-    supplementEntries: row.supplement_entries,
-    supplementRequests: row.supplement_requests,
-    hasFees: row.has_fees,
-    paidOnline: row.paid_online,
-    digitized: row.digitized,
-    reused: row.reused,
-    fromWarehouse: row.from_warehouse,
-    eResult: row.e_result,
-    populationData: row.population_data,
-    vneidVerified: row.vneid_verified,
-    populationChecked: row.population_checked,
-    rating: row.rating,
-    portalSynced: row.portal_synced,
-    applicantMasked: row.applicant_masked,
-  };
-}
-
-function toRow(facts: DossierFacts) {
-  return {
-    dossier_code: facts.dossierCode,
-    agency_code: facts.agencyCode,
-    procedure_code: facts.procedureCode,
-    received_day: localDay(facts.receivedAt),
-    received_at: iso(facts.receivedAt),
-    due_at: iso(facts.dueAt),
-    end_at: iso(endTime(facts)),
-    processed_at: iso(facts.processedAt),
-    returned_at: iso(facts.returnedAt),
-    closed_at: iso(facts.closedAt),
-    status: facts.status,
-    last_sequence: facts.lastSequence,
-    channel: facts.channel,
-    supplement_ms: facts.supplementMs,
-    supplement_since: iso(facts.supplementSince),
-    supplement_entries: facts.supplementEntries,
-    supplement_requests: facts.supplementRequests,
-    has_fees: facts.hasFees,
-    paid_online: facts.paidOnline,
-    digitized: facts.digitized,
-    reused: facts.reused,
-    from_warehouse: facts.fromWarehouse,
-    e_result: facts.eResult,
-    population_data: facts.populationData,
-    vneid_verified: facts.vneidVerified,
-    population_checked: facts.populationChecked,
-    rating: facts.rating,
-    on_time_final: !judgedAtQueryTime(facts),
-    portal_synced: facts.portalSynced,
-    applicant_masked: facts.applicantMasked,
-  };
-}
-
-type DeltaKey = `${string}|${string}|${string}`;
-
-/** What a batch changed in kpi_daily: each dossier's new share less its old one. */
-export function dailyDeltas(changes: { before?: DossierFacts; after: DossierFacts }[]) {
-  const deltas = new Map<DeltaKey, DailyCounters>();
-  const add = (facts: DossierFacts, sign: 1 | -1) => {
-    const key: DeltaKey = `${localDay(facts.receivedAt)}|${facts.agencyCode}|${facts.procedureCode}`;
-    const share = contribution(facts);
-    const delta = deltas.get(key) ?? zeroCounters();
-    for (const name of COUNTER_NAMES) delta[name] += sign * share[name];
-    deltas.set(key, delta);
-  };
-  for (const { before, after } of changes) {
-    if (before) add(before, -1);
-    add(after, 1);
-  }
-  // Sorted, so concurrent batches lock the rows they share in one order (no deadlock).
-  return [...deltas]
-    .filter(([, delta]) => COUNTER_NAMES.some((name) => delta[name] !== 0))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, delta]) => {
-      const [day, agencyCode, procedureCode] = key.split('|');
-      return { day, agencyCode, procedureCode, delta };
-    });
-}
-
-export interface OpenDossier {
-  dossierCode: string;
-  /** Masked: `V** T*** C**`. */
-  applicant: string | null;
-  procedureCode: string;
-  status: number;
-  receivedAt: string;
-  dueAt: string | null;
-  facts: DossierFacts;
-}
-
-/** Deltas summed under a coarser key (a month, or no procedure), in key order. */
-function merged(
-  deltas: ReturnType<typeof dailyDeltas>,
-  coarser: (delta: ReturnType<typeof dailyDeltas>[number]) => ReturnType<typeof dailyDeltas>[number],
-): ReturnType<typeof dailyDeltas> {
-  const sums = new Map<string, ReturnType<typeof dailyDeltas>[number]>();
-  for (const delta of deltas) {
-    const key = coarser(delta);
-    const id = `${key.day}|${key.agencyCode}|${key.procedureCode}`;
-    const sum = sums.get(id) ?? { ...key, delta: zeroCounters() };
-    for (const name of COUNTER_NAMES) sum.delta[name] += delta.delta[name];
-    sums.set(id, sum);
-  }
-  return [...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, sum]) => sum);
-}
-
-/** The read model's SQL: the projection's writes and the dashboard's reads. */
+/** The read model's writes: what the projection folds in, in its transactions. */
 export class KpiStore {
   constructor(private readonly database: Database) {}
 
@@ -330,18 +150,34 @@ export class KpiStore {
   }
 
   /**
-   * Marks the dossiers the national portal now holds (the portal connector's `target_dossier_state`)
-   * and counts them in the sums. Returns how many were marked.
+   * Marks the dossiers the national portal now holds (the portal connector's target state) and counts
+   * them in the sums, a page of not yet marked dossiers at a time. Returns how many were marked.
    */
   async markPortalSynced(): Promise<number> {
+    let marked = 0;
+    for (let after = ''; ;) {
+      const page = await this.database.query<{ dossier_code: string }>(
+        `SELECT dossier_code FROM kpi_dossiers WHERE NOT portal_synced AND dossier_code > $1
+         ORDER BY dossier_code LIMIT $2`,
+        [after, SYNC_MARK_PAGE],
+      );
+      if (page.length === 0) return marked;
+      after = page[page.length - 1].dossier_code;
+      const held = await createdAmong(
+        this.database,
+        'national-portal',
+        page.map((row) => row.dossier_code),
+      );
+      if (held.length > 0) marked += await this.markSynced(held);
+    }
+  }
+
+  /** Marks these dossiers synced, unless marked already (by a concurrent run), and adds them to the sums. */
+  private async markSynced(codes: string[]): Promise<number> {
     const rows = await this.database.query<{ marked: string }>(
-      `WITH held AS (
-         SELECT d.dossier_code FROM kpi_dossiers d
-         JOIN target_dossier_state t ON t.connector = 'national-portal' AND t.dossier_code = d.dossier_code AND t.created
-         WHERE NOT d.portal_synced ORDER BY d.dossier_code FOR UPDATE OF d
-       ), marked AS (
-         UPDATE kpi_dossiers d SET portal_synced = true FROM held
-         WHERE d.dossier_code = held.dossier_code AND NOT d.portal_synced
+      `WITH marked AS (
+         UPDATE kpi_dossiers d SET portal_synced = true
+         WHERE d.dossier_code = ANY($1::text[]) AND NOT d.portal_synced
          RETURNING d.received_day, d.agency_code, d.procedure_code
        ), counted AS (
          INSERT INTO kpi_daily (day, agency_code, procedure_code, synced)
@@ -358,112 +194,8 @@ export class KpiStore {
          ON CONFLICT (month, agency_code, procedure_code) DO UPDATE SET synced = kpi_monthly.synced + EXCLUDED.synced
        )
        SELECT count(*) AS marked FROM marked`,
+      [codes],
     );
     return Number(rows[0].marked);
-  }
-
-  /**
-   * Sums per agency and procedure over [from, to] (local days): whole months from kpi_monthly, the
-   * edge days from kpi_daily. A procedure may come twice (months and days); `periodCounts` adds them up.
-   */
-  async sums(from: string, to: string, agencyCode?: string): Promise<Map<string, ProcedureCounters[]>> {
-    const { months, days } = splitPeriod(from, to);
-    const select = (table: string, period: string) =>
-      `SELECT agency_code, procedure_code,
-       ${COUNTER_NAMES.map((name) => `sum(${COLUMNS[name]})::int AS "${name}"`).join(', ')}
-       FROM ${table} WHERE ${period} BETWEEN $1 AND $2 AND ($3::text IS NULL OR agency_code = $3)
-       GROUP BY agency_code, procedure_code`;
-    const parts = await Promise.all([
-      ...(months
-        ? [
-            this.database.query<Record<string, string>>(select('kpi_monthly', 'month'), [
-              ...months,
-              agencyCode ?? null,
-            ]),
-          ]
-        : []),
-      ...days.map((range) =>
-        this.database.query<Record<string, string>>(select('kpi_daily', 'day'), [
-          ...range,
-          agencyCode ?? null,
-        ]),
-      ),
-    ]);
-    const byAgency = new Map<string, ProcedureCounters[]>();
-    for (const row of parts.flat()) {
-      const list = byAgency.get(row.agency_code) ?? [];
-      list.push({ ...countersOf(row), procedureCode: row.procedure_code });
-      byAgency.set(row.agency_code, list);
-    }
-    return byAgency;
-  }
-
-  /**
-   * The dossiers received in [from, to] that were still open at `judgeAt`, unless finished on time (on
-   * time at any period end): the only ones judged at query time. One finished late by then is overdue,
-   * whatever else: it needs no judging.
-   */
-  async judged(from: string, to: string, judgeAt: number, agencyCode?: string): Promise<DossierFacts[]> {
-    const rows = await this.database.query<DossierRow>(
-      `SELECT ${FACT_COLUMNS} FROM kpi_dossiers
-       WHERE NOT on_time_final AND received_day BETWEEN $1 AND $2 AND ($3::text IS NULL OR agency_code = $3)
-         AND (end_at IS NULL OR end_at > $4)`,
-      [from, to, agencyCode ?? null, new Date(judgeAt).toISOString()],
-    );
-    return rows.map(toFacts);
-  }
-
-  /** One agency's unfinished dossiers that are past their due date or asked for more than one supplement. */
-  async openPastDue(agencyCode: string, now: number, limit: number): Promise<OpenDossier[]> {
-    const rows = await this.database.query<DossierRow>(
-      `SELECT ${FACT_COLUMNS} FROM kpi_dossiers
-       WHERE agency_code = $1 AND end_at IS NULL
-         AND (due_at < $2 OR greatest(supplement_entries, supplement_requests) > 1)
-       ORDER BY due_at NULLS LAST LIMIT $3`,
-      [agencyCode, new Date(now).toISOString(), limit],
-    );
-    return rows.map((row) => ({
-      dossierCode: row.dossier_code,
-      applicant: row.applicant_masked,
-      procedureCode: row.procedure_code,
-      status: row.status,
-      receivedAt: row.received_at.toISOString(),
-      dueAt: row.due_at?.toISOString() ?? null,
-      facts: toFacts(row),
-    }));
-  }
-
-  /** Per day received: the sums of [from, to], for one agency or the city. */
-  async daily(from: string, to: string, agencyCode?: string): Promise<(DailyCounters & { day: string })[]> {
-    const rows = await this.database.query<Record<string, string>>(
-      `SELECT to_char(day, 'YYYY-MM-DD') AS day,
-       ${COUNTER_NAMES.map((name) => `sum(${COLUMNS[name]})::int AS "${name}"`).join(', ')}
-       FROM kpi_agency_daily WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR agency_code = $3)
-       GROUP BY day ORDER BY day`,
-      [from, to, agencyCode ?? null],
-    );
-    return rows.map((row) => ({
-      day: row.day,
-      ...countersOf(row),
-    }));
-  }
-
-  async agencyNames(): Promise<Map<string, string | null>> {
-    const rows = await this.database.query<{ agency_code: string; name: string | null }>(
-      'SELECT agency_code, name FROM kpi_agencies',
-    );
-    return new Map(rows.map((row) => [row.agency_code, row.name]));
-  }
-
-  /** The projection's progress marker: changes with every projected batch. */
-  async progress(): Promise<{ version: number; events: number; updatedAt: string }> {
-    const [row] = await this.database.query<{ version: string; events: string; updated_at: Date }>(
-      'SELECT version, events, updated_at FROM kpi_projection_progress WHERE id = 1',
-    );
-    return {
-      version: Number(row.version),
-      events: Number(row.events),
-      updatedAt: row.updated_at.toISOString(),
-    };
   }
 }

@@ -28,4 +28,10 @@ export const dashboardConfigSpec = {
   }),
 };
 
+/** What the dashboard app reads beside Kafka and the database. */
+export const dashboardModuleConfigSpec = { ...kpiConfigSpec, ...dashboardConfigSpec };
+
 export type KpiConfig = ConfigOf<typeof kpiConfigSpec>;
+
+/** Injection token of the KPI module's settings, read once by the app. */
+export const KPI_CONFIG = Symbol('KPI_CONFIG');

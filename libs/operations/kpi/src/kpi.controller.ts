@@ -17,7 +17,7 @@ import type { Response } from 'express';
 import { distinctUntilChanged, from, map, shareReplay, switchMap, timer, type Observable } from 'rxjs';
 import { KPI_OPTIONS, type KpiModuleOptions } from './kpi-options';
 import { KpiReport } from './kpi-report';
-import { KpiStore } from './kpi-store';
+import { KpiQueries } from './kpi-queries';
 import { Period } from './period';
 import { rankingCsv } from './ranking-csv';
 import { SCORING_TABLE } from './scoring-table';
@@ -47,12 +47,12 @@ export class KpiController {
 
   constructor(
     private readonly report: KpiReport,
-    store: KpiStore,
+    queries: KpiQueries,
     @Inject(KPI_OPTIONS) private readonly options: KpiModuleOptions,
   ) {
     // One poll of the projection's marker per second for every open page of this process.
     this.live = timer(0, options.liveIntervalMs).pipe(
-      switchMap(() => from(store.progress())),
+      switchMap(() => from(queries.progress())),
       distinctUntilChanged((a, b) => a.version === b.version),
       map((progress) => ({ type: 'projection', data: progress })),
       shareReplay({ bufferSize: 1, refCount: true }),

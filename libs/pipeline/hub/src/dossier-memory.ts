@@ -1,10 +1,5 @@
 import type { Database } from '@lienthong/database';
-import type { DossierEvent } from '@lienthong/schemas';
-
-export interface EventKey {
-  system: string;
-  eventId: string;
-}
+import { eventIdOf, type DossierEvent, type SourceEventRef } from '@lienthong/schemas';
 
 /**
  * The source partition a batch comes from and where it starts: the committed offset. Rows this
@@ -37,16 +32,18 @@ const committed = (first: number) =>
 export class DossierMemory {
   constructor(private readonly database: Database) {}
 
-  /** The `system/eventId` keys of these events that were applied before. */
-  async appliedEvents(keys: EventKey[], origin: BatchOrigin): Promise<Set<string>> {
+  /** The ids (`eventIdOf`) of these events that were applied before. */
+  async appliedEvents(keys: SourceEventRef[], origin: BatchOrigin): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
     const rows = await this.database.query<{ source_system: string; source_event_id: string }>(
       `SELECT source_system, source_event_id FROM hub_applied_events
        WHERE (source_system, source_event_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
          AND ${committed(3)}`,
-      [keys.map((key) => key.system), keys.map((key) => key.eventId), ...originParams(origin)],
+      [keys.map((key) => key.sourceSystem), keys.map((key) => key.sourceEventId), ...originParams(origin)],
     );
-    return new Set(rows.map((row) => `${row.source_system}/${row.source_event_id}`));
+    return new Set(
+      rows.map((row) => eventIdOf({ sourceSystem: row.source_system, sourceEventId: row.source_event_id })),
+    );
   }
 
   /** The latest applied sequence of each of these dossiers that the hub has seen. */
@@ -107,3 +104,22 @@ export class DossierMemory {
 }
 
 const originParams = ({ topic, partition, firstOffset }: BatchOrigin) => [topic, partition, firstOffset];
+
+/** What the hub last applied to a dossier, for whoever looks it up. */
+export interface HubDossierState {
+  lastSequence: number;
+  status: number;
+  updatedAt: Date;
+}
+
+/** A dossier's state as the hub last applied it; undefined for one it never saw. */
+export async function hubDossierStateOf(
+  database: Database,
+  dossierCode: string,
+): Promise<HubDossierState | undefined> {
+  const [row] = await database.query<{ last_sequence: string; status: number; updated_at: Date }>(
+    'SELECT last_sequence, status, updated_at FROM hub_dossier_state WHERE dossier_code = $1',
+    [dossierCode],
+  );
+  return row && { lastSequence: Number(row.last_sequence), status: row.status, updatedAt: row.updated_at };
+}

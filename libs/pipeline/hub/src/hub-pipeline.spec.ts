@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sharedPath } from '@lienthong/config';
-import { DeadLetterHeader, Topics, type IncomingRecord } from '@lienthong/kafka';
+import { DeadLetterHeader, HubHeader, Topics, type IncomingRecord } from '@lienthong/kafka';
 import { maskWords, Pseudonymizer } from '@lienthong/personal-data';
-import type { DossierEvent } from '@lienthong/schemas';
+import { eventIdOf, type DossierEvent, type SourceEventRef } from '@lienthong/schemas';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
-import type { AppliedEvent, DossierMemory, EventKey } from './dossier-memory';
-import { HubPipeline, STALE_HEADER } from './hub-pipeline';
+import type { AppliedEvent, DossierMemory } from './dossier-memory';
+import { HubPipeline } from './hub-pipeline';
 import { RoutePrivacy } from './route-privacy';
 
 /**
@@ -16,8 +16,8 @@ import { RoutePrivacy } from './route-privacy';
 class MemoryInMaps {
   readonly applied = new Set<string>();
   readonly sequences = new Map<string, number>();
-  async appliedEvents(keys: EventKey[]) {
-    return new Set(keys.map((key) => `${key.system}/${key.eventId}`).filter((key) => this.applied.has(key)));
+  async appliedEvents(keys: SourceEventRef[]) {
+    return new Set(keys.map(eventIdOf).filter((key) => this.applied.has(key)));
   }
   async lastSequences(codes: string[]) {
     return new Map(
@@ -25,8 +25,7 @@ class MemoryInMaps {
     );
   }
   async remember(applied: AppliedEvent[], latest: DossierEvent[]) {
-    for (const { dossier } of applied)
-      this.applied.add(`${dossier.provenance.sourceSystem}/${dossier.provenance.sourceEventId}`);
+    for (const { dossier } of applied) this.applied.add(eventIdOf(dossier.provenance));
     for (const event of latest) this.sequences.set(event.dossierCode, event.provenance.sequence);
   }
 }
@@ -121,7 +120,7 @@ describe(HubPipeline.name, () => {
     ]);
 
     const canonical = records.filter(({ topic }) => topic === topics.dossier);
-    expect(canonical.map(({ headers }) => headers[STALE_HEADER] ?? 'no')).toEqual(['no', 'true']);
+    expect(canonical.map(({ headers }) => headers[HubHeader.Stale] ?? 'no')).toEqual(['no', 'true']);
     const personal = ['hoTen', 'soDinhDanh', 'ngaySinh', 'dienThoai', 'email'].map((field) => chuHoSo[field]);
     for (const { value } of canonical) {
       expect(JSON.parse(String(value)).applicant.masked).toBe(maskWords(chuHoSo.hoTen));
@@ -139,7 +138,7 @@ describe(HubPipeline.name, () => {
     const second = sample('000.00.12.H26-240815-9002.2.json');
     const batch = await sut.transform([record(second, 0), record(second, 1), record(first, 2)]);
     expect(
-      batch.records.map(({ topic, headers }) => `${topic}${headers[STALE_HEADER] ? ' (stale)' : ''}`),
+      batch.records.map(({ topic, headers }) => `${topic}${headers[HubHeader.Stale] ? ' (stale)' : ''}`),
     ).toEqual(['dossier.v1', 'route.national-portal.v1', 'route.documents.v1', 'dossier.v1 (stale)']);
 
     const later = await sut.transform([record(second, 3)]);

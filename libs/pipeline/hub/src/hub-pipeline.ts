@@ -1,6 +1,8 @@
 import {
+  CloudEventHeader,
   cloudEventHeaders,
   deadLetter,
+  HubHeader,
   type BatchOutput,
   type IncomingRecord,
   type OutgoingRecord,
@@ -14,7 +16,7 @@ import {
   traceIdOf,
   tracingEnabled,
 } from '@lienthong/observability';
-import type { DossierEvent } from '@lienthong/schemas';
+import { eventIdOf, type DossierEvent } from '@lienthong/schemas';
 import { mapSourceEvent, type SourceMapper } from '@lienthong/sources';
 import type { AppliedEvent, DossierMemory } from './dossier-memory';
 import { RoutePrivacy, type RouteProfile } from './route-privacy';
@@ -52,8 +54,6 @@ const stale = new Counter({
 
 const CE_SOURCE = '/lienthong/hub';
 const CE_TYPE = 'vn.lienthong.dossier.v1';
-/** Set on a dossier.v1 event older than one already applied: history only, it must not move status. */
-export const STALE_HEADER = 'lienthong-stale';
 
 /** Decides which connectors receive a dossier event. */
 export type Router = (dossier: DossierEvent) => string[];
@@ -95,10 +95,7 @@ export class HubPipeline {
       if ('deadLetter' in result) outputs.push(result.deadLetter);
       else mapped.push(result);
     }
-    const keys = mapped.map(({ dossier }) => ({
-      system: dossier.provenance.sourceSystem,
-      eventId: dossier.provenance.sourceEventId,
-    }));
+    const keys = mapped.map(({ dossier }) => dossier.provenance);
     // A batch is one source partition's records from its committed offset on.
     const [{ topic, partition, offset: firstOffset }] = records;
     const origin = { topic, partition, firstOffset };
@@ -110,7 +107,7 @@ export class HubPipeline {
     const latest = new Map<string, DossierEvent>();
     for (const { record, dossier } of mapped) {
       const { sourceSystem, sourceEventId, sequence } = dossier.provenance;
-      const key = `${sourceSystem}/${sourceEventId}`;
+      const key = eventIdOf({ sourceSystem, sourceEventId });
       if (applied.has(key)) {
         duplicates.inc({ source: sourceSystem });
         continue;
@@ -145,7 +142,7 @@ export class HubPipeline {
         offset: record.offset,
         reason,
         path,
-        traceId: traceIdOf(record.headers.traceparent),
+        traceId: traceIdOf(record.headers[CloudEventHeader.TraceParent]),
       },
       `rejected: ${message}`,
     );
@@ -167,8 +164,8 @@ export class HubPipeline {
         recordSpan('hub', {
           name: `hub ${output.topic}`,
           kind: 'producer',
-          traceparent: output.headers.traceparent,
-          parent: record.headers.traceparent,
+          traceparent: output.headers[CloudEventHeader.TraceParent],
+          parent: record.headers[CloudEventHeader.TraceParent],
           startMs: started,
           endMs: Date.now(),
           attributes: {
@@ -184,7 +181,7 @@ export class HubPipeline {
   }
 
   private buildOutputs(record: IncomingRecord, dossier: DossierEvent, isStale: boolean): OutgoingRecord[] {
-    const eventId = `${dossier.provenance.sourceSystem}:${dossier.provenance.sourceEventId}`;
+    const eventId = eventIdOf(dossier.provenance);
     const headers = (id: string) => {
       const ce = cloudEventHeaders({
         id,
@@ -192,9 +189,9 @@ export class HubPipeline {
         type: CE_TYPE,
         time: dossier.provenance.eventTime,
         subject: dossier.dossierCode,
-        traceparent: record.headers.traceparent,
+        traceparent: record.headers[CloudEventHeader.TraceParent],
       });
-      if (isStale) ce[STALE_HEADER] = 'true';
+      if (isStale) ce[HubHeader.Stale] = 'true';
       return ce;
     };
     // Each form of the event made once: dossier.v1 and the pseudonymous routes share one keyed hash.
@@ -224,7 +221,7 @@ export class HubPipeline {
         topic: this.topics.route(connector),
         key: dossier.dossierCode,
         value: valueFor(connector),
-        headers: headers(`${eventId}:${connector}`),
+        headers: headers(`${eventId}/${connector}`),
       })),
     ];
   }

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { num, port, projectPath, str, type ConfigOf } from '@lienthong/config';
+import { pseudonymKeySpec } from '@lienthong/personal-data';
 
 export const hubConfigSpec = {
   HUB_GROUP_ID: str({
@@ -30,4 +31,10 @@ export const hubConfigSpec = {
   }),
 };
 
-export type HubConfig = ConfigOf<typeof hubConfigSpec>;
+/** What the hub app reads beside Kafka and the database: its own settings and the pseudonym key. */
+export const hubModuleConfigSpec = { ...hubConfigSpec, ...pseudonymKeySpec };
+
+export type HubConfig = ConfigOf<typeof hubModuleConfigSpec>;
+
+/** Injection token of the hub's settings, read once by the app. */
+export const HUB_CONFIG = Symbol('HUB_CONFIG');

@@ -1,4 +1,5 @@
-export { HubModule, hubModuleConfigSpec } from './hub.module';
-export { HubPipeline, STALE_HEADER } from './hub-pipeline';
+export { HubModule, hubHttp } from './hub.module';
+export { hubConfigSpec, hubModuleConfigSpec, HUB_CONFIG, type HubConfig } from './hub.config';
+export { HubPipeline } from './hub-pipeline';
 export { RoutePrivacy } from './route-privacy';
-export { DossierMemory } from './dossier-memory';
+export { DossierMemory, hubDossierStateOf, type HubDossierState } from './dossier-memory';

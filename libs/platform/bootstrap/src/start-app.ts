@@ -1,5 +1,11 @@
 import { createLogger, PinoNestLogger, stopTracing } from '@lienthong/observability';
-import type { DynamicModule, INestApplication, INestApplicationContext, ValueProvider } from '@nestjs/common';
+import {
+  Module,
+  type DynamicModule,
+  type INestApplication,
+  type INestApplicationContext,
+  type Type,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -12,9 +18,6 @@ export interface RunningApp {
 
 const logger = createLogger('bootstrap');
 
-/** A module that consumes through a NestJS transport provides it under this token. */
-export const TRANSPORT_STRATEGY = Symbol('TRANSPORT_STRATEGY');
-
 export interface HttpOptions {
   port: number;
   host?: string;
@@ -24,26 +27,44 @@ export interface HttpOptions {
   bodyLimit?: string;
   /** Keeps each JSON body's bytes as `request.rawBody` too. */
   rawBody?: boolean;
+  /** The class of a NestJS transport the module provides, started beside HTTP (the hub's Kafka consumer). */
+  transport?: Type<CustomTransportStrategy>;
 }
 
-/** Boots one Nest module; with a port it serves HTTP there (port 0 picks a free one). */
-export async function startApp(name: string, module: DynamicModule, http?: HttpOptions): Promise<RunningApp> {
+/** An app's root: its modules beside the resources they share (`KafkaModule.forRoot`, `DatabaseModule.forRoot`). */
+function rootOf(modules: DynamicModule[]): DynamicModule {
+  @Module({})
+  class AppModule {}
+  return { module: AppModule, imports: modules };
+}
+
+/** Boots one Nest app of these modules; with a port it serves HTTP there (port 0 picks a free one). */
+export async function startApp(
+  name: string,
+  modules: DynamicModule | DynamicModule[],
+  http?: HttpOptions,
+): Promise<RunningApp> {
+  const module = Array.isArray(modules) ? rootOf(modules) : modules;
   if (!http) {
-    const app = await NestFactory.createApplicationContext(module, { logger: new PinoNestLogger() });
+    const app = await NestFactory.createApplicationContext(module, {
+      logger: new PinoNestLogger(),
+      abortOnError: false,
+    });
     await app.init();
     return { name, app };
   }
   const app = await NestFactory.create<NestExpressApplication>(module, {
     logger: new PinoNestLogger(),
+    // A module that cannot be built (a bad setting found by a resource) rejects, so runMain says why.
+    abortOnError: false,
     bodyParser: false,
     rawBody: http.rawBody ?? false,
   });
   app.useBodyParser('json', { limit: http.bodyLimit ?? '5mb' });
   http.configure?.(app);
   await app.init();
-  const strategy = transportStrategy(module);
-  if (strategy) {
-    app.connectMicroservice({ strategy }, { inheritAppConfig: true });
+  if (http.transport) {
+    app.connectMicroservice({ strategy: app.get(http.transport) }, { inheritAppConfig: true });
     await app.startAllMicroservices();
   }
   const host = http.host ?? process.env.HTTP_HOST ?? '127.0.0.1';
@@ -51,15 +72,6 @@ export async function startApp(name: string, module: DynamicModule, http?: HttpO
   const url = (await (app as INestApplication).getUrl()).replace('[::1]', '127.0.0.1');
   logger.info({ app: name, url }, 'listening');
   return { name, app, url };
-}
-
-/** The Kafka transport a module provides under TRANSPORT_STRATEGY, if it has one. */
-function transportStrategy(module: DynamicModule): CustomTransportStrategy | undefined {
-  const provider = module.providers?.find(
-    (candidate): candidate is ValueProvider<CustomTransportStrategy> =>
-      typeof candidate === 'object' && 'provide' in candidate && candidate.provide === TRANSPORT_STRATEGY,
-  );
-  return provider?.useValue;
 }
 
 /** Keeps the apps running until SIGINT or SIGTERM, then closes them in reverse order and exits. */

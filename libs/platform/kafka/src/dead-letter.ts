@@ -1,4 +1,5 @@
 import { Counter, metricsRegistry } from '@lienthong/observability';
+import { DeadLetterHeader } from './header-names';
 import type { IncomingRecord, OutgoingRecord } from './records';
 
 const deadLetters = new Counter({
@@ -7,18 +8,6 @@ const deadLetters = new Counter({
   labelNames: ['stage', 'reason'],
   registers: [metricsRegistry],
 });
-
-/** Header names of a dead letter; a reason code and a human-readable message, and where it came from. */
-export const DeadLetterHeader = {
-  Reason: 'lienthong-dlq-reason',
-  Message: 'lienthong-dlq-message',
-  Path: 'lienthong-dlq-path',
-  Stage: 'lienthong-dlq-stage',
-  SourceTopic: 'lienthong-dlq-source-topic',
-  SourcePartition: 'lienthong-dlq-source-partition',
-  SourceOffset: 'lienthong-dlq-source-offset',
-  FailedAt: 'lienthong-dlq-failed-at',
-} as const;
 
 export interface DeadLetterCause {
   reason: string;

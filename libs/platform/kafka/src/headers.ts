@@ -1,5 +1,6 @@
 import { randomFillSync, randomUUID } from 'node:crypto';
 import type { IHeaders } from 'kafkajs';
+import { CloudEventHeader } from './header-names';
 
 export interface CloudEventAttributes {
   source: string;
@@ -38,15 +39,15 @@ function childTraceparent(parent: string | undefined): string {
 /** CloudEvents Kafka binding (binary mode) headers, plus the trace context carried on from the input. */
 export function cloudEventHeaders(attributes: CloudEventAttributes): Record<string, string> {
   const headers: Record<string, string> = {
-    ce_specversion: '1.0',
-    ce_id: attributes.id ?? randomUUID(),
-    ce_source: attributes.source,
-    ce_type: attributes.type,
-    ce_time: attributes.time,
-    'content-type': 'application/json',
-    traceparent: childTraceparent(attributes.traceparent),
+    [CloudEventHeader.SpecVersion]: '1.0',
+    [CloudEventHeader.Id]: attributes.id ?? randomUUID(),
+    [CloudEventHeader.Source]: attributes.source,
+    [CloudEventHeader.Type]: attributes.type,
+    [CloudEventHeader.Time]: attributes.time,
+    [CloudEventHeader.ContentType]: 'application/json',
+    [CloudEventHeader.TraceParent]: childTraceparent(attributes.traceparent),
   };
-  if (attributes.subject) headers.ce_subject = attributes.subject;
+  if (attributes.subject) headers[CloudEventHeader.Subject] = attributes.subject;
   return headers;
 }
 

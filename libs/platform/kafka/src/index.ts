@@ -1,9 +1,18 @@
-export { kafkaConfigSpec } from './kafka.config';
+export { kafkaConfigSpec, type KafkaConfig } from './kafka.config';
+export { KafkaModule } from './kafka.module';
 export { Topics } from './topics';
 export { KafkaConnection, type PartitionLag, type ReadRecord } from './kafka-connection';
 export { cloudEventHeaders, newTraceparent } from './headers';
 export { type BatchOutput } from './transactional-processor';
 export type { IncomingRecord, OutgoingRecord } from './records';
-export { deadLetter, DeadLetterHeader } from './dead-letter';
+export { deadLetter } from './dead-letter';
+export {
+  CloudEventHeader,
+  DeadLetterHeader,
+  HubHeader,
+  ReplayHeader,
+  RetryHeader,
+  StatusPackageHeader,
+} from './header-names';
 export { AtLeastOnceConsumer } from './at-least-once-consumer';
 export { TransactionalKafkaTransport } from './transactional-transport';

@@ -76,6 +76,20 @@ export class Topics {
     return `${this.prefix}${name}`;
   }
 
+  /** The consumer group of a connector's route topic. */
+  connectorGroup(connector: string): string {
+    return this.group(`lienthong.connector.${connector}`);
+  }
+
+  /**
+   * The consumer group of one retry level of a connector, or, without a level, the one group that read
+   * every level in runtimes before groups per level (its offsets may still be the ones that count).
+   */
+  retryGroup(connector: string, level?: number): string {
+    const shared = `${this.connectorGroup(connector)}.retry`;
+    return level === undefined ? shared : `${shared}.${level}`;
+  }
+
   /** The topics the hub reads and writes, with the settings they are created with. */
   hubTopics(sources: string[], connectors: string[]): TopicSpec[] {
     return [

@@ -1,4 +1,14 @@
-import { Controller, Get, Header, HttpStatus, Inject, Module, Res, type DynamicModule } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Header,
+  HttpStatus,
+  Inject,
+  Module,
+  Res,
+  type DynamicModule,
+  type FactoryProvider,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { metricsRegistry } from './metrics';
 
@@ -9,6 +19,9 @@ export interface HealthCheck {
 }
 
 export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
+
+/** Checks built from injected resources (the app's `KafkaConnection`, `Database`). */
+export type HealthChecksFactory = Omit<FactoryProvider<HealthCheck[]>, 'provide'>;
 
 @Controller()
 class ObservabilityController {
@@ -52,11 +65,15 @@ class ObservabilityController {
 /** `/health/live` (liveness), `/health/ready` or `/health` (readiness of the given checks) and `/metrics` (Prometheus) for an app. */
 @Module({})
 export class ObservabilityModule {
-  static register(checks: HealthCheck[]): DynamicModule {
+  static register(checks: HealthCheck[] | HealthChecksFactory): DynamicModule {
     return {
       module: ObservabilityModule,
       controllers: [ObservabilityController],
-      providers: [{ provide: HEALTH_CHECKS, useValue: checks }],
+      providers: [
+        Array.isArray(checks)
+          ? { provide: HEALTH_CHECKS, useValue: checks }
+          : { provide: HEALTH_CHECKS, ...checks },
+      ],
     };
   }
 }

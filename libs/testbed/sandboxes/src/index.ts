@@ -4,3 +4,4 @@ export * from './faults';
 export * from './documents';
 export * from './population';
 export * from './payment';
+export * from './national-score';

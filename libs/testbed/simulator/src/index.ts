@@ -1,5 +1,5 @@
 export { SimulatorModule } from './simulator.module';
-export { simulatorConfigSpec } from './simulator.config';
+export { simulatorConfigSpec, SIMULATOR_CONFIG, type SimulatorConfig } from './simulator.config';
 export { motcuaLifecycle } from './motcua-lifecycle';
 export { mixedEvents, type GeneratedEvent } from './mixed-events';
 export {

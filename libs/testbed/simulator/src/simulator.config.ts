@@ -10,3 +10,6 @@ export const simulatorConfigSpec = {
 };
 
 export type SimulatorConfig = ConfigOf<typeof simulatorConfigSpec>;
+
+/** Injection token of the simulator's settings, read once by the app. */
+export const SIMULATOR_CONFIG = Symbol('SIMULATOR_CONFIG');

@@ -1,23 +1,28 @@
 import { ManagedServices } from '@lienthong/bootstrap';
-import { readConfig } from '@lienthong/config';
-import { KafkaConnection, kafkaConfigSpec, Topics } from '@lienthong/kafka';
+import { KafkaConnection, Topics } from '@lienthong/kafka';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Simulator } from './simulator';
-import { simulatorConfigSpec } from './simulator.config';
+import { SIMULATOR_CONFIG, type SimulatorConfig } from './simulator.config';
 
-/** The sector-system simulator as a Nest module. */
+/** The sector-system simulator as a Nest module; Kafka comes from `KafkaModule`. */
 @Module({})
 export class SimulatorModule {
-  static register(env: NodeJS.ProcessEnv = process.env): DynamicModule {
-    const config = readConfig({ ...kafkaConfigSpec, ...simulatorConfigSpec }, env);
-    const kafka = new KafkaConnection(config);
-    const simulator = new Simulator(kafka, new Topics(config.KAFKA_TOPIC_PREFIX), config);
+  static register(config: SimulatorConfig): DynamicModule {
     return {
       module: SimulatorModule,
       providers: [
+        // A plain copy: Nest probes provider values for lifecycle hooks, which the strict config object refuses.
+        { provide: SIMULATOR_CONFIG, useValue: { ...config } },
+        {
+          provide: Simulator,
+          useFactory: (kafka: KafkaConnection, topics: Topics, c: SimulatorConfig) =>
+            new Simulator(kafka, topics, c),
+          inject: [KafkaConnection, Topics, SIMULATOR_CONFIG],
+        },
         {
           provide: ManagedServices,
-          useValue: new ManagedServices([{ stop: () => kafka.close() }, simulator]),
+          useFactory: (simulator: Simulator) => new ManagedServices([simulator]),
+          inject: [Simulator],
         },
       ],
     };

@@ -1,4 +1,9 @@
-import { inParallel, type Amendments } from '@lienthong/connector-runtime';
+import {
+  createdAtTarget,
+  inParallel,
+  type Amendments,
+  type TargetDossierState,
+} from '@lienthong/connector-runtime';
 import type { AdvisoryLocks, Database } from '@lienthong/database';
 import { LienthongError } from '@lienthong/errors';
 import { Counter, createLogger, Gauge, metricsRegistry } from '@lienthong/observability';
@@ -6,12 +11,6 @@ import type { PortalDossier } from '@lienthong/schemas';
 import { AlreadyExistsError, type PortalClient } from '../portal-client';
 import { PortalConnector } from '../portal.connector';
 import { differingFields, type DriftFound, type ReconciliationReport } from './reconciliation-report';
-
-interface SentRow {
-  dossier_code: string;
-  last_sequence: string;
-  record: PortalDossier;
-}
 
 export interface ReconcileOptions {
   since?: Date;
@@ -79,12 +78,7 @@ export class Reconciler {
 
   private async runAlone(options: ReconcileOptions): Promise<ReconciliationReport> {
     const startedAt = new Date();
-    const rows = await this.database.query<SentRow>(
-      `SELECT dossier_code, last_sequence, record FROM target_dossier_state
-       WHERE connector = $1 AND created AND ($2::timestamptz IS NULL OR updated_at >= $2)
-       ORDER BY dossier_code`,
-      [this.connector, options.since ?? null],
-    );
+    const rows = await createdAtTarget(this.database, this.connector, options.since);
     options.onProgress?.(0, rows.length);
     const drifts: DriftFound[] = [];
     let checked = 0;
@@ -128,12 +122,12 @@ export class Reconciler {
     return report;
   }
 
-  private async check(row: SentRow): Promise<DriftFound | undefined> {
-    const dossierCode = row.dossier_code;
+  private async check(row: TargetDossierState): Promise<DriftFound | undefined> {
+    const { dossierCode } = row;
     let drift: DriftFound | undefined;
     try {
       const held = await this.portal.lookup(dossierCode);
-      const fields = held ? differingFields({ ...row.record }, { ...held }) : [];
+      const fields = held ? differingFields({ ...(row.record as PortalDossier) }, { ...held }) : [];
       if (held && fields.length === 0) return undefined;
       drift = { dossierCode, drift: held ? 'differing' : 'missing', fields, outcome: 'failed' };
       drift.outcome = await this.restore(row, held !== undefined);
@@ -149,12 +143,12 @@ export class Reconciler {
    * Re-sends the last record sent, in the dossier's turn and through the target policy, unless a newer
    * one was delivered since the check (the portal then holds what is current).
    */
-  private async restore(row: SentRow, held: boolean): Promise<DriftFound['outcome']> {
-    const code = row.dossier_code;
+  private async restore(row: TargetDossierState, held: boolean): Promise<DriftFound['outcome']> {
+    const code = row.dossierCode;
     const outcomes = await this.amendments.amend(
       [code],
       async (previous) => {
-        if (String(previous.lastSequence) !== String(row.last_sequence)) return undefined;
+        if (previous.lastSequence !== row.lastSequence) return undefined;
         return { state: previous, answer: await this.resend(previous.record as PortalDossier, held) };
       },
       async () => undefined,

@@ -32,7 +32,7 @@ export async function connectorConsumers(
   const name = connector.name;
   const retryTopics = config.CONNECTOR_RETRY_DELAYS_S.map((_, index) => topics.retry(name, index + 1));
   await kafka.ensureTopics(topics.connectorTopics(name, retryTopics.length));
-  const group = topics.group(`lienthong.connector.${name}`);
+  const group = topics.connectorGroup(name);
   const partitionsConsumedConcurrently = config.CONNECTOR_PARTITIONS_AT_ONCE;
   const consumers = [
     new AtLeastOnceConsumer(kafka, {
@@ -44,7 +44,7 @@ export async function connectorConsumers(
     ...retryTopics.map(
       (topic, index) =>
         new AtLeastOnceConsumer(kafka, {
-          groupId: `${group}.retry.${index + 1}`,
+          groupId: topics.retryGroup(name, index + 1),
           topics: [topic],
           partitionsConsumedConcurrently,
           handleBatch: handlers.retry,

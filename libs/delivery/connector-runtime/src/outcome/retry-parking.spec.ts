@@ -1,6 +1,7 @@
 import { Topics, type IncomingRecord } from '@lienthong/kafka';
 import { RetriableError, TargetAccessError, WaitingForNewerError } from '../errors';
-import { park, RetryHeader } from './retry-parking';
+import { RetryHeader } from '@lienthong/kafka';
+import { park } from './retry-parking';
 
 const topics = new Topics('');
 const DELAYS_S = [30, 300];

@@ -1,15 +1,11 @@
-import { deadLetter, type IncomingRecord, type OutgoingRecord, type Topics } from '@lienthong/kafka';
+import {
+  deadLetter,
+  RetryHeader,
+  type IncomingRecord,
+  type OutgoingRecord,
+  type Topics,
+} from '@lienthong/kafka';
 import { TargetAccessError, WaitingForNewerError, type RetriableError } from '../errors';
-
-/** Headers of an event parked on a retry topic. */
-export const RetryHeader = {
-  Level: 'lienthong-retry-level',
-  DueAt: 'lienthong-retry-due-at',
-  Reason: 'lienthong-retry-reason',
-  Message: 'lienthong-retry-message',
-  /** When an event waiting for a newer one of its dossier was first held. */
-  HeldSince: 'lienthong-held-since',
-} as const;
 
 export function retryLevel(record: IncomingRecord): number {
   return Number(record.headers[RetryHeader.Level] ?? 0);

@@ -3,7 +3,7 @@ import { eventId, type DossierRecord, type PendingDossier } from '../dossier-rec
 
 /** What the ledger says about a batch, read under the batch's dossier turns. */
 export interface LedgerSnapshot {
-  /** Keys (ledgerKey) of the batch's events delivered or skipped before; not those dead-lettered. */
+  /** Keys (eventIdOf) of the batch's events delivered or skipped before; not those dead-lettered. */
   handled: ReadonlySet<string>;
   /** What each of the batch's dossiers has at the target; a dossier missing here has nothing there. */
   atTarget: ReadonlyMap<string, DossierAtTarget>;

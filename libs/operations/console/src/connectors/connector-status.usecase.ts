@@ -1,8 +1,10 @@
 import { ConnectorControl, type ReplicaStatus } from '@lienthong/connector-control';
+import { deliveryOutcomeCounts, type OutcomeCount } from '@lienthong/connector-runtime';
 import { Database } from '@lienthong/database';
 import { KafkaConnection, type PartitionLag } from '@lienthong/kafka';
 import { maskPatterns } from '@lienthong/personal-data';
 import { Injectable, NotFoundException } from '@nestjs/common';
+import type { StatusAnswer } from '../api-answers';
 import { DeadLetterIndex } from '../dead-letters/dead-letter-index';
 import { Flow } from '../flow';
 
@@ -64,7 +66,7 @@ export class ConnectorStatusQuery {
     return name;
   }
 
-  async all(): Promise<{ hub: HubStatus; connectors: ConnectorStatus[] }> {
+  async all(): Promise<StatusAnswer> {
     const deadLetters = await this.deadLetters.countsByStage(RECENT_MINUTES);
     const [hub, ...connectors] = await Promise.all([
       this.hub(deadLetters),
@@ -105,27 +107,22 @@ export class ConnectorStatusQuery {
     name: string,
     deadLetters: Map<string, { total: number; recent: number }>,
   ): Promise<ConnectorStatus> {
-    const group = this.flow.connectorGroup(name);
+    const group = this.flow.topics.connectorGroup(name);
     const [control, replicas, routeLag, retryLag, outcomes, [retried]] = await Promise.all([
       this.control.state(name),
       this.control.replicas(name),
       this.lag(group, [this.flow.topics.route(name)]),
-      this.retryLag(group, this.flow.retryTopics(name)),
-      this.database.query<{ outcome: string; total: string; recent: string }>(
-        `SELECT outcome, count(*) AS total,
-           count(*) FILTER (WHERE delivered_at > now() - make_interval(mins => $2)) AS recent
-         FROM delivery_ledger WHERE connector = $1 GROUP BY outcome`,
-        [name, RECENT_MINUTES],
-      ),
+      this.retryLag(name, this.flow.retryTopics(name)),
+      deliveryOutcomeCounts(this.database, name, RECENT_MINUTES),
       this.database.query<{ total: string; recent: string }>(
         `SELECT count(*) AS total, count(*) FILTER (WHERE at > now() - make_interval(mins => $2)) AS recent
          FROM dossier_trail WHERE kind = 'retry' AND stage = $1`,
         [name, RECENT_MINUTES],
       ),
     ]);
-    const outcome = (name: string) => {
-      const row = outcomes.find((candidate) => candidate.outcome === name);
-      return count(Number(row?.total ?? 0), Number(row?.recent ?? 0));
+    const outcome = (name: OutcomeCount['outcome']) => {
+      const counted = outcomes.find((candidate) => candidate.outcome === name);
+      return count(counted?.total ?? 0, counted?.recent ?? 0);
     };
     const dead = deadLetters.get(name) ?? { total: 0, recent: 0 };
     const partitions = [...routeLag, ...retryLag];
@@ -164,13 +161,13 @@ export class ConnectorStatusQuery {
   }
 
   /**
-   * Retry topics are read by one group per level (`<group>.retry.<n>`), or by one group for all of them
+   * Retry topics are read by one group per level (`Topics.retryGroup`), or by one group for all of them
    * in runtimes before that; a partition counts for the group that has committed there.
    */
-  private async retryLag(group: string, topics: string[]): Promise<PartitionLag[]> {
+  private async retryLag(connector: string, topics: string[]): Promise<PartitionLag[]> {
     const [shared, ...perLevel] = await Promise.all([
-      this.lag(`${group}.retry`, topics),
-      ...topics.map((topic, index) => this.lag(`${group}.retry.${index + 1}`, [topic])),
+      this.lag(this.flow.topics.retryGroup(connector), topics),
+      ...topics.map((topic, index) => this.lag(this.flow.topics.retryGroup(connector, index + 1), [topic])),
     ]);
     return perLevel.flat().map((own) => {
       const old = shared.find((lag) => lag.topic === own.topic && lag.partition === own.partition);

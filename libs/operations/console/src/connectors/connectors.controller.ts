@@ -4,6 +4,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { BearerGuard } from '../access/bearer.guard';
+import type { ConnectorControlAnswer, StatusAnswer } from '../api-answers';
 import { Holder } from '../access/holder.decorator';
 import { OperatorAction } from '../access/operator-action';
 import { RequiresRole } from '../access/roles.decorator';
@@ -32,7 +33,7 @@ export class ConnectorsController {
   @ApiOperation({
     summary: 'The hub and every connector: state, breaker, lag per partition, counts and rates',
   })
-  all() {
+  all(): Promise<StatusAnswer> {
     return this.status.all();
   }
 
@@ -66,7 +67,12 @@ export class ConnectorsController {
     return this.setPaused(name, false, request, holder);
   }
 
-  private setPaused(name: string, paused: boolean, request: ControlRequest, holder: TokenHolder) {
+  private setPaused(
+    name: string,
+    paused: boolean,
+    request: ControlRequest,
+    holder: TokenHolder,
+  ): Promise<ConnectorControlAnswer> {
     return this.action.runInTransaction(
       holder,
       {

@@ -1,7 +1,8 @@
+import { ReplayHeader } from '@lienthong/kafka';
 import { maskPatterns, maskPersonalData } from '@lienthong/personal-data';
 import type { DeadLetterDetail, DeadLetterSummary } from './dead-letter-index';
 import { decodeValue } from './decode-value';
-import { parseHistory, ReplayHeader } from './replay-record';
+import { parseHistory } from './replay-record';
 
 /** A dead letter in a list, as everyone sees it: its failure message may quote an ID number. */
 export function maskedSummary(letter: DeadLetterSummary): DeadLetterSummary {

@@ -15,6 +15,7 @@ import {
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BearerGuard } from '../access/bearer.guard';
 import { Holder } from '../access/holder.decorator';
+import type { DeadLetterListAnswer, HoldAnswer } from '../api-answers';
 import { OperatorAction } from '../access/operator-action';
 import { RequiresRole } from '../access/roles.decorator';
 import { DeadLetterIndex } from './dead-letter-index';
@@ -37,7 +38,7 @@ export class DeadLettersController {
   @ApiOperation({
     summary: 'Dead letters of the hub and every connector, newest first (personal data in messages masked)',
   })
-  async list(@Query() query: DeadLetterQuery) {
+  async list(@Query() query: DeadLetterQuery): Promise<DeadLetterListAnswer> {
     return { deadLetters: (await this.index.list(query)).map(maskedSummary) };
   }
 
@@ -103,7 +104,7 @@ export class DeadLettersController {
     @Param('id', ParseIntPipe) id: number,
     @Body() request: HoldRequest,
     @Holder() holder: TokenHolder,
-  ): Promise<{ id: number; held: boolean }> {
+  ): Promise<HoldAnswer> {
     return this.setHeld(id, true, request, holder);
   }
 
@@ -115,7 +116,7 @@ export class DeadLettersController {
     @Param('id', ParseIntPipe) id: number,
     @Body() request: HoldRequest,
     @Holder() holder: TokenHolder,
-  ): Promise<{ id: number; held: boolean }> {
+  ): Promise<HoldAnswer> {
     return this.setHeld(id, false, request, holder);
   }
 

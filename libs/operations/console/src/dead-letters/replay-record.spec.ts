@@ -1,5 +1,6 @@
 import type { ClaimedLetter } from './replay-claims';
-import { parseHistory, replayRecord, ReplayHeader } from './replay-record';
+import { ReplayHeader } from '@lienthong/kafka';
+import { parseHistory, replayRecord } from './replay-record';
 
 const ROUTE = 't.route.national-portal.v1';
 
@@ -21,6 +22,7 @@ function letter(overrides: Partial<ClaimedLetter> = {}): ClaimedLetter {
       'lienthong-dlq-source-topic': 't.retry.national-portal.3',
       'lienthong-retry-level': '3',
       'lienthong-retry-due-at': '1762000000000',
+      'lienthong-held-since': '1761990000000',
     },
     value: Buffer.from('{"dossierCode":"H26.99-261101-0001"}'),
     ...overrides,
@@ -33,7 +35,7 @@ describe(replayRecord.name, () => {
     expect(sut.topic).toBe(ROUTE);
     expect(sut.key).toEqual(Buffer.from('H26.99-261101-0001'));
     expect(sut.value.toString()).toBe('{"dossierCode":"H26.99-261101-0001"}');
-    expect(Object.keys(sut.headers).filter((name) => /^lienthong-(dlq|retry)-/.test(name))).toEqual([]);
+    expect(Object.keys(sut.headers).filter((name) => /^lienthong-(dlq|retry|held)-/.test(name))).toEqual([]);
     expect(sut.headers).toMatchObject({
       ce_id: 'motcua:e1',
       traceparent: '00-0123456789abcdef0123456789abcdef-0123456789abcdef-01',

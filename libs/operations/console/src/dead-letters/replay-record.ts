@@ -1,13 +1,5 @@
-import type { OutgoingRecord } from '@lienthong/kafka';
+import { DeadLetterHeader, ReplayHeader, RetryHeader, type OutgoingRecord } from '@lienthong/kafka';
 import type { ClaimedLetter } from './replay-claims';
-
-/** Headers a replayed event carries: which replay, of which dead letter, by whom, and every earlier failure. */
-export const ReplayHeader = {
-  Id: 'lienthong-replay-id',
-  Of: 'lienthong-replay-of',
-  By: 'lienthong-replay-by',
-  History: 'lienthong-replay-history',
-} as const;
 
 export interface FailureHistoryItem {
   stage: string;
@@ -18,8 +10,15 @@ export interface FailureHistoryItem {
   replayId: string;
 }
 
-/** Headers that belong to one failure or one retry: a replay starts without them (retry state reset). */
-const FAILURE_STATE = /^lienthong-(dlq|retry)-/;
+/**
+ * Headers that belong to one failure or one retry: a replay starts without them (retry state reset).
+ * That includes when the event was first held waiting for a newer one: a replay kept with it would be
+ * held too long at once and dead-lettered again.
+ */
+const FAILURE_STATE: ReadonlySet<string> = new Set([
+  ...Object.values(DeadLetterHeader),
+  ...Object.values(RetryHeader),
+]);
 
 /**
  * A dead letter as it goes back: the original bytes and key to the topic it failed on the way from (its
@@ -33,7 +32,7 @@ export function replayRecord(
   by: string,
 ): OutgoingRecord {
   const headers = Object.fromEntries(
-    Object.entries(letter.headers).filter(([name]) => !FAILURE_STATE.test(name)),
+    Object.entries(letter.headers).filter(([name]) => !FAILURE_STATE.has(name)),
   );
   const history = [
     ...parseHistory(letter.headers[ReplayHeader.History]),

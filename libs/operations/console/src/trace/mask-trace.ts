@@ -1,11 +1,12 @@
 import { maskPatterns, maskPersonalData } from '@lienthong/personal-data';
+import type { TraceAnswer } from '../api-answers';
 import type { DossierTrace, TraceStep } from './trace-dossier.usecase';
 
 /**
  * A dossier's trace as everyone sees it: what was sent to each target, what the portal holds, the
  * ledger's answers and the failure messages, with personal data masked. Codes, states and times stay.
  */
-export function maskTrace(trace: DossierTrace): DossierTrace & { masked: boolean } {
+export function maskTrace(trace: DossierTrace): TraceAnswer {
   return {
     ...trace,
     masked: true,

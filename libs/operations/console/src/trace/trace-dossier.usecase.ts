@@ -1,7 +1,10 @@
+import { deliveriesOf, targetStatesOf } from '@lienthong/connector-runtime';
 import { Database } from '@lienthong/database';
+import { hubDossierStateOf } from '@lienthong/hub';
+import { CloudEventHeader, DeadLetterHeader, HubHeader, ReplayHeader, RetryHeader } from '@lienthong/kafka';
 import { differingFields, PortalClient } from '@lienthong/national-portal';
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { ReplayHeader } from '../dead-letters/replay-record';
+import { eventIdOf } from '@lienthong/schemas';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 
 /** One hop of a dossier, in time order. */
 export interface TraceStep {
@@ -61,39 +64,20 @@ interface TrailRow {
 export class TraceDossier {
   constructor(
     private readonly database: Database,
-    private readonly portal: PortalClient,
+    /** null when the live lookup is off (CONSOLE_PORTAL_LOOKUP). */
+    @Inject(PortalClient) private readonly portal: PortalClient | null,
   ) {}
 
   async trace(dossierCode: string): Promise<DossierTrace> {
-    const [trail, ledger, [hub], targets, deadLetters] = await Promise.all([
+    const [trail, ledger, hub, targets, deadLetters] = await Promise.all([
       this.database.query<TrailRow>(
         `SELECT topic, partition, "offset", kind, stage, event_id, sequence, status, at, headers
          FROM dossier_trail WHERE dossier_code = $1 ORDER BY at, topic, "offset"`,
         [dossierCode],
       ),
-      this.database.query<{
-        connector: string;
-        source_system: string;
-        source_event_id: string;
-        sequence: string;
-        status: number | null;
-        outcome: string;
-        attempts: number;
-        answer: unknown;
-        delivered_at: Date;
-      }>('SELECT * FROM delivery_ledger WHERE dossier_code = $1', [dossierCode]),
-      this.database.query<{ last_sequence: string; status: number; updated_at: Date }>(
-        'SELECT last_sequence, status, updated_at FROM hub_dossier_state WHERE dossier_code = $1',
-        [dossierCode],
-      ),
-      this.database.query<{
-        connector: string;
-        last_sequence: string;
-        status: number | null;
-        created: boolean;
-        record: unknown;
-        updated_at: Date;
-      }>('SELECT * FROM target_dossier_state WHERE dossier_code = $1 ORDER BY connector', [dossierCode]),
+      deliveriesOf(this.database, dossierCode),
+      hubDossierStateOf(this.database, dossierCode),
+      targetStatesOf(this.database, dossierCode),
       this.database.query<{
         id: string;
         stage: string;
@@ -121,34 +105,28 @@ export class TraceDossier {
         status: row.status,
         detail: trailDetail(row.headers),
       })),
-      ...ledger.map((row) => ({
-        at: row.delivered_at.toISOString(),
+      ...ledger.map((delivery) => ({
+        at: delivery.deliveredAt.toISOString(),
         kind: 'delivery' as const,
-        stage: row.connector,
-        eventId: `${row.source_system}/${row.source_event_id}`,
-        sequence: Number(row.sequence),
-        status: row.status,
-        detail: { outcome: row.outcome, attempts: row.attempts, answer: row.answer },
+        stage: delivery.connector,
+        eventId: eventIdOf(delivery),
+        sequence: delivery.sequence,
+        status: delivery.status,
+        detail: { outcome: delivery.outcome, attempts: delivery.attempts, answer: delivery.answer },
       })),
     ].sort((a, b) => a.at.localeCompare(b.at));
     const sent = targets.find((target) => target.connector === 'national-portal')?.record ?? null;
     return {
       dossierCode,
       timeline,
-      hub: hub
-        ? {
-            lastSequence: Number(hub.last_sequence),
-            status: hub.status,
-            updatedAt: hub.updated_at.toISOString(),
-          }
-        : null,
-      targets: targets.map((row) => ({
-        connector: row.connector,
-        lastSequence: Number(row.last_sequence),
-        status: row.status,
-        created: row.created,
-        record: row.record,
-        updatedAt: row.updated_at.toISOString(),
+      hub: hub ? { ...hub, updatedAt: hub.updatedAt.toISOString() } : null,
+      targets: targets.map((target) => ({
+        connector: target.connector,
+        lastSequence: target.lastSequence,
+        status: target.status,
+        created: target.created,
+        record: target.record,
+        updatedAt: target.updatedAt.toISOString(),
       })),
       deadLetters: deadLetters.map((row) => ({
         id: Number(row.id),
@@ -162,6 +140,14 @@ export class TraceDossier {
   }
 
   private async portalNow(dossierCode: string, sent: unknown): Promise<DossierTrace['portal']> {
+    if (!this.portal) {
+      return {
+        sent,
+        held: null,
+        differences: [],
+        error: 'live portal lookup is off (CONSOLE_PORTAL_LOOKUP)',
+      };
+    }
     try {
       const held = (await this.portal.lookup(dossierCode)) ?? null;
       return { sent, held, differences: differences(sent, held), error: null };
@@ -173,13 +159,13 @@ export class TraceDossier {
 
 function trailDetail(headers: Record<string, string>): Record<string, unknown> {
   const detail: Record<string, unknown> = {};
-  if (headers['lienthong-dlq-reason']) detail.reason = headers['lienthong-dlq-reason'];
-  if (headers['lienthong-dlq-message']) detail.message = headers['lienthong-dlq-message'];
-  if (headers['lienthong-retry-level']) detail.retryLevel = Number(headers['lienthong-retry-level']);
-  if (headers['lienthong-retry-reason']) detail.reason = headers['lienthong-retry-reason'];
-  if (headers['lienthong-stale'] === 'true') detail.stale = true;
+  if (headers[DeadLetterHeader.Reason]) detail.reason = headers[DeadLetterHeader.Reason];
+  if (headers[DeadLetterHeader.Message]) detail.message = headers[DeadLetterHeader.Message];
+  if (headers[RetryHeader.Level]) detail.retryLevel = Number(headers[RetryHeader.Level]);
+  if (headers[RetryHeader.Reason]) detail.reason = headers[RetryHeader.Reason];
+  if (headers[HubHeader.Stale] === 'true') detail.stale = true;
   if (headers[ReplayHeader.Id]) detail.replayId = headers[ReplayHeader.Id];
-  if (headers.traceparent) detail.traceparent = headers.traceparent;
+  if (headers[CloudEventHeader.TraceParent]) detail.traceparent = headers[CloudEventHeader.TraceParent];
   return detail;
 }
 

@@ -1,5 +1,5 @@
 import { DeadLetterHeader, type IncomingRecord } from '@lienthong/kafka';
-import type { DossierEvent } from '@lienthong/schemas';
+import { eventIdOf, type DossierEvent } from '@lienthong/schemas';
 import { mapSourceEvent, type SourceMapper } from '@lienthong/sources';
 import type { TopicPlace } from './topic-map';
 
@@ -89,7 +89,7 @@ function factsOf(dossier: DossierEvent): Facts {
   const { sourceSystem, sourceEventId, sequence } = dossier.provenance;
   return {
     dossierCode: dossier.dossierCode,
-    eventId: `${sourceSystem}/${sourceEventId}`,
+    eventId: eventIdOf({ sourceSystem, sourceEventId }),
     sourceSystem,
     sequence: Number.isSafeInteger(sequence) ? sequence : null,
     status: typeof dossier.status === 'number' ? dossier.status : null,

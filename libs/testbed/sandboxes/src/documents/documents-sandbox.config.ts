@@ -23,3 +23,6 @@ export const documentsSandboxConfigSpec = {
 };
 
 export type DocumentsSandboxConfig = ConfigOf<typeof documentsSandboxConfigSpec>;
+
+/** Injection token of the documents sandbox's settings, read once by the app. */
+export const DOCUMENTS_SANDBOX_CONFIG = Symbol('DOCUMENTS_SANDBOX_CONFIG');

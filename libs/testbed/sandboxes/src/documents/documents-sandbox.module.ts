@@ -1,8 +1,7 @@
-import { readConfig } from '@lienthong/config';
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { FaultsModule } from '../faults';
 import { GatewayCheckModule, sandboxGatewayOf } from '../gateway';
-import { documentsSandboxConfigSpec } from './documents-sandbox.config';
+import { DOCUMENTS_SANDBOX_CONFIG, type DocumentsSandboxConfig } from './documents-sandbox.config';
 import { DocumentsSandboxController } from './documents-sandbox.controller';
 import { DocumentsSandboxService } from './documents-sandbox.service';
 import { DocumentsSandboxStore } from './documents-sandbox.store';
@@ -13,8 +12,7 @@ import { text } from 'express';
 export class DocumentsSandboxModule implements NestModule {
   constructor(private readonly exchange: DocumentsSandboxService) {}
 
-  static register(env: NodeJS.ProcessEnv = process.env): DynamicModule {
-    const config = readConfig(documentsSandboxConfigSpec, env);
+  static register(config: DocumentsSandboxConfig): DynamicModule {
     return {
       module: DocumentsSandboxModule,
       imports: [
@@ -23,11 +21,14 @@ export class DocumentsSandboxModule implements NestModule {
       ],
       controllers: [DocumentsSandboxController],
       providers: [
+        // A plain copy: Nest probes provider values for lifecycle hooks, which the strict config object refuses.
+        { provide: DOCUMENTS_SANDBOX_CONFIG, useValue: { ...config } },
         DocumentsSandboxStore,
         {
           provide: DocumentsSandboxService,
-          inject: [DocumentsSandboxStore],
-          useFactory: (store: DocumentsSandboxStore) => new DocumentsSandboxService(config, store),
+          inject: [DOCUMENTS_SANDBOX_CONFIG, DocumentsSandboxStore],
+          useFactory: (c: DocumentsSandboxConfig, store: DocumentsSandboxStore) =>
+            new DocumentsSandboxService(c, store),
         },
       ],
     };

@@ -13,7 +13,7 @@ export class FaultsModule implements NestModule {
     return {
       module: FaultsModule,
       controllers: [FaultsController],
-      providers: [{ provide: FaultInjector, useValue: new FaultInjector(plan) }],
+      providers: [{ provide: FaultInjector, useFactory: () => new FaultInjector(plan) }],
     };
   }
 

@@ -22,3 +22,6 @@ export const portalSandboxConfigSpec = {
 };
 
 export type PortalSandboxConfig = ConfigOf<typeof portalSandboxConfigSpec>;
+
+/** Injection token of the portal sandbox's settings, read once by the app. */
+export const PORTAL_SANDBOX_CONFIG = Symbol('PORTAL_SANDBOX_CONFIG');

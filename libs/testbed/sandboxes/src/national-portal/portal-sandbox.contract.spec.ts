@@ -1,4 +1,5 @@
 import { startApp, type RunningApp } from '@lienthong/bootstrap';
+import { readConfig } from '@lienthong/config';
 import axios from 'axios';
 import {
   goldenAnswer,
@@ -6,6 +7,7 @@ import {
   goldenRequests,
   type GoldenRequest,
 } from '../../../../../test/fixtures/contracts/national-portal/golden-files';
+import { portalSandboxConfigSpec } from './portal-sandbox.config';
 import { PortalSandboxModule } from './portal-sandbox.module';
 
 /** The golden requests, sent over HTTP to the sandbox as an integration sends them. */
@@ -24,9 +26,15 @@ describe.each([
   };
 
   beforeAll(async () => {
-    sut = await startApp('sandbox', PortalSandboxModule.register({ PORTAL_SANDBOX_ERROR_CODES: style }), {
-      port: 0,
-    });
+    sut = await startApp(
+      'sandbox',
+      PortalSandboxModule.register(
+        readConfig(portalSandboxConfigSpec, { PORTAL_SANDBOX_ERROR_CODES: style }),
+      ),
+      {
+        port: 0,
+      },
+    );
   });
 
   afterAll(() => sut.app.close());

@@ -9,6 +9,7 @@ import {
   Param,
   Patch,
   Post,
+  Query,
 } from '@nestjs/common';
 import type { PortalDossier } from '@lienthong/schemas';
 import { PortalSandboxService } from './portal-sandbox.service';
@@ -32,6 +33,14 @@ export class PortalSandboxController {
   @HttpCode(200)
   service(@Body() body: Record<string, unknown>, @Headers('dstcode') dstcode?: string) {
     return this.portal.service(body ?? {}, dstcode);
+  }
+
+  /** Read-only listing, a page at a time, for the scoring sandbox when it runs in a process of its own. */
+  @Get('_sandbox/dossiers')
+  dossiers(@Query('offset') offset = '0', @Query('limit') limit = '1000') {
+    const start = Math.max(0, Number(offset) || 0);
+    const held = this.store.list();
+    return { total: held.length, dossiers: held.slice(start, start + Math.max(1, Number(limit) || 1000)) };
   }
 
   @Get('_sandbox/dossiers/:code')

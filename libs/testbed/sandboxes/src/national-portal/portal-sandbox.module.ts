@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PortalSandboxController } from './portal-sandbox.controller';
-import { readConfig } from '@lienthong/config';
-import { portalSandboxConfigSpec } from './portal-sandbox.config';
+import { PORTAL_SANDBOX_CONFIG, type PortalSandboxConfig } from './portal-sandbox.config';
 import { FaultsModule } from '../faults';
 import { GatewayCheckModule, sandboxGatewayOf } from '../gateway';
 import { PortalSandboxService } from './portal-sandbox.service';
@@ -10,8 +9,7 @@ import { PortalSandboxStore } from './portal-sandbox.store';
 /** A real HTTP server that behaves as the National Public Service Portal does, for tests and demos. */
 @Module({})
 export class PortalSandboxModule {
-  static register(env: NodeJS.ProcessEnv = process.env): DynamicModule {
-    const config = readConfig(portalSandboxConfigSpec, env);
+  static register(config: PortalSandboxConfig): DynamicModule {
     return {
       module: PortalSandboxModule,
       imports: [
@@ -20,11 +18,14 @@ export class PortalSandboxModule {
       ],
       controllers: [PortalSandboxController],
       providers: [
+        // A plain copy: Nest probes provider values for lifecycle hooks, which the strict config object refuses.
+        { provide: PORTAL_SANDBOX_CONFIG, useValue: { ...config } },
         PortalSandboxStore,
         {
           provide: PortalSandboxService,
-          inject: [PortalSandboxStore],
-          useFactory: (store: PortalSandboxStore) => new PortalSandboxService(config, store),
+          inject: [PORTAL_SANDBOX_CONFIG, PortalSandboxStore],
+          useFactory: (c: PortalSandboxConfig, store: PortalSandboxStore) =>
+            new PortalSandboxService(c, store),
         },
       ],
     };

@@ -17,6 +17,11 @@ export class PortalSandboxStore {
     return this.dossiers.get(code);
   }
 
+  /** Every held dossier, in the order the portal first received them (read-only listing for other sandboxes). */
+  list(): readonly HeldDossier[] {
+    return [...this.dossiers.values()];
+  }
+
   create(record: PortalDossier): void {
     this.dossiers.set(record.MaHoSo, { record, creates: 1, statuses: [record.TrangThaiHoSo], progress: [] });
   }

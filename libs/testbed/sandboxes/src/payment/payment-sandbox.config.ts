@@ -93,3 +93,6 @@ export const paymentSandboxConfigSpec = {
 };
 
 export type PaymentSandboxConfig = ConfigOf<typeof paymentSandboxConfigSpec>;
+
+/** Injection token of the payment sandbox's settings, read once by the app. */
+export const PAYMENT_SANDBOX_CONFIG = Symbol('PAYMENT_SANDBOX_CONFIG');

@@ -1,8 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startApp, type RunningApp } from '@lienthong/bootstrap';
+import { readConfig } from '@lienthong/config';
 import axios from 'axios';
 import { GOLDEN_SECRET, goldenJson } from './payment-sandbox.fixture';
+import { paymentSandboxConfigSpec } from './payment-sandbox.config';
 import { PaymentSandboxModule } from './payment-sandbox.module';
 
 const REFERENCE = 'LT240815004201';
@@ -58,7 +60,11 @@ describe(`${PaymentSandboxModule.name} over HTTP, behind a gateway`, () => {
       PAYMENT_SANDBOX_GATEWAY_CLIENT_SECRET: 'secret-of-key',
       PAYMENT_SANDBOX_TOKEN_EXPIRES_S: '60',
     };
-    sut = await startApp('sandbox-payment', PaymentSandboxModule.register(env), { port: 0 });
+    sut = await startApp(
+      'sandbox-payment',
+      PaymentSandboxModule.register(readConfig(paymentSandboxConfigSpec, env)),
+      { port: 0 },
+    );
   });
 
   afterAll(async () => {

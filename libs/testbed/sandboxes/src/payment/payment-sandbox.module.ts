@@ -1,4 +1,3 @@
-import { readConfig } from '@lienthong/config';
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { urlencoded } from 'express';
 import { FaultsModule } from '../faults';
@@ -8,7 +7,7 @@ import {
   PaymentInspectionController,
   PaymentPublicController,
 } from './payment-sandbox.controller';
-import { paymentSandboxConfigSpec } from './payment-sandbox.config';
+import { PAYMENT_SANDBOX_CONFIG, type PaymentSandboxConfig } from './payment-sandbox.config';
 import { PaymentSandboxService } from './payment-sandbox.service';
 import { PaymentSandboxStore } from './payment-sandbox.store';
 import { PaymentSettlement } from './payment-settlement';
@@ -16,8 +15,7 @@ import { PaymentSettlement } from './payment-settlement';
 /** A real HTTP server that behaves as the national payment platform does, for tests and demos. */
 @Module({})
 export class PaymentSandboxModule implements NestModule {
-  static register(env: NodeJS.ProcessEnv = process.env): DynamicModule {
-    const config = readConfig(paymentSandboxConfigSpec, env);
+  static register(config: PaymentSandboxConfig): DynamicModule {
     return {
       module: PaymentSandboxModule,
       imports: [FaultsModule.register(config.PAYMENT_SANDBOX_FAULTS)],
@@ -27,27 +25,36 @@ export class PaymentSandboxModule implements NestModule {
         PaymentInspectionController,
       ],
       providers: [
+        // A plain copy: Nest probes provider values for lifecycle hooks, which the strict config object refuses.
+        { provide: PAYMENT_SANDBOX_CONFIG, useValue: { ...config } },
         PaymentSandboxStore,
         {
           provide: GatewayTokens,
-          useValue: new GatewayTokens(
-            {
-              clientId: config.PAYMENT_SANDBOX_GATEWAY_CLIENT_ID,
-              clientSecret: config.PAYMENT_SANDBOX_GATEWAY_CLIENT_SECRET,
-            },
-            config.PAYMENT_SANDBOX_TOKEN_EXPIRES_S,
-          ),
+          useFactory: (c: PaymentSandboxConfig) =>
+            new GatewayTokens(
+              {
+                clientId: c.PAYMENT_SANDBOX_GATEWAY_CLIENT_ID,
+                clientSecret: c.PAYMENT_SANDBOX_GATEWAY_CLIENT_SECRET,
+              },
+              c.PAYMENT_SANDBOX_TOKEN_EXPIRES_S,
+            ),
+          inject: [PAYMENT_SANDBOX_CONFIG],
         },
         {
           provide: PaymentSettlement,
-          inject: [PaymentSandboxStore],
-          useFactory: (store: PaymentSandboxStore) => new PaymentSettlement(config, store),
+          useFactory: (c: PaymentSandboxConfig, store: PaymentSandboxStore) =>
+            new PaymentSettlement(c, store),
+          inject: [PAYMENT_SANDBOX_CONFIG, PaymentSandboxStore],
         },
         {
           provide: PaymentSandboxService,
-          inject: [PaymentSandboxStore, PaymentSettlement, GatewayTokens],
-          useFactory: (store: PaymentSandboxStore, settlement: PaymentSettlement, tokens: GatewayTokens) =>
-            new PaymentSandboxService(config, store, settlement, tokens),
+          useFactory: (
+            c: PaymentSandboxConfig,
+            store: PaymentSandboxStore,
+            settlement: PaymentSettlement,
+            tokens: GatewayTokens,
+          ) => new PaymentSandboxService(c, store, settlement, tokens),
+          inject: [PAYMENT_SANDBOX_CONFIG, PaymentSandboxStore, PaymentSettlement, GatewayTokens],
         },
       ],
     };

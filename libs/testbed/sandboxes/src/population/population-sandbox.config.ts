@@ -45,3 +45,6 @@ export const populationSandboxConfigSpec = {
 };
 
 export type PopulationSandboxConfig = ConfigOf<typeof populationSandboxConfigSpec>;
+
+/** Injection token of the population sandbox's settings, read once by the app. */
+export const POPULATION_SANDBOX_CONFIG = Symbol('POPULATION_SANDBOX_CONFIG');

@@ -1,18 +1,16 @@
-import { readConfig } from '@lienthong/config';
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { text } from 'express';
 import { FaultsModule } from '../faults';
 import { GatewayCheckModule, sandboxGatewayOf } from '../gateway';
 import { PopulationInspectionController, PopulationSoapController } from './population-sandbox.controller';
-import { populationSandboxConfigSpec } from './population-sandbox.config';
+import { POPULATION_SANDBOX_CONFIG, type PopulationSandboxConfig } from './population-sandbox.config';
 import { PopulationSandboxRegistry } from './population-sandbox.registry';
 import { PopulationSandboxService } from './population-sandbox.service';
 
 /** A real HTTP server that answers as the population database's gateway does, for tests and demos. */
 @Module({})
 export class PopulationSandboxModule implements NestModule {
-  static register(env: NodeJS.ProcessEnv = process.env): DynamicModule {
-    const config = readConfig(populationSandboxConfigSpec, env);
+  static register(config: PopulationSandboxConfig): DynamicModule {
     return {
       module: PopulationSandboxModule,
       imports: [
@@ -21,12 +19,13 @@ export class PopulationSandboxModule implements NestModule {
       ],
       controllers: [PopulationSoapController, PopulationInspectionController],
       providers: [
+        // A plain copy: Nest probes provider values for lifecycle hooks, which the strict config object refuses.
+        { provide: POPULATION_SANDBOX_CONFIG, useValue: { ...config } },
         {
           provide: PopulationSandboxService,
-          useValue: new PopulationSandboxService(
-            config,
-            new PopulationSandboxRegistry(config.POPULATION_SANDBOX_NAME_STYLE),
-          ),
+          useFactory: (c: PopulationSandboxConfig) =>
+            new PopulationSandboxService(c, new PopulationSandboxRegistry(c.POPULATION_SANDBOX_NAME_STYLE)),
+          inject: [POPULATION_SANDBOX_CONFIG],
         },
       ],
     };

@@ -1,6 +1,6 @@
 import { applyEvent } from './dossier-facts';
 import { dossierEvent } from './dossier-event.fixture';
-import { dailyDeltas } from './kpi-store';
+import { dailyDeltas } from './daily-deltas';
 
 describe(dailyDeltas.name, () => {
   const received = applyEvent(undefined, dossierEvent({ status: 2, sequence: 1 }));

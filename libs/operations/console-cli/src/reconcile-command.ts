@@ -1,0 +1,53 @@
+import type { ReconciliationReport } from '@lienthong/national-portal';
+import { Command, InvalidArgumentError } from 'commander';
+import type { CliContext } from './cli-context';
+
+function parseDate(value: string): Date {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new InvalidArgumentError(`not a date: ${value}`);
+  return date;
+}
+
+/** `reconcile [--since DATE]`: the portal reconciliation on demand; exit 1 when a re-send failed. */
+export function addReconcileCommand(program: Command, { io, env, print, json, fail }: CliContext): void {
+  program
+    .command('reconcile')
+    .description(
+      'on the host: compares what the national-portal connector delivered with what TraCuuHoSo answers and re-sends what is missing or differs (DATABASE_URL, PORTAL_*); exit 1 if a re-send failed',
+    )
+    .option('--since <date>', 'only dossiers delivered since this date (ISO 8601)', parseDate)
+    .action(async (options: { since?: Date }) => {
+      const { reconcilePortal } = await import('./portal-reconciliation');
+      let bar: ReturnType<typeof io.progress> | undefined;
+      let report: ReconciliationReport;
+      try {
+        report = await reconcilePortal(env, options.since, (checked, total) => {
+          if (json()) return;
+          if (checked === 0) bar = io.progress(total, 'reconciling dossiers');
+          else bar?.update(checked);
+        });
+      } finally {
+        bar?.stop();
+      }
+      print(report, () => printReport(report, io));
+      if (report.failed > 0) fail();
+    });
+}
+
+function printReport(report: ReconciliationReport, io: CliContext['io']): void {
+  if (report.drifts.length > 0) {
+    io.table(
+      report.drifts.map((drift) => ({
+        dossier: drift.dossierCode,
+        drift: drift.drift,
+        fields: drift.fields.join(', ') || '-',
+        outcome: drift.outcome,
+        error: drift.error ?? '',
+      })),
+    );
+  }
+  io.out(
+    `checked ${report.checked} dossiers: ${report.missing} missing and ${report.differing} differing at the portal; ` +
+      `${report.restored} restored, ${report.failed} failed`,
+  );
+}

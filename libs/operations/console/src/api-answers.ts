@@ -1,0 +1,40 @@
+import type { ConnectorStatus, HubStatus } from './connectors/connector-status.usecase';
+import type { DeadLetterSummary } from './dead-letters/dead-letter-index';
+import type { ReplayResult } from './dead-letters/dead-letter.dto';
+import type { DossierTrace } from './trace/trace-dossier.usecase';
+
+/**
+ * What the console API answers, as JSON carries it: the controllers declare these, and a client (the
+ * `lienthong` CLI) imports them as types, so the two sides cannot drift apart.
+ */
+
+/** `GET /api/v1/status`. */
+export interface StatusAnswer {
+  hub: HubStatus;
+  connectors: ConnectorStatus[];
+}
+
+/** `POST /api/v1/connectors/{name}/pause` and `.../resume`. */
+export interface ConnectorControlAnswer {
+  connector: string;
+  paused: boolean;
+}
+
+/** `GET /api/v1/dossiers/{code}/trace`: personal data masked. */
+export type TraceAnswer = DossierTrace & { masked: boolean };
+
+/** `GET /api/v1/dead-letters`: failure messages masked. */
+export interface DeadLetterListAnswer {
+  deadLetters: DeadLetterSummary[];
+}
+
+/** `POST /api/v1/dead-letters/replay` and `.../{id}/replay`. */
+export type ReplayAnswer = ReplayResult;
+
+/** `POST /api/v1/dead-letters/{id}/hold` and `.../unhold`. */
+export interface HoldAnswer {
+  id: number;
+  held: boolean;
+}
+
+export type { ConnectorStatus, HubStatus, DossierTrace, DeadLetterSummary };

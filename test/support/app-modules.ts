@@ -1,0 +1,52 @@
+import { readConfig, type ConfigSpecs } from '@lienthong/config';
+import {
+  connectorBaseConfigSpec,
+  ConnectorModule,
+  type ConnectorAppConfig,
+  type ConnectorDefinition,
+} from '@lienthong/connector-runtime';
+import { ConsoleModule, consoleConfigSpec } from '@lienthong/console';
+import { DatabaseModule, databaseConfigSpec } from '@lienthong/database';
+import { HubModule, hubModuleConfigSpec } from '@lienthong/hub';
+import { KafkaModule, kafkaConfigSpec } from '@lienthong/kafka';
+import { DashboardModule, dashboardModuleConfigSpec } from '@lienthong/kpi';
+import { portalConfigSpec } from '@lienthong/national-portal';
+import type { DynamicModule } from '@nestjs/common';
+
+/**
+ * The modules of one app as its main composes them, with every setting read from `env` (a test's
+ * isolated run): its own Kafka connection and pool, then the app's module.
+ */
+export function resources(env: NodeJS.ProcessEnv): DynamicModule[] {
+  return [
+    KafkaModule.forRoot(readConfig(kafkaConfigSpec, env)),
+    DatabaseModule.forRoot(readConfig(databaseConfigSpec, env)),
+  ];
+}
+
+export const hubApp = (env: NodeJS.ProcessEnv): DynamicModule[] => [
+  ...resources(env),
+  HubModule.register(readConfig(hubModuleConfigSpec, env)),
+];
+
+export const dashboardApp = (env: NodeJS.ProcessEnv): DynamicModule[] => [
+  ...resources(env),
+  DashboardModule.register(readConfig(dashboardModuleConfigSpec, env)),
+];
+
+/** The console with the traces' live portal lookup on: tests compare what the portal sandbox holds. */
+export const consoleApp = (env: NodeJS.ProcessEnv): DynamicModule[] => [
+  ...resources(env),
+  ConsoleModule.register(readConfig(consoleConfigSpec, env), readConfig(portalConfigSpec, env)),
+];
+
+export const connectorApp = <Spec extends ConfigSpecs>(
+  definition: ConnectorDefinition<Spec>,
+  env: NodeJS.ProcessEnv,
+): DynamicModule[] => [
+  ...resources(env),
+  ConnectorModule.register(
+    definition,
+    readConfig({ ...connectorBaseConfigSpec, ...definition.configSpec }, env) as ConnectorAppConfig<Spec>,
+  ),
+];
