@@ -15,10 +15,12 @@ const noConnectorCode = {
     '@lienthong/national-portal',
     '@lienthong/population',
     '@lienthong/documents',
+    '@lienthong/payment',
     '@lienthong/xml',
     '**/national-portal/src/**',
     '**/population/src/**',
     '**/documents/src/**',
+    '**/connectors/payment/src/**',
     '**/xml/src/**',
   ],
   message:

@@ -1,0 +1,52 @@
+import { num, port, secret, str, url, type ConfigOf } from '@lienthong/config';
+import { gatewayConfigSpec, targetHttpConfigSpec } from '@lienthong/connector-runtime';
+
+/** The platform's single endpoint in the sandbox; a real platform gives its own URLs (DOMAIN.md). */
+const SANDBOX_ENDPOINT = 'http://127.0.0.1:8085/api/payment';
+
+export const paymentConfigSpec = {
+  ...targetHttpConfigSpec,
+  ...gatewayConfigSpec('PAYMENT'),
+  PAYMENT_INIT_URL: url({
+    default: SANDBOX_ENDPOINT,
+    desc: 'Where INIT is POSTed (the national payment platform, often behind the gateway); one URL may serve INIT, QUERY and GET_BILL, LoaiBanTin tells them apart',
+  }),
+  PAYMENT_QUERY_URL: url({
+    default: SANDBOX_ENDPOINT,
+    desc: 'Where QUERY is POSTed to learn the state of a transaction (reconciliation of lost callbacks)',
+  }),
+  PAYMENT_BILL_URL: url({
+    default: SANDBOX_ENDPOINT,
+    desc: 'Where GET_BILL is POSTed to fetch the receipt of a paid transaction',
+  }),
+  PAYMENT_PARTNER_CODE: str({
+    default: 'LIENTHONG',
+    desc: 'MaDoiTac: the partner code the platform issued to the province',
+  }),
+  PAYMENT_SECRET: secret({
+    default: 'lienthong-payment-secret',
+    desc: 'Shared secret of MaXacThuc (sha256 of the fields and the secret), for our messages and the platform results; never sent, never logged',
+  }),
+  PAYMENT_CALLBACK_PORT: port({
+    default: 8094,
+    desc: "Port the platform's result callback is served on (behind the city's ingress)",
+  }),
+  PAYMENT_CALLBACK_PATH: str({
+    default: '/payment/callback',
+    desc: 'Path of the result callback (POST), as registered with the platform',
+  }),
+  PAYMENT_RECONCILE_AFTER_S: num({
+    default: 1800,
+    desc: 'How old an initiated payment must be before reconciliation QUERYs it (its callback is taken as lost)',
+  }),
+  PAYMENT_RECONCILE_WINDOW_H: num({
+    default: 72,
+    desc: 'How far back reconciliation looks for payments still initiated',
+  }),
+  PAYMENT_RECONCILE_EVERY_S: num({
+    default: 300,
+    desc: 'Seconds between two reconciliation runs (one run across replicas)',
+  }),
+};
+
+export type PaymentConfig = ConfigOf<typeof paymentConfigSpec>;
