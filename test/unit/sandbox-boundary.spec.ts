@@ -9,6 +9,11 @@ const probes = {
   portal: { lib: 'testbed/sandboxes', source: `export * from '@lienthong/national-portal';\n` },
   population: { lib: 'testbed/sandboxes', source: `export * from '@lienthong/population';\n` },
   documents: { lib: 'testbed/sandboxes', source: `export * from '@lienthong/documents';\n` },
+  payment: { lib: 'testbed/sandboxes', source: `export * from '@lienthong/payment';\n` },
+  paymentRelative: {
+    lib: 'testbed/sandboxes',
+    source: `export * from '../../../connectors/payment/src/payment-checksum';\n`,
+  },
   xml: { lib: 'testbed/sandboxes', source: `export * from '@lienthong/xml';\n` },
   sandboxXml: { lib: 'testbed/sandboxes', source: `export * from './xml';\n` },
   relative: {
@@ -57,7 +62,7 @@ describe('the sandbox and layer boundaries (lint)', () => {
     messages = lintProbes();
   });
 
-  it.each(['portal', 'population', 'documents', 'xml', 'relative'] as const)(
+  it.each(['portal', 'population', 'documents', 'payment', 'paymentRelative', 'xml', 'relative'] as const)(
     'refuses a sandbox importing a connector lib (%s)',
     (probe) => {
       expect(messages[probe]).toMatch(/no-restricted-imports: .*must not import a connector lib/);
