@@ -1,5 +1,6 @@
 import { PermanentError } from '@lienthong/connector-runtime';
 import { SchemaValidator, type PaymentRequest } from '@lienthong/schemas';
+import { isCalendarDate } from '@lienthong/sources';
 import { totalOf } from './payment-messages';
 
 /** The most one payment request may ask (SOURCES.md). */
@@ -7,11 +8,6 @@ export const MAX_TOTAL_VND = 1_000_000_000;
 
 let validator: SchemaValidator<PaymentRequest> | undefined;
 const schema = () => (validator ??= new SchemaValidator<PaymentRequest>('sources/payment-request.v1.json'));
-
-const isCalendarDay = (yy: string, mm: string, dd: string): boolean => {
-  const date = new Date(Date.UTC(2000 + Number(yy), Number(mm) - 1, Number(dd)));
-  return date.getUTCMonth() === Number(mm) - 1 && date.getUTCDate() === Number(dd);
-};
 
 /**
  * A payment request as a sector system published it (parsed JSON), checked before anything reaches the
@@ -29,7 +25,7 @@ export function readPaymentRequest(value: unknown): PaymentRequest {
   }
   const request = value as PaymentRequest;
   const [, yy, mm, dd] = /-(\d{2})(\d{2})(\d{2})-\d+$/.exec(request.dossierCode) ?? [];
-  if (!isCalendarDay(yy, mm, dd)) {
+  if (!isCalendarDate(2000 + Number(yy), Number(mm), Number(dd))) {
     throw new PermanentError(
       'PAYMENT_INVALID_DOSSIER_CODE',
       `dossier code "${request.dossierCode}" has no valid yyMMdd date`,
