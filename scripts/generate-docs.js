@@ -144,7 +144,7 @@ function renderConfiguration(libs, load) {
     lines.push(`## ${lib} (${layer})`, '', '| key | default | description |', '| --- | --- | --- |');
     for (const [key, spec] of keys) {
       const validator = declared.get(key)?.validator ?? 'its';
-      const secret = validator === 'secret';
+      const secret = load('config').isSecretSpec(spec);
       lines.push(`| \`${key}\` | ${defaultCell(spec, secret)} | ${describeKey(spec, secret, validator)} |`);
     }
     lines.push('');

@@ -33,6 +33,13 @@ function remember(...values: (string | undefined)[]): void {
  * `optional`: an empty value turns off what the secret is for (no first admin token, no SASL), so
  * production accepts it empty, but never a known value.
  */
+const secretSpecs = new WeakSet<object>();
+
+/** Whether a key's spec was made by `secret()` (the generated configuration reference marks it). */
+export function isSecretSpec(spec: unknown): boolean {
+  return typeof spec === 'object' && spec !== null && secretSpecs.has(spec);
+}
+
 export function secret(spec: { default: string; desc: string; example?: string; optional?: boolean }) {
   remember(spec.default, spec.example);
   const validator = makeValidator<string>((input: string) => {
@@ -44,10 +51,13 @@ export function secret(spec: { default: string; desc: string; example?: string; 
     return refuseKnown(input);
   });
   const { optional, ...documented } = spec;
-  if (!inProduction()) return validator(documented);
-  return optional
-    ? validator({ ...documented, default: '' })
-    : validator({ desc: spec.desc, example: spec.example });
+  const built = !inProduction()
+    ? validator(documented)
+    : optional
+      ? validator({ ...documented, default: '' })
+      : validator({ desc: spec.desc, example: spec.example });
+  secretSpecs.add(built);
+  return built;
 }
 
 /**
