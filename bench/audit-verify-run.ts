@@ -63,14 +63,19 @@ export async function fillAuditLog(database: Database, key: string, count: numbe
   return head;
 }
 
-/** `audit verify --local` of the built CLI in a child process: its output, peak RSS (KiB) and time. */
+/**
+ * `audit verify --local` of the built CLI in a child process: its output, peak RSS (KiB) and time.
+ * `heapMb` caps the child's JavaScript heap: a verify that held the log in memory would die of it.
+ */
 export function verifyInChild(
   env: NodeJS.ProcessEnv,
-): Promise<{ stdout: string; maxRssKiB: number; ms: number }> {
+  heapMb?: number,
+): Promise<{ stdout: string; stderr: string; maxRssKiB: number; ms: number }> {
   const started = Date.now();
   const child = spawn(
     process.execPath,
     [
+      ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
       '--require',
       projectPath('test', 'support', 'report-max-rss.js'),
       projectPath('dist', 'apps', 'cli', 'src', 'main.js'),
@@ -90,7 +95,7 @@ export function verifyInChild(
     child.on('close', () => {
       const peak = /maxRSS=(\d+)/.exec(stderr);
       if (!peak) return reject(new Error(`no maxRSS reported; stderr: ${stderr}`));
-      resolve({ stdout, maxRssKiB: Number(peak[1]), ms: Date.now() - started });
+      resolve({ stdout, stderr, maxRssKiB: Number(peak[1]), ms: Date.now() - started });
     });
   });
 }

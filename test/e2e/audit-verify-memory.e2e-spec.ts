@@ -9,9 +9,14 @@ jest.setTimeout(300_000);
 
 const ROWS = 100_000;
 const AUDIT_KEY = 'e2e-audit-verify-memory-key';
-const MAX_RSS_KIB = 200 * 1024;
+/**
+ * The child's JavaScript heap is capped well below what 100k rows take when held at once (each row is
+ * about 1 KB as an object), so only a verify that streams the log can finish. Its RSS is reported, not
+ * bounded: the runtime's own share of it changes with the Node.js version.
+ */
+const HEAP_CAP_MB = 48;
 
-/** `audit verify` streams the log: 100k rows are checked in a child process that stays under 200 MB. */
+/** `audit verify` streams the log: 100k rows are checked by a child process with a small heap. */
 describe(`${AuditLog.name}.verify`, () => {
   const run = new IsolatedRun();
   const env = run.env({ AUDIT_KEY });
@@ -36,14 +41,14 @@ describe(`${AuditLog.name}.verify`, () => {
     await anchor.start();
     await anchor.publish({ id: head.id, hash: head.hash, prevHash: head.prevHash, at: head.at });
 
-    const { stdout, maxRssKiB, ms } = await verifyInChild(env);
+    const { stdout, stderr, maxRssKiB, ms } = await verifyInChild(env, HEAP_CAP_MB);
     console.log(`audit verify: ${ROWS} rows in ${ms} ms, peak RSS ${Math.round(maxRssKiB / 1024)} MB`);
+    expect(stderr).not.toMatch(/heap out of memory/i);
     expect(JSON.parse(stdout)).toMatchObject({
       ok: true,
       checked: ROWS,
       problemCount: 0,
       anchor: { id: ROWS },
     });
-    expect(maxRssKiB).toBeLessThan(MAX_RSS_KIB);
   });
 });
