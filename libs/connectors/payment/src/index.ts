@@ -46,3 +46,22 @@ export {
   type Transition,
 } from './payment-state';
 export { paymentEvent, type PaymentChange, type PaymentSubject } from './payment-event';
+export {
+  PaymentLedger,
+  type RefusedCallbackRecord,
+  type Settled,
+  type Settlement,
+} from './ledger/payment-ledger';
+export { subjectOf, type PaymentRecord } from './ledger/payment-record';
+export { PaymentPlatformClient } from './platform/payment-platform-client';
+export { PaymentService } from './payment-service';
+export { PaymentCallbackModule } from './callback/payment-callback.module';
+export { PaymentCallbacks, type CallbackOutcome, type CallbackReceipt } from './callback/payment-callbacks';
+export { type PaymentChanges } from './callback/payment-changes';
+export {
+  PaymentReconciler,
+  PaymentReconciliationBusyError,
+  type PaymentReconcileReport,
+  type ReconcileWindow,
+} from './reconciliation/payment-reconciler';
+export { PaymentReconcileSchedule } from './reconciliation/payment-reconcile-schedule';

@@ -1,9 +1,10 @@
 import { SchemaValidator, type PaymentEvent, type PaymentRequest } from '@lienthong/schemas';
 import { GOLDEN_REFERENCE, goldenJson } from './golden-payment.fixture';
 import { paymentEvent, type PaymentChange } from './payment-event';
+import { totalOf } from './payment-messages';
 
 const request = goldenJson<PaymentRequest>('source/payment-request.json');
-const subject = { request, reference: GOLDEN_REFERENCE };
+const subject = { request, reference: GOLDEN_REFERENCE, amount: totalOf(request) };
 const at = new Date('2024-08-15T14:31:22+07:00');
 const schema = new SchemaValidator<PaymentEvent>('payment.v1.json');
 

@@ -1,11 +1,12 @@
 import type { PaymentEvent, PaymentRequest } from '@lienthong/schemas';
-import { totalOf } from './payment-messages';
 import { vietnamIso } from './payment-time';
 
-/** The request and the attempt a payment.v1 event speaks of. */
+/** The request and the attempt a payment.v1 event speaks of (a request as read, or a ledger row). */
 export interface PaymentSubject {
-  request: Pick<PaymentRequest, 'requestId' | 'dossierCode' | 'fees' | 'channel'>;
+  request: Pick<PaymentRequest, 'requestId' | 'dossierCode' | 'channel'>;
   reference: string;
+  /** The total asked, whole VND (totalOf the fees). */
+  amount: number;
 }
 
 /** One change of state, with what SOURCES.md puts on payment.v1 for it. */
@@ -17,7 +18,7 @@ export type PaymentChange =
 
 /** The payment.v1 event of a change of state (key = dossier code); absent fields are left out. */
 export function paymentEvent(subject: PaymentSubject, change: PaymentChange, at: Date): PaymentEvent {
-  const { request, reference } = subject;
+  const { request, reference, amount } = subject;
   const details = Object.fromEntries(
     Object.entries(change).filter(([, value]) => value !== undefined && value !== ''),
   ) as PaymentChange;
@@ -25,7 +26,7 @@ export function paymentEvent(subject: PaymentSubject, change: PaymentChange, at:
     requestId: request.requestId,
     dossierCode: request.dossierCode,
     reference,
-    amount: totalOf(request),
+    amount,
     channel: request.channel,
     ...details,
     at: vietnamIso(at),

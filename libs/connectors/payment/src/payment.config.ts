@@ -19,6 +19,10 @@ export const paymentConfigSpec = {
     default: SANDBOX_ENDPOINT,
     desc: 'Where GET_BILL is POSTed to fetch the receipt of a paid transaction',
   }),
+  PAYMENT_TIMEOUT_MS: num({
+    default: 15_000,
+    desc: 'How long one call to the platform (INIT, QUERY, GET_BILL) waits for its answer; an INIT that times out is repeated with its MaThamChieu',
+  }),
   PAYMENT_PARTNER_CODE: str({
     default: 'LIENTHONG',
     desc: 'MaDoiTac: the partner code the platform issued to the province',
@@ -26,6 +30,11 @@ export const paymentConfigSpec = {
   PAYMENT_SECRET: secret({
     default: 'lienthong-payment-secret',
     desc: 'Shared secret of MaXacThuc (sha256 of the fields and the secret), for our messages and the platform results; never sent, never logged',
+  }),
+  PAYMENT_CALLER_IP: str({
+    default: '127.0.0.1',
+    example: '203.0.113.10',
+    desc: "Ip of each INIT: the address the platform sees Lienthong's calls come from (the city's egress)",
   }),
   PAYMENT_CALLBACK_PORT: port({
     default: 8094,

@@ -1,0 +1,215 @@
+import type { Database } from '@lienthong/database';
+import type { PaymentRequest } from '@lienthong/schemas';
+import type { PoolClient } from 'pg';
+import { totalOf } from '../payment-messages';
+import { paymentReference } from '../payment-reference';
+import type { Transition } from '../payment-state';
+import { paymentTime } from '../payment-time';
+import { PAYMENT_COLUMNS, paymentRecordOf, type PaymentRecord, type PaymentRow } from './payment-record';
+
+/** What a fact about a payment does to it, decided while the payment is locked. */
+export interface Settlement {
+  transition: Transition;
+  platformTransactionId?: string;
+  bank?: string;
+  reason?: string;
+  amountDiffers?: boolean;
+}
+
+/** What a settlement found, and what it made (`after` only when the state moved). */
+export interface Settled {
+  before?: PaymentRecord;
+  after?: PaymentRecord;
+}
+
+/** A callback refused, as kept for the operator (table `payment_refused_callbacks`). */
+export interface RefusedCallbackRecord {
+  reason: string;
+  reference?: string;
+  /** The body as received, without its MaXacThuc. */
+  body: Readonly<Record<string, unknown>>;
+  remoteAddress?: string;
+}
+
+/** The first attempt at a request; a new attempt after a failure is not made by this connector yet. */
+const FIRST_ATTEMPT = 1;
+
+/**
+ * The payments ledger (migration 020), the one place a payment's state changes. Every change goes
+ * through `settle`, which locks the payment's row for the decision: two replicas, or a callback racing a
+ * QUERY, never both apply a settlement.
+ */
+export class PaymentLedger {
+  constructor(private readonly database: Database) {}
+
+  /**
+   * Records the payment of a request, once: the same requestId again finds the payment recorded first
+   * (`created` false), with its reference and INIT time, so that a repeated INIT is the same INIT.
+   */
+  async recordInitiation(
+    request: PaymentRequest,
+    at: Date,
+  ): Promise<{ payment: PaymentRecord; created: boolean }> {
+    const [inserted] = await this.database.query<PaymentRow>(
+      `INSERT INTO payments (request_id, reference, attempt, dossier_code, amount, channel, state,
+         thoi_gian_gd, initiated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'initiated', $7, $8)
+       ON CONFLICT (request_id) DO NOTHING
+       RETURNING ${PAYMENT_COLUMNS}`,
+      [
+        request.requestId,
+        paymentReference(request.requestId, FIRST_ATTEMPT),
+        FIRST_ATTEMPT,
+        request.dossierCode,
+        totalOf(request),
+        request.channel,
+        paymentTime(at),
+        at,
+      ],
+    );
+    if (inserted) return { payment: paymentRecordOf(inserted), created: true };
+    const held = await this.byRequestId(request.requestId);
+    if (!held) throw new Error(`payment of request ${request.requestId} neither inserted nor found`);
+    return { payment: held, created: false };
+  }
+
+  /** The platform created the transaction: where the citizen pays. Only while still initiated. */
+  async markCreated(requestId: string, paymentUrl: string): Promise<PaymentRecord | undefined> {
+    const [row] = await this.database.query<PaymentRow>(
+      `UPDATE payments SET payment_url = $2, updated_at = now()
+       WHERE request_id = $1 AND state = 'initiated'
+       RETURNING ${PAYMENT_COLUMNS}`,
+      [requestId, paymentUrl],
+    );
+    return row && paymentRecordOf(row);
+  }
+
+  /**
+   * Applies a fact to the payment of a reference exactly once: the row is locked while `decide` (pure,
+   * fed the payment as held, undefined when none is) chooses the transition, and written only on a move.
+   */
+  async settle(
+    reference: string,
+    decide: (held: PaymentRecord | undefined) => Settlement | undefined,
+    at: Date = new Date(),
+  ): Promise<Settled> {
+    return this.database.transaction(async (client) => {
+      const before = await this.lockedByReference(client, reference);
+      const settlement = decide(before);
+      if (!before || settlement?.transition.kind !== 'move') return { before };
+      const { rows } = await client.query<PaymentRow>(
+        `UPDATE payments SET state = $3,
+           platform_transaction_id = coalesce($4, platform_transaction_id),
+           bank = coalesce($5, bank), reason = coalesce($6, reason),
+           amount_differs = $7, settled_at = $8, updated_at = now()
+         WHERE reference = $1 AND state = $2
+         RETURNING ${PAYMENT_COLUMNS}`,
+        [
+          reference,
+          before.state,
+          settlement.transition.to,
+          settlement.platformTransactionId || null,
+          settlement.bank || null,
+          settlement.reason || null,
+          settlement.amountDiffers ?? false,
+          at,
+        ],
+      );
+      return { before, after: rows[0] && paymentRecordOf(rows[0]) };
+    });
+  }
+
+  /** Keeps the receipt of a paid payment, once (GET_BILL: a PDF, or the platform's JSON). */
+  async storeReceipt(reference: string, receipt: Buffer, type: string): Promise<boolean> {
+    const [row] = await this.database.query<{ reference: string }>(
+      `UPDATE payments SET receipt = $2, receipt_type = $3, updated_at = now()
+       WHERE reference = $1 AND state = 'paid' AND receipt IS NULL
+       RETURNING reference`,
+      [reference, receipt, type],
+    );
+    return row !== undefined;
+  }
+
+  /** The receipt of a payment and its content type, when one is held. */
+  async receiptOf(reference: string): Promise<{ receipt: Buffer; type: string } | undefined> {
+    const [row] = await this.database.query<{ receipt: Buffer; receipt_type: string }>(
+      'SELECT receipt, receipt_type FROM payments WHERE reference = $1 AND receipt IS NOT NULL',
+      [reference],
+    );
+    return row && { receipt: row.receipt, type: row.receipt_type };
+  }
+
+  /** National payments still initiated, INIT made between `since` and `before` (oldest first). */
+  async initiatedBetween(since: Date, before: Date): Promise<PaymentRecord[]> {
+    return this.list(
+      `state = 'initiated' AND channel = 'national' AND initiated_at >= $1 AND initiated_at < $2`,
+      [since, before],
+    );
+  }
+
+  /** Paid payments of the window whose receipt is not held yet. */
+  async awaitingReceipt(since: Date): Promise<PaymentRecord[]> {
+    return this.list(`state = 'paid' AND receipt IS NULL AND initiated_at >= $1`, [since]);
+  }
+
+  async byReference(reference: string): Promise<PaymentRecord | undefined> {
+    return (await this.list('reference = $1', [reference]))[0];
+  }
+
+  async byRequestId(requestId: string): Promise<PaymentRecord | undefined> {
+    return (await this.list('request_id = $1', [requestId]))[0];
+  }
+
+  /** Every payment of a dossier, oldest first. */
+  async paymentsOf(dossierCode: string): Promise<PaymentRecord[]> {
+    return this.list('dossier_code = $1', [dossierCode]);
+  }
+
+  /** Keeps a refused callback for the operator. */
+  async keepRefusedCallback(refused: RefusedCallbackRecord): Promise<void> {
+    const body = Object.fromEntries(Object.entries(refused.body).filter(([name]) => name !== 'MaXacThuc'));
+    await this.database.query(
+      `INSERT INTO payment_refused_callbacks (reason, reference, body, remote_address)
+       VALUES ($1, $2, $3, $4)`,
+      [refused.reason, refused.reference ?? null, JSON.stringify(body), refused.remoteAddress ?? null],
+    );
+  }
+
+  /** The latest refused callbacks, newest first. */
+  async refusedCallbacks(limit = 100): Promise<(RefusedCallbackRecord & { receivedAt: Date })[]> {
+    const rows = await this.database.query<{
+      reason: string;
+      reference: string | null;
+      body: Record<string, unknown>;
+      remote_address: string | null;
+      received_at: Date;
+    }>(
+      `SELECT reason, reference, body, remote_address, received_at FROM payment_refused_callbacks
+       ORDER BY id DESC LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => ({
+      reason: row.reason,
+      reference: row.reference ?? undefined,
+      body: row.body,
+      remoteAddress: row.remote_address ?? undefined,
+      receivedAt: row.received_at,
+    }));
+  }
+
+  private async list(where: string, params: unknown[]): Promise<PaymentRecord[]> {
+    const rows = await this.database.query<PaymentRow>(
+      `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE ${where} ORDER BY initiated_at, reference`,
+      params,
+    );
+    return rows.map(paymentRecordOf);
+  }
+
+  private async lockedByReference(client: PoolClient, reference: string) {
+    const { rows } = await client.query<PaymentRow>(
+      `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE reference = $1 FOR UPDATE`,
+      [reference],
+    );
+    return rows[0] && paymentRecordOf(rows[0]);
+  }
+}
