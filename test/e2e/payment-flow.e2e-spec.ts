@@ -1,0 +1,276 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { startApp, type RunningApp } from '@lienthong/bootstrap';
+import { projectPath, readConfig } from '@lienthong/config';
+import { inParallel } from '@lienthong/connector-runtime';
+import { Database, DatabaseModule, databaseConfigSpec } from '@lienthong/database';
+import { isRetriable } from '@lienthong/errors';
+import { metricsRegistry } from '@lienthong/observability';
+import {
+  nextPaymentState,
+  PaymentCallbackModule,
+  paymentConfigSpec,
+  PaymentLedger,
+  PaymentPlatformClient,
+  PaymentReconciler,
+  PaymentService,
+  queryMessage,
+  type PaymentRecord,
+} from '@lienthong/payment';
+import { PaymentSandboxModule, paymentSandboxConfigSpec, type HeldTransaction } from '@lienthong/sandboxes';
+import type { PaymentEvent, PaymentRequest } from '@lienthong/schemas';
+import axios from 'axios';
+import { IsolatedRun } from '../support/isolated-run';
+
+const REQUESTS = 200;
+const SECRET = 'e2e-payment-secret';
+const CALLBACK_PATH = '/payment/callback';
+const QUERY_ONLY = new Set(['MoTaLoi', 'TrangThaiGD']);
+const template = JSON.parse(
+  readFileSync(
+    projectPath('test', 'fixtures', 'contracts', 'payment', 'source', 'payment-request.json'),
+    'utf8',
+  ),
+) as PaymentRequest;
+
+/** A request of its own: a fresh requestId, a dossier code and an amount that tell it apart. */
+const requestNumber = (n: number): PaymentRequest => ({
+  ...template,
+  requestId: randomUUID(),
+  dossierCode: `000.00.12.H26-240815-${String(n).padStart(4, '0')}`,
+  fees: [{ ...template.fees[0], amount: 10_000 + n * 1_000 }],
+});
+
+/** Polls until `check` answers something other than undefined: the tests wait for events, never sleep a fixed time. */
+async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await check();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** As the connector runtime will: a retriable failure is tried again (the INIT repeats its reference). */
+async function withRetries<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isRetriable(error) || attempt >= 30) throw error;
+    }
+  }
+}
+
+/**
+ * A payment from request to settlement against the platform sandbox: INITs through faults, callbacks
+ * of which a share is lost, reconciliation by QUERY, and callbacks forged, repeated or late.
+ */
+describe('payment flow with the platform sandbox', () => {
+  const run = new IsolatedRun();
+  const changes: PaymentEvent[] = [];
+  let callbackApp: RunningApp;
+  let sandbox: RunningApp;
+  let ledger: PaymentLedger;
+  let client: PaymentPlatformClient;
+  let service: PaymentService;
+  let reconciler: PaymentReconciler;
+  const requests = Array.from({ length: REQUESTS }, (_, n) => requestNumber(n + 1));
+
+  const held = async (): Promise<HeldTransaction[]> =>
+    (await axios.get<HeldTransaction[]>(`${sandbox.url}/_sandbox/transactions`)).data;
+  const callback = async (body: unknown) =>
+    (await axios.post<{ MaLoi: string }>(`${callbackApp.url}${CALLBACK_PATH}`, body)).data;
+  /** The platform's signed result of a transaction, taken from its QUERY answer (verified over what came). */
+  const signedResult = async (payment: PaymentRecord) => {
+    const message = queryMessage(payment.reference, payment.initiatedAt, {
+      partnerCode: 'LIENTHONG',
+      secret: SECRET,
+    });
+    const { data } = await axios.post<Record<string, unknown>>(`${sandbox.url}/api/payment`, message);
+    // A callback carries the result fields; the QUERY answer's own fields are left out.
+    return Object.fromEntries(Object.entries(data).filter(([name]) => !QUERY_ONLY.has(name)));
+  };
+  const payments = async () => {
+    const all = await Promise.all(requests.map((request) => ledger.byRequestId(request.requestId)));
+    return all.filter((payment): payment is PaymentRecord => payment !== undefined);
+  };
+
+  beforeAll(async () => {
+    const env = run.env({ PAYMENT_SECRET: SECRET, PAYMENT_CALLBACK_PATH: CALLBACK_PATH });
+    const config = readConfig(paymentConfigSpec, env);
+    callbackApp = await startApp(
+      'connector-payment',
+      [
+        DatabaseModule.forRoot(readConfig(databaseConfigSpec, env)),
+        PaymentCallbackModule.register(config, { onChange: async (event) => void changes.push(event) }),
+      ],
+      { port: 0 },
+    );
+    sandbox = await startApp(
+      'sandbox-payment',
+      PaymentSandboxModule.register(
+        readConfig(paymentSandboxConfigSpec, {
+          PAYMENT_SANDBOX_SECRET: SECRET,
+          PAYMENT_SANDBOX_CALLBACK_URL: `${callbackApp.url}${CALLBACK_PATH}`,
+          PAYMENT_SANDBOX_SETTLE_AFTER_MS: '300',
+          PAYMENT_SANDBOX_LOST_CALLBACKS: '0.2',
+          PAYMENT_SANDBOX_CALLBACK_RETRY_MS: '50',
+          PAYMENT_SANDBOX_FAULTS: JSON.stringify({
+            rate: 0.1,
+            kinds: ['5xx', '429', 'drop', 'html', 'lost-answer'],
+          }),
+        }),
+      ),
+      { port: 0 },
+    );
+    const endpoint = `${sandbox.url}/api/payment`;
+    const platformConfig = readConfig(paymentConfigSpec, {
+      ...env,
+      PAYMENT_INIT_URL: endpoint,
+      PAYMENT_QUERY_URL: endpoint,
+      PAYMENT_BILL_URL: endpoint,
+      PAYMENT_TIMEOUT_MS: '3000',
+    });
+    const database = callbackApp.app.get(Database);
+    ledger = new PaymentLedger(database);
+    client = new PaymentPlatformClient(platformConfig);
+    service = new PaymentService(ledger, client);
+    reconciler = new PaymentReconciler(
+      ledger,
+      client,
+      database,
+      { onChange: async (event) => void changes.push(event) },
+      {
+        afterS: platformConfig.PAYMENT_RECONCILE_AFTER_S,
+        windowH: platformConfig.PAYMENT_RECONCILE_WINDOW_H,
+      },
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await sandbox?.app.close();
+    await callbackApp?.app.close();
+    await run.close();
+  });
+
+  it('initiates every request once, through faults and repeats', async () => {
+    const initiated: PaymentEvent[] = [];
+    await inParallel(requests, 8, async (request) => {
+      const event = await withRetries(() => service.initiate(request));
+      if (event) initiated.push(event);
+    });
+    // The same requests again (a redelivery): the same payments, no second transaction.
+    const again = await Promise.all(
+      requests.slice(0, 20).map((request) => withRetries(() => service.initiate(request))),
+    );
+
+    const recorded = await payments();
+    expect(recorded).toHaveLength(REQUESTS);
+    expect(new Set(recorded.map((payment) => payment.reference)).size).toBe(REQUESTS);
+    // A payment still initiated is answered as before; a settled one answers nothing (its change was told).
+    for (const event of again.filter((one) => one !== undefined)) {
+      const first = initiated.find((one) => one.requestId === event.requestId);
+      expect(event).toMatchObject({
+        state: 'initiated',
+        reference: first?.reference,
+        paymentUrl: first?.paymentUrl,
+      });
+    }
+    const stats = (await axios.get(`${sandbox.url}/_sandbox/stats`)).data;
+    expect(stats).toMatchObject({ transactions: REQUESTS, inits: REQUESTS, duplicatesRefused: 0 });
+  }, 120_000);
+
+  it('ends with every payment in the state the platform holds, lost callbacks found by QUERY', async () => {
+    await until('the sandbox to settle every payment and finish its callbacks', async () => {
+      const all = await held();
+      const busy = all.some(
+        ({ state, callback: { fate } }) => state === 'pending' || fate === 'sending' || fate === 'not-yet',
+      );
+      return busy ? undefined : all;
+    });
+    const initiatedBefore = (await payments()).filter((payment) => payment.state === 'initiated').length;
+    expect(initiatedBefore).toBeGreaterThan(0);
+
+    await until('reconciliation to leave no payment initiated and every receipt fetched', async () => {
+      const report = await reconciler.run({ afterS: 0 });
+      return report.queried === 0 && report.errors === 0 ? report : undefined;
+    });
+
+    const platform = new Map((await held()).map((transaction) => [transaction.reference, transaction]));
+    for (const payment of await payments()) {
+      const transaction = platform.get(payment.reference);
+      expect({ reference: payment.reference, state: payment.state }).toEqual({
+        reference: payment.reference,
+        state: transaction?.state,
+      });
+      expect(payment.platformTransactionId).toBe(transaction?.transactionId);
+      expect(payment.hasReceipt).toBe(payment.state === 'paid');
+    }
+    // One event per settlement, whether a callback or a QUERY found it.
+    const finals = changes.filter((event) => event.state === 'paid' || event.state === 'failed');
+    expect(finals).toHaveLength(REQUESTS);
+    expect(new Set(finals.map((event) => event.requestId)).size).toBe(REQUESTS);
+  }, 180_000);
+
+  it('keeps a forged callback for the operator and changes nothing', async () => {
+    const payment = (await payments())[0];
+    const body = { ...(await signedResult(payment)), MaLoi: '99', MaXacThuc: 'f'.repeat(64) };
+    const before = changes.length;
+
+    const answer = await callback(body);
+
+    expect(answer.MaLoi).toBe('99');
+    expect(await ledger.byReference(payment.reference)).toEqual(payment);
+    expect(changes).toHaveLength(before);
+    const [kept] = await ledger.refusedCallbacks(1);
+    expect(kept).toMatchObject({ reference: payment.reference, reason: expect.stringMatching(/^forged/) });
+    expect(kept.body).not.toHaveProperty('MaXacThuc');
+    const counted = await metricsRegistry.getSingleMetric('lienthong_payment_callbacks_total')?.get();
+    expect(counted?.values).toContainEqual(
+      expect.objectContaining({ labels: { outcome: 'forged' }, value: 1 }),
+    );
+  });
+
+  it('answers a repeated callback, and a late one after a QUERY settled it, without changing anything', async () => {
+    const lostPaid = (await held()).filter(
+      ({ state, callback: { fate } }) => state === 'paid' && fate === 'lost',
+    );
+    const deliveredPaid = (await held()).filter(
+      ({ state, callback: { fate } }) => state === 'paid' && fate === 'delivered',
+    );
+    expect(lostPaid.length).toBeGreaterThan(0);
+    const before = changes.length;
+
+    for (const transaction of [lostPaid[0], deliveredPaid[0]]) {
+      const payment = (await ledger.byReference(transaction.reference))!;
+      const answer = await callback(await signedResult(payment));
+
+      expect(answer.MaLoi).toBe('00');
+      expect(await ledger.byReference(payment.reference)).toEqual(payment);
+    }
+    expect(changes).toHaveLength(before);
+  });
+
+  it('applies one settlement of many racing for one payment', async () => {
+    const request = requestNumber(9_999);
+    const { payment } = await ledger.recordInitiation(request, new Date());
+
+    const settled = await Promise.all(
+      Array.from({ length: 10 }, (_, n) =>
+        ledger.settle(payment.reference, (current) => ({
+          transition: nextPaymentState(current?.state, n % 2 === 0 ? 'paid' : 'failed'),
+          platformTransactionId: `PP${n}`,
+        })),
+      ),
+    );
+
+    const moved = settled.filter((one) => one.after !== undefined);
+    expect(moved).toHaveLength(1);
+    expect(await ledger.byReference(payment.reference)).toMatchObject({
+      state: moved[0].after?.state,
+      platformTransactionId: moved[0].after?.platformTransactionId,
+    });
+  });
+});
