@@ -35,7 +35,7 @@ export class PaymentReconciliationBusyError extends LienthongError {
 
 const reconciled = new Counter({
   name: 'lienthong_payment_reconciled_total',
-  help: "Payments QUERY'd by reconciliation, by what the answer did (paid, failed, pending, error)",
+  help: "Payments QUERY'd by reconciliation, by what the answer did (paid, failed, pending, kept: settled meanwhile by a callback, error)",
   labelNames: ['outcome'],
   registers: [metricsRegistry],
 });
