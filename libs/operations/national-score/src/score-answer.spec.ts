@@ -3,10 +3,14 @@ import { ENDPOINT_NAMES, type ScoreEndpoint } from './score-endpoints';
 import { ScoreShapeError } from './score-errors';
 import { DEPARTMENT_ID, goldenAnswer, ROOT_DEPARTMENT_ID, WARD_ID } from './score-golden.fixture';
 
+type Row = Record<string, unknown>;
+/** The parts of an answer's data the cases change. */
+type Data = { evaluation?: Row[]; children?: Row[]; overview?: Row };
+
 /** A golden answer's body with `change` applied to a deep copy. */
-function changed(endpoint: ScoreEndpoint, change: (data: Record<string, any>) => void) {
+function changed(endpoint: ScoreEndpoint, change: (data: Data) => void) {
   const body = structuredClone(goldenAnswer(`${endpoint}.json`).body);
-  change(body.data as Record<string, any>);
+  change(body.data as Data);
   return body;
 }
 
@@ -84,20 +88,20 @@ describe(readScorePage.name, () => {
   });
 
   it('keeps fields it does not know', () => {
-    const body = changed('transparency', (data) => (data.evaluation[0].newIndicator = { value: 3 }));
+    const body = changed('transparency', (data) => (data.evaluation![0].newIndicator = { value: 3 }));
 
     expect(readScorePage('transparency', body).rows[0].parameters).toMatchObject({
       newIndicator: { value: 3 },
     });
   });
 
-  it.each<[string, ScoreEndpoint, (data: Record<string, any>) => void, string]>([
+  it.each<[string, ScoreEndpoint, (data: Data) => void, string]>([
     [
       'a renamed totalScore',
       'service-results',
       (data) => {
-        data.evaluation[1].tongDiem = data.evaluation[1].totalScore;
-        delete data.evaluation[1].totalScore;
+        data.evaluation![1].tongDiem = data.evaluation![1].totalScore;
+        delete data.evaluation![1].totalScore;
       },
       'evaluation[1].totalScore',
     ],
@@ -106,11 +110,16 @@ describe(readScorePage.name, () => {
     [
       'a record without departmentId',
       'provide-online-tree',
-      (data) => delete data.children[0].departmentId,
+      (data) => delete data.children![0].departmentId,
       'children[0].departmentId',
     ],
-    ['no metrics', 'dossier-digitized', (data) => delete data.overview.metrics, 'overview.metrics'],
-    ['no groupScores', 'service-results', (data) => delete data.overview.groupScores, 'overview.groupScores'],
+    ['no metrics', 'dossier-digitized', (data) => delete data.overview!.metrics, 'overview.metrics'],
+    [
+      'no groupScores',
+      'service-results',
+      (data) => delete data.overview!.groupScores,
+      'overview.groupScores',
+    ],
   ])('reports %s as a shape error naming the endpoint and the field', (_, endpoint, change, field) => {
     const error = shapeError(endpoint, changed(endpoint, change));
 
