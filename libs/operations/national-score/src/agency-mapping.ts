@@ -13,7 +13,12 @@ const nonEmpty = (value: unknown): value is string => typeof value === 'string' 
  * entry throws naming its position and what is wrong, so start-up stops on it.
  */
 export function readAgencyMapping(path: string): AgencyMapping[] {
-  const text = readFileSync(path, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read the agency mapping ${path}: ${(error as Error).message}`);
+  }
   let parsed: unknown;
   try {
     parsed = /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text);
