@@ -16,6 +16,8 @@ const noConnectorCode = {
     '@lienthong/population',
     '@lienthong/documents',
     '@lienthong/payment',
+    '@lienthong/national-score',
+    '@lienthong/kpi',
     '@lienthong/xml',
     '**/national-portal/src/**',
     '**/population/src/**',
@@ -24,7 +26,7 @@ const noConnectorCode = {
     '**/xml/src/**',
   ],
   message:
-    "A sandbox is the other side of a contract: it must not import a connector lib nor the connectors' XML reader (write its own wire-format code from DOMAIN.md).",
+    "A sandbox is the other side of a contract: it must not import a connector lib, the connectors' XML reader nor Lienthong's own scoring (write its own wire-format and formula code from DOMAIN.md).",
 };
 const restrictedImports = (...patterns) => ['error', { patterns }];
 

@@ -7,6 +7,7 @@ import { ConsoleClient } from './console-client';
 import { addDeadLetterCommands } from './dead-letter-commands';
 import { addReconcileCommand } from './reconcile-command';
 import { addRoutesCommands } from './routes-command';
+import { addScoreCommand } from './score-command';
 import { addTokenCommands } from './token-commands';
 
 interface Global {
@@ -136,5 +137,6 @@ export function buildCli(io: CliOutput, env: NodeJS.ProcessEnv, fail: () => void
   addAuditCommands(program, context);
   addReconcileCommand(program, context);
   addRoutesCommands(program, context);
+  addScoreCommand(program, context);
   return program;
 }
