@@ -1,11 +1,9 @@
 import { readConfig } from '@lienthong/config';
 import { runMain, runUntilSignal, startApp } from '@lienthong/bootstrap';
 import { Database, DatabaseModule, databaseConfigSpec } from '@lienthong/database';
-import { createLogger, ObservabilityModule } from '@lienthong/observability';
-import { PaymentCallbackModule, paymentConfigSpec } from '@lienthong/payment';
-
-// For now the callback endpoint alone; its changes are logged until the connector publishes them.
-const logger = createLogger('connector-payment');
+import { KafkaConnection, KafkaModule, kafkaConfigSpec } from '@lienthong/kafka';
+import { ObservabilityModule } from '@lienthong/observability';
+import { PaymentConnectorModule, paymentConfigSpec } from '@lienthong/payment';
 
 runMain(async () => {
   const payment = readConfig(paymentConfigSpec);
@@ -13,14 +11,15 @@ runMain(async () => {
     await startApp(
       'connector-payment',
       [
+        KafkaModule.forRoot(readConfig(kafkaConfigSpec)),
         DatabaseModule.forRoot(readConfig(databaseConfigSpec)),
-        PaymentCallbackModule.register(payment, {
-          onChange: async (event) =>
-            void logger.info({ reference: event.reference, state: event.state }, 'payment changed'),
-        }),
+        PaymentConnectorModule.register(payment),
         ObservabilityModule.register({
-          inject: [Database],
-          useFactory: (database: Database) => [{ name: 'postgres', check: () => database.ping() }],
+          inject: [Database, KafkaConnection],
+          useFactory: (database: Database, kafka: KafkaConnection) => [
+            { name: 'postgres', check: () => database.ping() },
+            { name: 'kafka', check: () => kafka.ping() },
+          ],
         }),
       ],
       { port: payment.PAYMENT_CALLBACK_PORT },

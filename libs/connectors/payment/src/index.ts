@@ -65,3 +65,6 @@ export {
   type ReconcileWindow,
 } from './reconciliation/payment-reconciler';
 export { PaymentReconcileSchedule } from './reconciliation/payment-reconcile-schedule';
+export { PaymentEventRelay, paymentEventId, PAYMENT_EVENT_TYPE } from './outbox/payment-event-relay';
+export { PaymentIntake, type PaymentIntakeOptions } from './intake/payment-intake';
+export { PaymentConnectorModule } from './payment-connector.module';

@@ -33,7 +33,7 @@ export class PaymentService {
     if (payment.paymentUrl) return this.eventOf(payment);
     const answer = await this.platform.init(request, payment);
     if (answer.kind === 'created') {
-      const marked = await this.ledger.markCreated(payment.requestId, answer.paymentUrl);
+      const marked = await this.ledger.markCreated(payment.requestId, answer.paymentUrl, this.clock());
       // Settled in the meantime (its callback came first): that change was answered by the callback.
       return marked && this.eventOf(marked);
     }

@@ -1,5 +1,18 @@
 import { num, port, secret, str, url, type ConfigOf } from '@lienthong/config';
 import { gatewayConfigSpec, targetHttpConfigSpec } from '@lienthong/connector-runtime';
+import { makeValidator } from 'envalid';
+
+/** A comma-separated list of system names, e.g. `motcua,gtvt`. */
+const systemList = makeValidator<string[]>((input) => {
+  const systems = String(input)
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (systems.length === 0 || systems.some((system) => !/^[a-z0-9-]+$/.test(system))) {
+    throw new Error('expected comma-separated system names (lower case), e.g. motcua,gtvt');
+  }
+  return systems;
+});
 
 /** The platform's single endpoint in the sandbox; a real platform gives its own URLs (DOMAIN.md). */
 const SANDBOX_ENDPOINT = 'http://127.0.0.1:8085/api/payment';
@@ -43,6 +56,11 @@ export const paymentConfigSpec = {
   PAYMENT_CALLBACK_PATH: str({
     default: '/payment/callback',
     desc: 'Path of the result callback (POST), as registered with the platform',
+  }),
+  PAYMENT_SOURCE_SYSTEMS: systemList({
+    default: ['motcua'],
+    example: 'motcua,gtvt',
+    desc: 'The sector systems whose payment requests are read, each from src.<system>.payment-requests',
   }),
   PAYMENT_RECONCILE_AFTER_S: num({
     default: 1800,

@@ -49,6 +49,16 @@ export class Topics {
     return `${this.prefix}identity.verified.v1`;
   }
 
+  /** Payments' changes of state (payment.v1, SOURCES.md), key = dossier code. */
+  get payment(): string {
+    return `${this.prefix}payment.v1`;
+  }
+
+  /** Where a sector system asks for a payment of a dossier's fees. */
+  paymentRequests(system: string): string {
+    return `${this.prefix}src.${system}.payment-requests`;
+  }
+
   /** The audit log's head per deployment (key), kept outside the database to find a cut-off tail. */
   get auditAnchor(): string {
     return `${this.prefix}audit.anchor.v1`;
@@ -97,6 +107,15 @@ export class Topics {
       { name: this.dossier, config: WRITTEN },
       ...connectors.map((connector) => ({ name: this.route(connector), config: WRITTEN })),
       { name: this.deadLetter('hub'), partitions: 1, ...DEAD_LETTERS },
+    ];
+  }
+
+  /** The topics the payment connector reads (the systems' payment requests) and writes. */
+  paymentTopics(systems: string[]): TopicSpec[] {
+    return [
+      ...systems.map((system) => ({ name: this.paymentRequests(system) })),
+      { name: this.payment, config: WRITTEN },
+      { name: this.deadLetter('payment'), partitions: 1, ...DEAD_LETTERS },
     ];
   }
 

@@ -5,6 +5,7 @@ import { totalOf } from '../payment-messages';
 import { paymentReference } from '../payment-reference';
 import type { Transition } from '../payment-state';
 import { paymentTime } from '../payment-time';
+import { recordChange } from './payment-outbox';
 import { PAYMENT_COLUMNS, paymentRecordOf, type PaymentRecord, type PaymentRow } from './payment-record';
 
 /** What a fact about a payment does to it, decided while the payment is locked. */
@@ -37,7 +38,8 @@ const FIRST_ATTEMPT = 1;
 /**
  * The payments ledger (migration 020), the one place a payment's state changes. Every change goes
  * through `settle`, which locks the payment's row for the decision: two replicas, or a callback racing a
- * QUERY, never both apply a settlement.
+ * QUERY, never both apply a settlement. Each change writes its payment.v1 event to the outbox
+ * (migration 022) in the same transaction; PaymentEventRelay publishes it.
  */
 export class PaymentLedger {
   constructor(private readonly database: Database) {}
@@ -50,38 +52,55 @@ export class PaymentLedger {
     request: PaymentRequest,
     at: Date,
   ): Promise<{ payment: PaymentRecord; created: boolean }> {
-    const [inserted] = await this.database.query<PaymentRow>(
-      `INSERT INTO payments (request_id, reference, attempt, dossier_code, amount, channel, state,
+    const inserted = await this.database.transaction(async (client) => {
+      const { rows } = await client.query<PaymentRow>(
+        `INSERT INTO payments (request_id, reference, attempt, dossier_code, amount, channel, state,
          thoi_gian_gd, initiated_at)
        VALUES ($1, $2, $3, $4, $5, $6, 'initiated', $7, $8)
        ON CONFLICT (request_id) DO NOTHING
        RETURNING ${PAYMENT_COLUMNS}`,
-      [
-        request.requestId,
-        paymentReference(request.requestId, FIRST_ATTEMPT),
-        FIRST_ATTEMPT,
-        request.dossierCode,
-        totalOf(request),
-        request.channel,
-        paymentTime(at),
-        at,
-      ],
-    );
-    if (inserted) return { payment: paymentRecordOf(inserted), created: true };
+        [
+          request.requestId,
+          paymentReference(request.requestId, FIRST_ATTEMPT),
+          FIRST_ATTEMPT,
+          request.dossierCode,
+          totalOf(request),
+          request.channel,
+          paymentTime(at),
+          at,
+        ],
+      );
+      const recorded = rows[0] && paymentRecordOf(rows[0]);
+      // A provincial payment is initiated as recorded; a national one once the platform gave its URL.
+      if (recorded && recorded.channel !== 'national') await recordChange(client, recorded, at);
+      return recorded;
+    });
+    if (inserted) return { payment: inserted, created: true };
     const held = await this.byRequestId(request.requestId);
     if (!held) throw new Error(`payment of request ${request.requestId} neither inserted nor found`);
     return { payment: held, created: false };
   }
 
-  /** The platform created the transaction: where the citizen pays. Only while still initiated. */
-  async markCreated(requestId: string, paymentUrl: string): Promise<PaymentRecord | undefined> {
-    const [row] = await this.database.query<PaymentRow>(
-      `UPDATE payments SET payment_url = $2, updated_at = now()
-       WHERE request_id = $1 AND state = 'initiated'
-       RETURNING ${PAYMENT_COLUMNS}`,
-      [requestId, paymentUrl],
-    );
-    return row && paymentRecordOf(row);
+  /**
+   * The platform created the transaction: where the citizen pays, and the payment's initiated event.
+   * Only once, and only while still initiated (a callback may have settled it first).
+   */
+  async markCreated(
+    requestId: string,
+    paymentUrl: string,
+    at: Date = new Date(),
+  ): Promise<PaymentRecord | undefined> {
+    return this.database.transaction(async (client) => {
+      const { rows } = await client.query<PaymentRow>(
+        `UPDATE payments SET payment_url = $2, updated_at = now()
+         WHERE request_id = $1 AND state = 'initiated' AND payment_url IS NULL
+         RETURNING ${PAYMENT_COLUMNS}`,
+        [requestId, paymentUrl],
+      );
+      const marked = rows[0] && paymentRecordOf(rows[0]);
+      if (marked) await recordChange(client, marked, at);
+      return marked;
+    });
   }
 
   /**
@@ -115,7 +134,9 @@ export class PaymentLedger {
           at,
         ],
       );
-      return { before, after: rows[0] && paymentRecordOf(rows[0]) };
+      const after = rows[0] && paymentRecordOf(rows[0]);
+      if (after) await recordChange(client, after, at);
+      return { before, after };
     });
   }
 
