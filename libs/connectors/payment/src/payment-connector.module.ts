@@ -75,7 +75,7 @@ export class PaymentConnectorModule {
           inject: [PaymentIntake, PaymentEventRelay, PaymentReconciler],
         },
       ],
-      exports: [PaymentLedger, PaymentReconciler, PaymentEventRelay],
+      exports: [PaymentCallbackModule, PaymentReconciler, PaymentEventRelay],
     };
   }
 }
