@@ -68,3 +68,4 @@ export { PaymentReconcileSchedule } from './reconciliation/payment-reconcile-sch
 export { PaymentEventRelay, paymentEventId, PAYMENT_EVENT_TYPE } from './outbox/payment-event-relay';
 export { PaymentIntake, type PaymentIntakeOptions } from './intake/payment-intake';
 export { PaymentConnectorModule } from './payment-connector.module';
+export { PaymentRequestHandler, type PaymentRequestHandlerOptions } from './intake/payment-request-handler';
