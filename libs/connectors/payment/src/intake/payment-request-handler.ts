@@ -9,9 +9,6 @@ import { readPaymentRequest } from '../payment-request';
 /** The stage name on payment dead letters (topic dlq.payment.v1). */
 export const PAYMENT_STAGE = 'payment';
 
-/** The reason of a request whose bytes are not JSON (docs/dead-letter-reasons.md). */
-export const NOT_JSON = 'PAYMENT_REQUEST_NOT_JSON';
-
 export interface PaymentRequestHandlerOptions {
   service: Pick<PaymentService, 'initiate'>;
   deadLetterTopic: string;
@@ -19,6 +16,15 @@ export interface PaymentRequestHandlerOptions {
   backoff?: IBackoffFactory<IRetryContext>;
   /** Aborted at shutdown: a request being retried is given up, its offset not committed. */
   signal: AbortSignal;
+}
+
+/** The request's bytes as JSON; bytes that are not JSON can never be taken. */
+function parsed(record: IncomingRecord): unknown {
+  try {
+    return JSON.parse(record.value?.toString('utf8') ?? '');
+  } catch (error) {
+    throw new PermanentError('PAYMENT_REQUEST_NOT_JSON', `the payment request is not JSON: ${String(error)}`);
+  }
 }
 
 /**
@@ -42,7 +48,7 @@ export class PaymentRequestHandler {
     const where = { topic: record.topic, partition: record.partition, offset: record.offset };
     let request;
     try {
-      request = readPaymentRequest(JSON.parse(record.value?.toString('utf8') ?? ''));
+      request = readPaymentRequest(parsed(record));
     } catch (error) {
       return this.deadLetter(record, error);
     }
@@ -62,9 +68,9 @@ export class PaymentRequestHandler {
   }
 
   private deadLetter(record: IncomingRecord, error: unknown): OutgoingRecord {
-    // Only a request that can never be taken is dead-lettered (JSON.parse throws a SyntaxError).
-    if (!(error instanceof PermanentError) && !(error instanceof SyntaxError)) throw error;
-    const reason = error instanceof PermanentError ? error.code : NOT_JSON;
+    // Only a request that can never be taken is dead-lettered.
+    if (!(error instanceof PermanentError)) throw error;
+    const reason = error.code;
     this.logger.warn(
       { topic: record.topic, partition: record.partition, offset: record.offset, reason },
       'payment request dead-lettered',
