@@ -30,7 +30,8 @@ interface OutboxRow {
  * Publishes the outbox (`payment_events`) to payment.v1 in id order, key = dossier code, then marks the
  * rows published. Every EVERY_MS and at `runNow()`; one replica at a time (an advisory lock), so the
  * events of a dossier keep their order. At-least-once: a crash between the send and the mark sends the
- * rows again, with the same `ce_id`. The topic is created by whoever starts it (Topics.paymentTopics).
+ * rows again, with the same `ce_id`. Ids are taken before commit, so a lower id may commit after a higher
+ * one was sent and be sent after it; never within a payment, whose changes are serialized by its row lock. The topic is created by whoever starts it (Topics.paymentTopics).
  */
 export class PaymentEventRelay implements ManagedService {
   private readonly locks: AdvisoryLocks;
