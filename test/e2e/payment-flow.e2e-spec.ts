@@ -73,6 +73,7 @@ describe('payment flow with the platform sandbox', () => {
   let callbackApp: RunningApp;
   let sandbox: RunningApp;
   let ledger: PaymentLedger;
+  let database: Database;
   let client: PaymentPlatformClient;
   let service: PaymentService;
   let reconciler: PaymentReconciler;
@@ -135,7 +136,7 @@ describe('payment flow with the platform sandbox', () => {
       PAYMENT_BILL_URL: endpoint,
       PAYMENT_TIMEOUT_MS: '3000',
     });
-    const database = callbackApp.app.get(Database);
+    database = callbackApp.app.get(Database);
     ledger = new PaymentLedger(database);
     client = new PaymentPlatformClient(platformConfig);
     service = new PaymentService(ledger, client);
@@ -276,5 +277,23 @@ describe('payment flow with the platform sandbox', () => {
       state: moved[0].after?.state,
       platformTransactionId: moved[0].after?.platformTransactionId,
     });
+  });
+
+  it('says a payment was initiated before its result, even when the result beats the INIT answer', async () => {
+    const request = requestNumber(9_998);
+    const { payment } = await ledger.recordInitiation(request, new Date());
+
+    await ledger.settle(payment.reference, (current) => ({
+      transition: nextPaymentState(current?.state, 'paid'),
+      platformTransactionId: 'PP-EARLY',
+    }));
+    const late = await ledger.markCreated(request.requestId, 'https://pay.example/late');
+
+    expect(late).toBeUndefined();
+    const events = await database.query<{ event: PaymentEvent }>(
+      'SELECT event FROM payment_events WHERE request_id = $1 ORDER BY id',
+      [request.requestId],
+    );
+    expect(events.map(({ event }) => event.state)).toEqual(['initiated', 'paid']);
   });
 });

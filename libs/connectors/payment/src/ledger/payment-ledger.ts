@@ -135,7 +135,13 @@ export class PaymentLedger {
         ],
       );
       const after = rows[0] && paymentRecordOf(rows[0]);
-      if (after) await recordChange(client, after, at);
+      if (!after) return { before };
+      // A result may beat the INIT's answer here: the payment's initiated event still goes out first
+      // (without the URL, which came too late to matter), so every payment reads initiated → final.
+      const initiatedUnsaid =
+        before.state === 'initiated' && before.channel === 'national' && !before.paymentUrl;
+      if (initiatedUnsaid && after.state !== 'refused') await recordChange(client, before, at);
+      await recordChange(client, after, at);
       return { before, after };
     });
   }
