@@ -14,13 +14,7 @@ runMain(async () => {
         KafkaModule.forRoot(readConfig(kafkaConfigSpec)),
         DatabaseModule.forRoot(readConfig(databaseConfigSpec)),
         PaymentConnectorModule.register(payment),
-        ObservabilityModule.register({
-          inject: [Database, KafkaConnection],
-          useFactory: (database: Database, kafka: KafkaConnection) => [
-            { name: 'postgres', check: () => database.ping() },
-            { name: 'kafka', check: () => kafka.ping() },
-          ],
-        }),
+        ObservabilityModule.register({ kafka: KafkaConnection, postgres: Database }),
       ],
       { port: payment.PAYMENT_CALLBACK_PORT },
     ),

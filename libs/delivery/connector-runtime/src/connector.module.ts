@@ -62,15 +62,7 @@ export class ConnectorModule {
     type Config = ConnectorAppConfig<Spec>;
     return {
       module: ConnectorModule,
-      imports: [
-        ObservabilityModule.register({
-          inject: [KafkaConnection, Database],
-          useFactory: (kafka: KafkaConnection, database: Database) => [
-            { name: 'kafka', check: () => kafka.ping() },
-            { name: 'postgres', check: () => database.ping() },
-          ],
-        }),
-      ],
+      imports: [ObservabilityModule.register({ kafka: KafkaConnection, postgres: Database })],
       providers: [
         // A plain copy: Nest probes provider values for lifecycle hooks, which the strict config object refuses.
         { provide: CONNECTOR_CONFIG, useValue: { ...config } },

@@ -78,13 +78,7 @@ export class ConsoleModule {
           renderPath: '/',
           serveStaticOptions: { index: 'index.html' },
         }),
-        ObservabilityModule.register({
-          inject: [KafkaConnection, Database],
-          useFactory: (kafka: KafkaConnection, database: Database) => [
-            { name: 'kafka', check: () => kafka.ping() },
-            { name: 'postgres', check: () => database.ping() },
-          ],
-        }),
+        ObservabilityModule.register({ kafka: KafkaConnection, postgres: Database }),
         ThrottlerModule.forRoot(rateLimits(config)),
       ],
       controllers: [

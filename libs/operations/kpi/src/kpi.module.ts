@@ -87,13 +87,7 @@ export class DashboardModule {
   static register(config: KpiConfig): DynamicModule {
     return {
       module: DashboardModule,
-      imports: [
-        KpiModule.register(config),
-        ObservabilityModule.register({
-          inject: [Database],
-          useFactory: (database: Database) => [{ name: 'postgres', check: () => database.ping() }],
-        }),
-      ],
+      imports: [KpiModule.register(config), ObservabilityModule.register({ postgres: Database })],
       controllers: [DashboardRootController],
     };
   }

@@ -27,15 +27,7 @@ export class HubModule {
   static register(config: HubConfig): DynamicModule {
     return {
       module: HubModule,
-      imports: [
-        ObservabilityModule.register({
-          inject: [KafkaConnection, Database],
-          useFactory: (kafka: KafkaConnection, database: Database) => [
-            { name: 'kafka', check: () => kafka.ping() },
-            { name: 'postgres', check: () => database.ping() },
-          ],
-        }),
-      ],
+      imports: [ObservabilityModule.register({ kafka: KafkaConnection, postgres: Database })],
       controllers: [HubController],
       providers: [
         // A plain copy: Nest probes provider values for lifecycle hooks, which the strict config object refuses.

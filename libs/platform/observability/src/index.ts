@@ -1,6 +1,6 @@
 export { createLogger, maskPersonalData, PinoNestLogger, type Logger } from './logger';
 export { metricsRegistry, Counter, Histogram, Gauge } from './metrics';
-export { ObservabilityModule, type HealthCheck, type HealthChecksFactory } from './observability.module';
+export { ObservabilityModule, type PingedDependencies } from './observability.module';
 export {
   childTraceparent,
   recordSpan,

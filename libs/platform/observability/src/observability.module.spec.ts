@@ -1,24 +1,29 @@
-import type { INestApplication } from '@nestjs/common';
+import { Global, Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ObservabilityModule } from './observability.module';
+
+let kafkaUp = false;
+
+/** A dependency that checks itself, provided globally as KafkaModule provides the broker connection. */
+class Broker {
+  async ping(): Promise<void> {
+    if (!kafkaUp) throw new Error('broker unreachable');
+  }
+}
+
+@Global()
+@Module({ providers: [Broker], exports: [Broker] })
+class BrokerModule {}
+
+@Module({ imports: [BrokerModule, ObservabilityModule.register({ kafka: Broker })] })
+class AppModule {}
 
 describe(ObservabilityModule.name, () => {
   let sut: INestApplication;
   let base: string;
-  let kafkaUp = false;
 
   beforeAll(async () => {
-    sut = await NestFactory.create(
-      ObservabilityModule.register([
-        {
-          name: 'kafka',
-          check: async () => {
-            if (!kafkaUp) throw new Error('broker unreachable');
-          },
-        },
-      ]),
-      { logger: false },
-    );
+    sut = await NestFactory.create(AppModule, { logger: false });
     await sut.listen(0, '127.0.0.1');
     base = (await sut.getUrl()).replace('[::1]', '127.0.0.1');
   });

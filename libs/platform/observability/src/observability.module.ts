@@ -7,21 +7,28 @@ import {
   Module,
   Res,
   type DynamicModule,
-  type FactoryProvider,
+  type InjectionToken,
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { metricsRegistry } from './metrics';
 
 /** A readiness check of one dependency; it throws (or rejects) when the dependency is not usable. */
-export interface HealthCheck {
+interface HealthCheck {
   name: string;
   check(): Promise<void>;
 }
 
-export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
+const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
 
-/** Checks built from injected resources (the app's `KafkaConnection`, `Database`). */
-export type HealthChecksFactory = Omit<FactoryProvider<HealthCheck[]>, 'provide'>;
+/**
+ * Dependencies that check themselves, by the name the readiness answer shows and the token they are
+ * injected by: `{ kafka: KafkaConnection, postgres: Database }`. Each is ready when its `ping()` resolves.
+ */
+export type PingedDependencies = Record<string, InjectionToken>;
+
+interface Pingable {
+  ping(): Promise<void>;
+}
 
 @Controller()
 class ObservabilityController {
@@ -65,14 +72,18 @@ class ObservabilityController {
 /** `/health/live` (liveness), `/health/ready` or `/health` (readiness of the given checks) and `/metrics` (Prometheus) for an app. */
 @Module({})
 export class ObservabilityModule {
-  static register(checks: HealthCheck[] | HealthChecksFactory): DynamicModule {
+  static register(pinged: PingedDependencies): DynamicModule {
+    const names = Object.keys(pinged);
     return {
       module: ObservabilityModule,
       controllers: [ObservabilityController],
       providers: [
-        Array.isArray(checks)
-          ? { provide: HEALTH_CHECKS, useValue: checks }
-          : { provide: HEALTH_CHECKS, ...checks },
+        {
+          provide: HEALTH_CHECKS,
+          inject: Object.values(pinged),
+          useFactory: (...dependencies: Pingable[]): HealthCheck[] =>
+            names.map((name, index) => ({ name, check: () => dependencies[index].ping() })),
+        },
       ],
     };
   }
