@@ -1,4 +1,4 @@
-import { clientCredentialsOf, GatewayTokens, type TokenAnswer } from '../payment/payment-gateway-tokens';
+import { clientCredentialsOf, GatewayTokens, type TokenAnswer } from './gateway-tokens';
 import { lgspHeaderAdmits } from './lgsp-access-check';
 import type { SandboxGatewaySettings } from './sandbox-gateway.config';
 

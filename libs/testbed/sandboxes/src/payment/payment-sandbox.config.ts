@@ -1,6 +1,7 @@
 import { bool, num, port, secret, str, type ConfigOf } from '@lienthong/config';
 import { makeValidator } from 'envalid';
 import { faultPlan, NO_FAULTS } from '../faults';
+import { sandboxGatewayConfigSpec } from '../gateway';
 import { ANSWER_STYLES } from './payment-platform.contract';
 
 const shareValidator = makeValidator<number>((input) => {
@@ -70,22 +71,7 @@ export const paymentSandboxConfigSpec = {
     default: 5_000,
     desc: 'How long one callback try waits for the answer',
   }),
-  PAYMENT_SANDBOX_GATEWAY: bool({
-    default: false,
-    desc: 'Sit behind an LGSP/NGSP gateway: the platform endpoint requires Authorization: Bearer <token> from POST /token (client_credentials)',
-  }),
-  PAYMENT_SANDBOX_GATEWAY_CLIENT_ID: str({
-    default: 'lienthong',
-    desc: 'Consumer key the sandbox gateway accepts at POST /token (Basic auth or client_id)',
-  }),
-  PAYMENT_SANDBOX_GATEWAY_CLIENT_SECRET: secret({
-    default: 'lienthong-gateway-secret',
-    desc: 'Consumer secret the sandbox gateway accepts at POST /token (Basic auth or client_secret)',
-  }),
-  PAYMENT_SANDBOX_TOKEN_EXPIRES_S: num({
-    default: 3600,
-    desc: 'expires_in of a gateway token; an expired token gets HTTP 401',
-  }),
+  ...sandboxGatewayConfigSpec('PAYMENT'),
   PAYMENT_SANDBOX_FAULTS: faultPlan({
     default: NO_FAULTS,
     desc: 'Injected faults on the platform endpoint, pay pages and /token, JSON: {"rate":0.3,"kinds":["5xx","429","timeout","drop","html","lost-answer"],"latencyMs":0,"timeoutMs":15000}',

@@ -3,7 +3,6 @@ import {
   Body,
   Controller,
   Get,
-  Headers,
   HttpCode,
   NotFoundException,
   Param,
@@ -11,11 +10,9 @@ import {
   Query,
   Req,
   Res,
-  UnauthorizedException,
   type Type,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { clientCredentialsOf, GatewayTokens } from './payment-gateway-tokens';
 import { PaymentSandboxService } from './payment-sandbox.service';
 import { PaymentSandboxStore, type Settlement } from './payment-sandbox.store';
 import { PaymentSettlement, type Outcome } from './payment-settlement';
@@ -30,7 +27,6 @@ export function paymentPlatformController(path: string): Type {
     message(@Req() request: Request, @Res() response: Response): void {
       const answer = this.platform.handle({
         body: request.body,
-        authorization: request.get('authorization'),
         base: `${request.protocol}://${request.get('host') ?? ''}`,
       });
       response.status(answer.status);
@@ -41,32 +37,16 @@ export function paymentPlatformController(path: string): Type {
   return PaymentPlatformController;
 }
 
-/** The citizen's pay page, and the gateway's token endpoint. */
+/** The citizen's pay page (outside the gateway: a browser opens it). */
 @Controller()
 export class PaymentPublicController {
-  constructor(
-    private readonly platform: PaymentSandboxService,
-    private readonly tokens: GatewayTokens,
-  ) {}
+  constructor(private readonly platform: PaymentSandboxService) {}
 
   @Get('pay/:reference')
   page(@Param('reference') reference: string, @Res() response: Response): void {
     const page = this.platform.payPage(reference);
     if (page === undefined) throw new NotFoundException(`no transaction ${reference}`);
     response.type('html').send(page);
-  }
-
-  /** POST /token, form grant_type=client_credentials, as a WSO2 gateway takes it. */
-  @Post('token')
-  @HttpCode(200)
-  token(@Body() form: Record<string, unknown>, @Headers('authorization') authorization?: string) {
-    if (form?.grant_type !== 'client_credentials') {
-      throw new BadRequestException({ error: 'unsupported_grant_type' });
-    }
-    const credentials = clientCredentialsOf(authorization, form);
-    const answer = credentials && this.tokens.issue(credentials);
-    if (!answer) throw new UnauthorizedException({ error: 'invalid_client' });
-    return answer;
   }
 }
 
@@ -76,7 +56,6 @@ export class PaymentInspectionController {
   constructor(
     private readonly store: PaymentSandboxStore,
     private readonly settlement: PaymentSettlement,
-    private readonly tokens: GatewayTokens,
   ) {}
 
   @Get('transactions')
@@ -110,13 +89,7 @@ export class PaymentInspectionController {
 
   @Get('stats')
   stats() {
-    return { ...this.store.stats(), tokensIssued: this.tokens.issued };
-  }
-
-  @Post('expire-tokens')
-  @HttpCode(204)
-  expireTokens(): void {
-    this.tokens.expireAll();
+    return this.store.stats();
   }
 
   @Post('reset')

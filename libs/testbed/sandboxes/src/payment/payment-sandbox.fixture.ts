@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { readConfig, projectPath } from '@lienthong/config';
-import { GatewayTokens } from './payment-gateway-tokens';
 import type { PlatformMessageBody } from './payment-platform.contract';
 import { paymentSandboxConfigSpec } from './payment-sandbox.config';
 import { PaymentSandboxService } from './payment-sandbox.service';
@@ -31,15 +30,7 @@ export function paymentSandbox(env: Record<string, string> = {}, post?: Callback
   });
   const store = new PaymentSandboxStore();
   const settlement = new PaymentSettlement(config, store, post, random);
-  const tokens = new GatewayTokens(
-    {
-      clientId: config.PAYMENT_SANDBOX_GATEWAY_CLIENT_ID,
-      clientSecret: config.PAYMENT_SANDBOX_GATEWAY_CLIENT_SECRET,
-    },
-    config.PAYMENT_SANDBOX_TOKEN_EXPIRES_S,
-  );
-  const sut = new PaymentSandboxService(config, store, settlement, tokens);
-  const call = (body: unknown, authorization?: string) =>
-    sut.handle({ body, authorization, base: 'http://sandbox.test' });
-  return { sut, store, settlement, tokens, call };
+  const sut = new PaymentSandboxService(config, store, settlement);
+  const call = (body: unknown) => sut.handle({ body, base: 'http://sandbox.test' });
+  return { sut, store, settlement, call };
 }

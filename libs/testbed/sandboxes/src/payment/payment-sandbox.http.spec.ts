@@ -55,10 +55,10 @@ describe(`${PaymentSandboxModule.name} over HTTP, behind a gateway`, () => {
       PAYMENT_SANDBOX_SECRET: GOLDEN_SECRET,
       PAYMENT_SANDBOX_AUTO_SETTLE: 'false',
       PAYMENT_SANDBOX_CALLBACK_URL: receiver.url,
-      PAYMENT_SANDBOX_GATEWAY: 'true',
+      PAYMENT_SANDBOX_GATEWAY: 'oauth2',
       PAYMENT_SANDBOX_GATEWAY_CLIENT_ID: 'key',
       PAYMENT_SANDBOX_GATEWAY_CLIENT_SECRET: 'secret-of-key',
-      PAYMENT_SANDBOX_TOKEN_EXPIRES_S: '60',
+      PAYMENT_SANDBOX_GATEWAY_TOKEN_EXPIRES_S: '60',
     };
     sut = await startApp(
       'sandbox-payment',
@@ -122,7 +122,11 @@ describe(`${PaymentSandboxModule.name} over HTTP, behind a gateway`, () => {
 
     const stats = (await axios.get(`${sut.url}/_sandbox/stats`)).data;
 
-    expect(stats).toMatchObject({ transactions: 1, inits: 1, checksumRefused: 1, gatewayRefused: 1 });
+    expect(stats).toMatchObject({ transactions: 1, inits: 1, checksumRefused: 1 });
+    expect((await axios.get(`${sut.url}/_sandbox/gateway`)).data).toMatchObject({
+      mode: 'oauth2',
+      refused: 1,
+    });
     expect(stats.callbacks).toMatchObject({ sent: 1, lost: 0 });
     const held = (await axios.get(`${sut.url}/_sandbox/transactions?state=paid`)).data;
     expect(held.map((transaction: { reference: string }) => transaction.reference)).toEqual([REFERENCE]);
@@ -139,7 +143,7 @@ describe(`${PaymentSandboxModule.name} over HTTP, behind a gateway`, () => {
   });
 
   it('answers 401 once its tokens expire', async () => {
-    await axios.post(`${sut.url}/_sandbox/expire-tokens`);
+    await axios.post(`${sut.url}/_sandbox/gateway/expire`);
 
     expect((await platform(QUERY)).status).toBe(401);
   });

@@ -1,7 +1,6 @@
-import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { urlencoded } from 'express';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { FaultsModule } from '../faults';
-import { GatewayTokens } from './payment-gateway-tokens';
+import { GatewayCheckModule, sandboxGatewayOf } from '../gateway';
 import {
   paymentPlatformController,
   PaymentInspectionController,
@@ -14,11 +13,15 @@ import { PaymentSettlement } from './payment-settlement';
 
 /** A real HTTP server that behaves as the national payment platform does, for tests and demos. */
 @Module({})
-export class PaymentSandboxModule implements NestModule {
+export class PaymentSandboxModule {
   static register(config: PaymentSandboxConfig): DynamicModule {
     return {
       module: PaymentSandboxModule,
-      imports: [FaultsModule.register(config.PAYMENT_SANDBOX_FAULTS)],
+      imports: [
+        FaultsModule.register(config.PAYMENT_SANDBOX_FAULTS),
+        // Only the platform endpoint sits behind the gateway: the pay page is the citizen's browser's.
+        GatewayCheckModule.register(sandboxGatewayOf('PAYMENT', config), [config.PAYMENT_SANDBOX_PATH]),
+      ],
       controllers: [
         paymentPlatformController(config.PAYMENT_SANDBOX_PATH),
         PaymentPublicController,
@@ -29,18 +32,6 @@ export class PaymentSandboxModule implements NestModule {
         { provide: PAYMENT_SANDBOX_CONFIG, useValue: { ...config } },
         PaymentSandboxStore,
         {
-          provide: GatewayTokens,
-          useFactory: (c: PaymentSandboxConfig) =>
-            new GatewayTokens(
-              {
-                clientId: c.PAYMENT_SANDBOX_GATEWAY_CLIENT_ID,
-                clientSecret: c.PAYMENT_SANDBOX_GATEWAY_CLIENT_SECRET,
-              },
-              c.PAYMENT_SANDBOX_TOKEN_EXPIRES_S,
-            ),
-          inject: [PAYMENT_SANDBOX_CONFIG],
-        },
-        {
           provide: PaymentSettlement,
           useFactory: (c: PaymentSandboxConfig, store: PaymentSandboxStore) =>
             new PaymentSettlement(c, store),
@@ -48,20 +39,11 @@ export class PaymentSandboxModule implements NestModule {
         },
         {
           provide: PaymentSandboxService,
-          useFactory: (
-            c: PaymentSandboxConfig,
-            store: PaymentSandboxStore,
-            settlement: PaymentSettlement,
-            tokens: GatewayTokens,
-          ) => new PaymentSandboxService(c, store, settlement, tokens),
-          inject: [PAYMENT_SANDBOX_CONFIG, PaymentSandboxStore, PaymentSettlement, GatewayTokens],
+          useFactory: (c: PaymentSandboxConfig, store: PaymentSandboxStore, settlement: PaymentSettlement) =>
+            new PaymentSandboxService(c, store, settlement),
+          inject: [PAYMENT_SANDBOX_CONFIG, PaymentSandboxStore, PaymentSettlement],
         },
       ],
     };
-  }
-
-  /** Apps parse only JSON bodies; the gateway's token request is a form. */
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(urlencoded({ extended: false })).forRoutes(PaymentPublicController);
   }
 }

@@ -11,7 +11,6 @@ import {
 import { payPage } from './payment-pay-page';
 import { receiptPdf } from './payment-receipt-pdf';
 import { resultMessage } from './payment-result';
-import type { GatewayTokens } from './payment-gateway-tokens';
 import type { PaymentSandboxConfig } from './payment-sandbox.config';
 import type { HeldTransaction, PaymentSandboxStore } from './payment-sandbox.store';
 import type { PaymentSettlement } from './payment-settlement';
@@ -19,16 +18,9 @@ import type { PaymentSettlement } from './payment-settlement';
 /** One call of the platform endpoint. */
 export interface PlatformCall {
   body: unknown;
-  /** The Authorization header, checked when the sandbox sits behind a gateway. */
-  authorization?: string;
   /** Scheme, host and port the call was sent to: the pay pages' base unless one is configured. */
   base: string;
 }
-
-/** A WSO2 gateway's answer to a missing or expired token. */
-const GATEWAY_REFUSAL = {
-  fault: { code: 900901, message: 'Invalid Credentials', description: 'Access token expired or invalid' },
-};
 
 const isRecord = (value: unknown): value is PlatformMessageBody =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -44,14 +36,9 @@ export class PaymentSandboxService {
     private readonly config: PaymentSandboxConfig,
     private readonly store: PaymentSandboxStore,
     private readonly settlement: PaymentSettlement,
-    private readonly gateway: GatewayTokens,
   ) {}
 
   handle(call: PlatformCall): PlatformAnswer {
-    if (this.config.PAYMENT_SANDBOX_GATEWAY && !this.gateway.accepts(call.authorization)) {
-      this.store.counts.gatewayRefused++;
-      return { status: 401, json: GATEWAY_REFUSAL };
-    }
     const message = isRecord(call.body) ? call.body : {};
     const type = message.LoaiBanTin;
     switch (type) {

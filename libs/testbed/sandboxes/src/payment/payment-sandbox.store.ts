@@ -35,7 +35,6 @@ const emptyCounts = () => ({
   duplicatesRefused: 0,
   checksumRefused: 0,
   invalidRefused: 0,
-  gatewayRefused: 0,
   queries: 0,
   bills: 0,
   settled: { paid: 0, failed: 0 },

@@ -1,4 +1,4 @@
-import { clientCredentialsOf, GatewayTokens } from './payment-gateway-tokens';
+import { clientCredentialsOf, GatewayTokens } from './gateway-tokens';
 
 describe(GatewayTokens.name, () => {
   const client = { clientId: 'key', clientSecret: 'secret-of-key' };
