@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { startApp, type RunningApp } from '@lienthong/bootstrap';
-import { projectPath, readConfig } from '@lienthong/config';
+import { readConfig } from '@lienthong/config';
 import { inParallel } from '@lienthong/connector-runtime';
 import { Database, DatabaseModule, databaseConfigSpec } from '@lienthong/database';
 import { isRetriable } from '@lienthong/errors';
@@ -18,40 +16,16 @@ import {
   type PaymentRecord,
 } from '@lienthong/payment';
 import { PaymentSandboxModule, paymentSandboxConfigSpec, type HeldTransaction } from '@lienthong/sandboxes';
-import type { PaymentEvent, PaymentRequest } from '@lienthong/schemas';
+import type { PaymentEvent } from '@lienthong/schemas';
 import axios from 'axios';
 import { IsolatedRun } from '../support/isolated-run';
+import { paymentRequestNumber } from '../support/payment-requests';
+import { until } from '../support/wait';
 
 const REQUESTS = 200;
 const SECRET = 'e2e-payment-secret';
 const CALLBACK_PATH = '/payment/callback';
 const QUERY_ONLY = new Set(['MoTaLoi', 'TrangThaiGD']);
-const template = JSON.parse(
-  readFileSync(
-    projectPath('test', 'fixtures', 'contracts', 'payment', 'source', 'payment-request.json'),
-    'utf8',
-  ),
-) as PaymentRequest;
-
-/** A request of its own: a fresh requestId, a dossier code and an amount that tell it apart. */
-const requestNumber = (n: number): PaymentRequest => ({
-  ...template,
-  requestId: randomUUID(),
-  dossierCode: `000.00.12.H26-240815-${String(n).padStart(4, '0')}`,
-  fees: [{ ...template.fees[0], amount: 10_000 + n * 1_000 }],
-});
-
-/** Polls until `check` answers something other than undefined: the tests wait for events, never sleep a fixed time. */
-async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await check();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /** As the connector runtime will: a retriable failure is tried again (the INIT repeats its reference). */
 async function withRetries<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -77,7 +51,7 @@ describe('payment flow with the platform sandbox', () => {
   let client: PaymentPlatformClient;
   let service: PaymentService;
   let reconciler: PaymentReconciler;
-  const requests = Array.from({ length: REQUESTS }, (_, n) => requestNumber(n + 1));
+  const requests = Array.from({ length: REQUESTS }, (_, n) => paymentRequestNumber(n + 1));
 
   const held = async (): Promise<HeldTransaction[]> =>
     (await axios.get<HeldTransaction[]>(`${sandbox.url}/_sandbox/transactions`)).data;
@@ -259,7 +233,7 @@ describe('payment flow with the platform sandbox', () => {
   });
 
   it('applies one settlement of many racing for one payment', async () => {
-    const request = requestNumber(9_999);
+    const request = paymentRequestNumber(9_999);
     const { payment } = await ledger.recordInitiation(request, new Date());
 
     const settled = await Promise.all(
@@ -280,7 +254,7 @@ describe('payment flow with the platform sandbox', () => {
   });
 
   it('says a payment was initiated before its result, even when the result beats the INIT answer', async () => {
-    const request = requestNumber(9_998);
+    const request = paymentRequestNumber(9_998);
     const { payment } = await ledger.recordInitiation(request, new Date());
 
     await ledger.settle(payment.reference, (current) => ({

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { startApp, type RunningApp } from '@lienthong/bootstrap';
-import { projectPath, readConfig } from '@lienthong/config';
+import { readConfig } from '@lienthong/config';
 import { DatabaseModule, databaseConfigSpec } from '@lienthong/database';
 import { DeadLetterHeader, KafkaConnection, KafkaModule, kafkaConfigSpec } from '@lienthong/kafka';
 import {
@@ -13,71 +11,46 @@ import {
   type PaymentRecord,
 } from '@lienthong/payment';
 import { PaymentSandboxModule, paymentSandboxConfigSpec, type HeldTransaction } from '@lienthong/sandboxes';
-import type { PaymentEvent, PaymentRequest } from '@lienthong/schemas';
+import type { PaymentEvent } from '@lienthong/schemas';
 import axios from 'axios';
 import { IsolatedRun } from '../support/isolated-run';
+import { paymentRequestNumber, paymentRequestTemplate } from '../support/payment-requests';
+import { freePort, until } from '../support/wait';
 import { publish, readTopic } from '../support/kafka-client';
 
 const REQUESTS = 200;
 const SENT_TWICE = 10;
 const SECRET = 'e2e-payment-intake-secret';
 const CALLBACK_PATH = '/payment/callback';
-const template = JSON.parse(
-  readFileSync(
-    projectPath('test', 'fixtures', 'contracts', 'payment', 'source', 'payment-request.json'),
-    'utf8',
-  ),
-) as PaymentRequest;
-
-const requestNumber = (n: number): PaymentRequest => ({
-  ...template,
-  requestId: randomUUID(),
-  dossierCode: `000.00.12.H26-240816-${String(n).padStart(4, '0')}`,
-  fees: [{ ...template.fees[0], amount: 20_000 + n * 1_000 }],
-});
-
 /** Each invalid request, as bytes, with the dead-letter reason it must get. */
 const invalid: { value: string; reason: string }[] = [
   {
-    value: JSON.stringify({ ...requestNumber(901), fees: [{ ...template.fees[0], amount: 1000.5 }] }),
+    value: JSON.stringify({
+      ...paymentRequestNumber(901),
+      fees: [{ ...paymentRequestTemplate.fees[0], amount: 1000.5 }],
+    }),
     reason: 'PAYMENT_REQUEST_INVALID',
   },
-  { value: JSON.stringify({ ...requestNumber(902), channel: 'cash' }), reason: 'PAYMENT_REQUEST_INVALID' },
+  {
+    value: JSON.stringify({ ...paymentRequestNumber(902), channel: 'cash' }),
+    reason: 'PAYMENT_REQUEST_INVALID',
+  },
   {
     value: JSON.stringify({
-      ...requestNumber(903),
+      ...paymentRequestNumber(903),
       fees: [
-        { ...template.fees[0], amount: 600_000_000 },
-        { ...template.fees[0], code: 'LP02', amount: 600_000_000 },
+        { ...paymentRequestTemplate.fees[0], amount: 600_000_000 },
+        { ...paymentRequestTemplate.fees[0], code: 'LP02', amount: 600_000_000 },
       ],
     }),
     reason: 'PAYMENT_TOTAL_TOO_LARGE',
   },
   {
-    value: JSON.stringify({ ...requestNumber(904), dossierCode: 'not-a-dossier' }),
+    value: JSON.stringify({ ...paymentRequestNumber(904), dossierCode: 'not-a-dossier' }),
     reason: 'PAYMENT_INVALID_DOSSIER_CODE',
   },
   { value: '{"requestId": "unfinished', reason: 'PAYMENT_REQUEST_NOT_JSON' },
 ];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
-
-async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await check();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /**
  * The payment connector as deployed: requests read from the sector system's topic, INIT at the
@@ -86,7 +59,7 @@ async function until<T>(what: string, check: () => Promise<T | undefined>, timeo
  */
 describe('payment intake to payment.v1', () => {
   const run = new IsolatedRun();
-  const requests = Array.from({ length: REQUESTS }, (_, n) => requestNumber(n + 1));
+  const requests = Array.from({ length: REQUESTS }, (_, n) => paymentRequestNumber(n + 1));
   let connector: RunningApp;
   let sandbox: RunningApp;
   let ledger: PaymentLedger;

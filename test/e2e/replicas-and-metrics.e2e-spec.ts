@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { projectPath, readConfig } from '@lienthong/config';
 import { PortalSandboxModule, portalSandboxConfigSpec } from '@lienthong/sandboxes';
 import axios from 'axios';
@@ -8,6 +7,7 @@ import { exited } from '../support/hub-process';
 import { IsolatedRun } from '../support/isolated-run';
 import { eventually, publish, testKafka } from '../support/kafka-client';
 import { loadFixtureDossiers } from '../support/source-fixtures';
+import { freePort } from '../support/wait';
 
 jest.setTimeout(240_000);
 
@@ -17,14 +17,6 @@ interface Replica {
   instance: string;
   url: string;
   process: ChildProcess;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Names of the metrics an app serves; a histogram `x` serves `x_bucket`, `x_sum` and `x_count`. */
