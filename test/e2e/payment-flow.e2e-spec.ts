@@ -10,7 +10,10 @@ import {
   paymentConfigSpec,
   PaymentLedger,
   PaymentPlatformClient,
+  PaymentReceiptStore,
+  paymentReceipts,
   PaymentReconciler,
+  paymentReconciler,
   PaymentService,
   queryMessage,
   type PaymentRecord,
@@ -51,6 +54,7 @@ describe('payment flow with the platform sandbox', () => {
   let client: PaymentPlatformClient;
   let service: PaymentService;
   let reconciler: PaymentReconciler;
+  let receipts: PaymentReceiptStore;
   const requests = Array.from({ length: REQUESTS }, (_, n) => paymentRequestNumber(n + 1));
 
   const held = async (): Promise<HeldTransaction[]> =>
@@ -114,16 +118,21 @@ describe('payment flow with the platform sandbox', () => {
     ledger = new PaymentLedger(database);
     client = new PaymentPlatformClient(platformConfig);
     service = new PaymentService(ledger, client);
-    reconciler = new PaymentReconciler(
+    const told = { onChange: async (event: PaymentEvent) => void changes.push(event) };
+    receipts = new PaymentReceiptStore(database);
+    reconciler = paymentReconciler(platformConfig, {
       ledger,
-      client,
+      platform: client,
+      // A failed GET_BILL is due again soon: the test waits for every receipt.
+      receipts: paymentReceipts(
+        { ...platformConfig, PAYMENT_RECEIPT_RETRY_S: 0.05 },
+        client,
+        database,
+        told,
+      ),
       database,
-      { onChange: async (event) => void changes.push(event) },
-      {
-        afterS: platformConfig.PAYMENT_RECONCILE_AFTER_S,
-        windowH: platformConfig.PAYMENT_RECONCILE_WINDOW_H,
-      },
-    );
+      changes: told,
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -172,7 +181,8 @@ describe('payment flow with the platform sandbox', () => {
 
     await until('reconciliation to leave no payment initiated and every receipt fetched', async () => {
       const report = await reconciler.run({ afterS: 0 });
-      return report.queried === 0 && report.errors === 0 ? report : undefined;
+      const missing = await receipts.missing(1);
+      return report.queried === 0 && missing.length === 0 ? report : undefined;
     });
 
     const platform = new Map((await held()).map((transaction) => [transaction.reference, transaction]));
@@ -186,9 +196,21 @@ describe('payment flow with the platform sandbox', () => {
       expect(payment.hasReceipt).toBe(payment.state === 'paid');
     }
     // One event per settlement, whether a callback or a QUERY found it.
-    const finals = changes.filter((event) => event.state === 'paid' || event.state === 'failed');
+    const finals = changes.filter(
+      (event) => (event.state === 'paid' || event.state === 'failed') && !event.receiptUrl,
+    );
     expect(finals).toHaveLength(REQUESTS);
     expect(new Set(finals.map((event) => event.requestId)).size).toBe(REQUESTS);
+    // Then one receipt update per paid payment: paid again, with where its PDF is served.
+    const paid = finals.filter((event) => event.state === 'paid');
+    const updates = changes.filter((event) => event.receiptUrl);
+    expect(updates.map((event) => event.reference).sort()).toEqual(paid.map((event) => event.reference).sort());
+    for (const update of updates) {
+      expect(update).toMatchObject({ state: 'paid', receiptUrl: expect.stringMatching(/\/api\/v1\/payments\/LT[^/]+\/receipt$/) });
+      const held = await receipts.receiptOf(update.reference);
+      expect(held?.contentType).toBe('application/pdf');
+      expect(held?.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    }
   }, 180_000);
 
   it('keeps a forged callback for the operator and changes nothing', async () => {

@@ -62,9 +62,24 @@ export {
   PaymentReconciler,
   PaymentReconciliationBusyError,
   type PaymentReconcileReport,
+  type ReconcileOptions,
   type ReconcileWindow,
 } from './reconciliation/payment-reconciler';
 export { PaymentReconcileSchedule } from './reconciliation/payment-reconcile-schedule';
+export {
+  PaymentReceiptStore,
+  type HeldReceipt,
+  type MissingReceipt,
+  type ReceiptType,
+} from './receipts/payment-receipt-store';
+export {
+  PaymentReceipts,
+  receiptRetryDelayS,
+  receiptUrlOf,
+  type PaymentReceiptsOptions,
+  type ReceiptFetchReport,
+} from './receipts/payment-receipts';
+export { paymentReceipts, paymentReconciler, standalonePaymentReconciler } from './payment-platform-work';
 export { PaymentEventRelay, paymentEventId, PAYMENT_EVENT_TYPE } from './outbox/payment-event-relay';
 export { PaymentIntake, type PaymentIntakeOptions } from './intake/payment-intake';
 export { PaymentConnectorModule } from './payment-connector.module';

@@ -12,6 +12,8 @@ import { PaymentService } from './payment-service';
 import { PaymentPlatformClient } from './platform/payment-platform-client';
 import { PaymentReconciler } from './reconciliation/payment-reconciler';
 import { PaymentReconcileSchedule } from './reconciliation/payment-reconcile-schedule';
+import { paymentReceipts, paymentReconciler } from './payment-platform-work';
+import { PaymentReceipts } from './receipts/payment-receipts';
 
 /**
  * The payment connector: payment requests in (PaymentIntake), the platform's callbacks, reconciliation
@@ -24,10 +26,18 @@ export class PaymentConnectorModule {
   static register(config: PaymentConfig): DynamicModule {
     // The callback module is built before the relay exists: its changes reach the relay once started.
     let relayed: PaymentEventRelay | undefined;
+    let receipts: PaymentReceipts | undefined;
     const publishNow: PaymentChanges = { onChange: async () => relayed?.runNow() };
+    // A paid payment's receipt is fetched at once, after the callback's answer: its pass is not awaited.
+    const callbackChanges: PaymentChanges = {
+      onChange: async (event) => {
+        if (event.state === 'paid') void receipts?.runNow();
+        await publishNow.onChange(event);
+      },
+    };
     return {
       module: PaymentConnectorModule,
-      imports: [PaymentCallbackModule.register(config, publishNow)],
+      imports: [PaymentCallbackModule.register(config, callbackChanges)],
       providers: [
         { provide: PaymentPlatformClient, useFactory: () => new PaymentPlatformClient(config) },
         {
@@ -55,27 +65,40 @@ export class PaymentConnectorModule {
           inject: [PaymentLedger, PaymentPlatformClient, PaymentEventRelay, KafkaConnection, Topics],
         },
         {
+          provide: PaymentReceipts,
+          useFactory: (platform: PaymentPlatformClient, database: Database) =>
+            (receipts = paymentReceipts(config, platform, database, publishNow)),
+          inject: [PaymentPlatformClient, Database],
+        },
+        {
           provide: PaymentReconciler,
-          useFactory: (ledger: PaymentLedger, platform: PaymentPlatformClient, database: Database) =>
-            new PaymentReconciler(ledger, platform, database, publishNow, {
-              afterS: config.PAYMENT_RECONCILE_AFTER_S,
-              windowH: config.PAYMENT_RECONCILE_WINDOW_H,
-            }),
-          inject: [PaymentLedger, PaymentPlatformClient, Database],
+          useFactory: (
+            ledger: PaymentLedger,
+            platform: PaymentPlatformClient,
+            fetcher: PaymentReceipts,
+            database: Database,
+          ) => paymentReconciler(config, { ledger, platform, receipts: fetcher, database, changes: publishNow }),
+          inject: [PaymentLedger, PaymentPlatformClient, PaymentReceipts, Database],
         },
         {
           provide: ManagedServices,
           // The intake creates the topics the relay writes: it starts first and stops last.
-          useFactory: (intake: PaymentIntake, relay: PaymentEventRelay, reconciler: PaymentReconciler) =>
+          useFactory: (
+            intake: PaymentIntake,
+            relay: PaymentEventRelay,
+            fetcher: PaymentReceipts,
+            reconciler: PaymentReconciler,
+          ) =>
             new ManagedServices([
               intake,
               relay,
+              fetcher,
               new PaymentReconcileSchedule(reconciler, config.PAYMENT_RECONCILE_EVERY_S),
             ]),
-          inject: [PaymentIntake, PaymentEventRelay, PaymentReconciler],
+          inject: [PaymentIntake, PaymentEventRelay, PaymentReceipts, PaymentReconciler],
         },
       ],
-      exports: [PaymentCallbackModule, PaymentReconciler, PaymentEventRelay],
+      exports: [PaymentCallbackModule, PaymentReconciler, PaymentEventRelay, PaymentReceipts],
     };
   }
 }

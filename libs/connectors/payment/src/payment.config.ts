@@ -70,6 +70,19 @@ export const paymentConfigSpec = {
     default: 72,
     desc: 'How far back reconciliation looks for payments still initiated',
   }),
+  PAYMENT_RECEIPT_BASE_URL: url({
+    default: 'http://127.0.0.1:8080',
+    example: 'https://lienthong-console.example.gov.vn',
+    desc: "The operator console's address as operators reach it: a receipt's receiptUrl on payment.v1 is <this>/api/v1/payments/<MaThamChieu>/receipt",
+  }),
+  PAYMENT_RECEIPT_EVERY_S: num({
+    default: 30,
+    desc: 'Seconds between two passes over the receipts due (GET_BILL of paid payments); a callback that makes a payment paid also starts one at once; 0 leaves them to the callbacks and reconciliation',
+  }),
+  PAYMENT_RECEIPT_RETRY_S: num({
+    default: 60,
+    desc: 'Seconds before a failed GET_BILL is tried again; doubled at each failure, up to an hour',
+  }),
   PAYMENT_RECONCILE_EVERY_S: num({
     default: 300,
     desc: 'Seconds between two reconciliation runs (one run across replicas)',

@@ -5,6 +5,7 @@ import { totalOf } from '../payment-messages';
 import { paymentReference } from '../payment-reference';
 import type { Transition } from '../payment-state';
 import { paymentTime } from '../payment-time';
+import { queueReceipt } from '../receipts/payment-receipt-store';
 import { recordChange } from './payment-outbox';
 import { PAYMENT_COLUMNS, paymentRecordOf, type PaymentRecord, type PaymentRow } from './payment-record';
 
@@ -39,7 +40,8 @@ const FIRST_ATTEMPT = 1;
  * The payments ledger (migration 020), the one place a payment's state changes. Every change goes
  * through `settle`, which locks the payment's row for the decision: two replicas, or a callback racing a
  * QUERY, never both apply a settlement. Each change writes its payment.v1 event to the outbox
- * (migration 022) in the same transaction; PaymentEventRelay publishes it.
+ * (migration 022) in the same transaction; PaymentEventRelay publishes it. A payment made paid is
+ * queued for its receipt in that transaction too (migration 023; PaymentReceipts fetches it).
  */
 export class PaymentLedger {
   constructor(private readonly database: Database) {}
@@ -142,28 +144,10 @@ export class PaymentLedger {
         before.state === 'initiated' && before.channel === 'national' && !before.paymentUrl;
       if (initiatedUnsaid && after.state !== 'refused') await recordChange(client, before, at);
       await recordChange(client, after, at);
+      // Its receipt is fetched after the commit (PaymentReceipts), never in the callback's exchange.
+      if (after.state === 'paid' && after.channel === 'national') await queueReceipt(client, reference);
       return { before, after };
     });
-  }
-
-  /** Keeps the receipt of a paid payment, once (GET_BILL: a PDF, or the platform's JSON). */
-  async storeReceipt(reference: string, receipt: Buffer, type: string): Promise<boolean> {
-    const [row] = await this.database.query<{ reference: string }>(
-      `UPDATE payments SET receipt = $2, receipt_type = $3, updated_at = now()
-       WHERE reference = $1 AND state = 'paid' AND receipt IS NULL
-       RETURNING reference`,
-      [reference, receipt, type],
-    );
-    return row !== undefined;
-  }
-
-  /** The receipt of a payment and its content type, when one is held. */
-  async receiptOf(reference: string): Promise<{ receipt: Buffer; type: string } | undefined> {
-    const [row] = await this.database.query<{ receipt: Buffer; receipt_type: string }>(
-      'SELECT receipt, receipt_type FROM payments WHERE reference = $1 AND receipt IS NOT NULL',
-      [reference],
-    );
-    return row && { receipt: row.receipt, type: row.receipt_type };
   }
 
   /** National payments still initiated, INIT made between `since` and `before` (oldest first). */
@@ -172,11 +156,6 @@ export class PaymentLedger {
       `state = 'initiated' AND channel = 'national' AND initiated_at >= $1 AND initiated_at < $2`,
       [since, before],
     );
-  }
-
-  /** Paid payments of the window whose receipt is not held yet. */
-  async awaitingReceipt(since: Date): Promise<PaymentRecord[]> {
-    return this.list(`state = 'paid' AND receipt IS NULL AND initiated_at >= $1`, [since]);
   }
 
   async byReference(reference: string): Promise<PaymentRecord | undefined> {

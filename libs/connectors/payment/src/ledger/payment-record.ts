@@ -46,10 +46,11 @@ export interface PaymentRow {
   updated_at: Date;
 }
 
-/** The columns a PaymentRow is read from (the receipt itself stays in the table). */
+/** The columns a PaymentRow is read from `payments` (the receipt itself stays in payment_receipts). */
 export const PAYMENT_COLUMNS = `request_id, reference, attempt, dossier_code, amount, channel, state,
   payment_url, platform_transaction_id, bank, reason, amount_differs, thoi_gian_gd, initiated_at,
-  settled_at, receipt IS NOT NULL AS has_receipt, updated_at`;
+  settled_at, updated_at,
+  EXISTS (SELECT 1 FROM payment_receipts held WHERE held.reference = payments.reference) AS has_receipt`;
 
 export function paymentRecordOf(row: PaymentRow): PaymentRecord {
   return {

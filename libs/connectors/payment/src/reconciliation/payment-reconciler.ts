@@ -9,8 +9,9 @@ import { subjectOf, type PaymentRecord } from '../ledger/payment-record';
 import { changeOf } from '../ledger/payment-settlements';
 import { paymentEvent } from '../payment-event';
 import type { PaymentPlatformClient } from '../platform/payment-platform-client';
+import type { PaymentReceipts } from '../receipts/payment-receipts';
 
-/** What one run did: payments QUERY'd, and what their answers moved; `errors` counts QUERY and GET_BILL failures. */
+/** What one run did: payments QUERY'd, what their answers moved, receipts fetched; `errors` counts QUERY and GET_BILL failures. */
 export interface PaymentReconcileReport {
   queried: number;
   paid: number;
@@ -25,6 +26,11 @@ export interface ReconcileWindow {
   afterS: number;
   windowH: number;
 }
+
+/** A run's window (the configured one unless given) and who hears its progress (the CLI's bar). */
+export type ReconcileOptions = Partial<ReconcileWindow> & {
+  onProgress?: (queried: number, total: number) => void;
+};
 
 /** Another replica is reconciling payments now: one run at a time across all of them. */
 export class PaymentReconciliationBusyError extends LienthongError {
@@ -45,8 +51,8 @@ const PARALLEL_QUERIES = 8;
 /**
  * Lost callbacks, found by QUERY: every national payment still initiated in the window is asked for;
  * "1" is applied exactly as a verified callback, "4" fails it, "3" waits for the next run. Then the
- * receipts of the paid payments of the window not held yet are fetched by GET_BILL. The changes go to
- * `changes` as payment.v1 events.
+ * receipts due are fetched (PaymentReceipts), those of the payments just found paid among them. The
+ * changes go to `changes` as payment.v1 events.
  */
 export class PaymentReconciler {
   private readonly logger = createLogger('payment-reconciliation');
@@ -55,6 +61,7 @@ export class PaymentReconciler {
   constructor(
     private readonly ledger: PaymentLedger,
     private readonly platform: PaymentPlatformClient,
+    private readonly receipts: PaymentReceipts,
     database: Database,
     private readonly changes: PaymentChanges,
     private readonly window: ReconcileWindow,
@@ -63,17 +70,24 @@ export class PaymentReconciler {
     this.locks = database.locks();
   }
 
-  /** Throws PaymentReconciliationBusyError when a run is going on elsewhere. */
-  async run(window: Partial<ReconcileWindow> = {}): Promise<PaymentReconcileReport> {
-    const { afterS, windowH } = { ...this.window, ...window };
+  /**
+   * One run: `onProgress` hears how many of the payments found were queried (0 of the total first).
+   * Throws PaymentReconciliationBusyError when a run is going on elsewhere.
+   */
+  async run(options: ReconcileOptions = {}): Promise<PaymentReconcileReport> {
+    const { afterS, windowH } = { ...this.window, ...options };
     const run = await this.locks.tryHold('payment-reconciliation', 'payment', () =>
-      this.runAlone(afterS, windowH),
+      this.runAlone(afterS, windowH, options.onProgress),
     );
     if (!run.held) throw new PaymentReconciliationBusyError();
     return run.result;
   }
 
-  private async runAlone(afterS: number, windowH: number): Promise<PaymentReconcileReport> {
+  private async runAlone(
+    afterS: number,
+    windowH: number,
+    onProgress: ReconcileOptions['onProgress'] = () => undefined,
+  ): Promise<PaymentReconcileReport> {
     const now = this.clock().getTime();
     const since = new Date(now - windowH * 3_600_000);
     const before = new Date(now - afterS * 1000);
@@ -86,17 +100,17 @@ export class PaymentReconciler {
       errors: 0,
     };
     const payments = await this.ledger.initiatedBetween(since, before);
+    onProgress(0, payments.length);
     await inParallel(payments, PARALLEL_QUERIES, async (payment) => {
-      report.queried++;
       const outcome = await this.reconcile(payment);
       if (outcome !== 'kept') report[outcome]++;
       reconciled.inc({ outcome: outcome === 'errors' ? 'error' : outcome });
+      onProgress(++report.queried, payments.length);
     });
-    const unbilled = await this.ledger.awaitingReceipt(since);
-    await inParallel(unbilled, PARALLEL_QUERIES, async (payment) => {
-      if (await this.fetchReceipt(payment)) report.receipts++;
-      else report.errors++;
-    });
+    // The receipts due now, those of the payments just found paid among them.
+    const bills = await this.receipts.fetchDue();
+    report.receipts = bills.fetched;
+    report.errors += bills.failed;
     if (report.errors > 0) this.logger.warn(report, 'payment reconciliation left errors');
     return report;
   }
@@ -121,32 +135,6 @@ export class PaymentReconciler {
     } catch (error) {
       this.logger.warn({ reference, dossierCode, err: error }, 'could not reconcile payment');
       return 'errors';
-    }
-  }
-
-  /** GET_BILL: keeps the receipt (a PDF, or the platform's JSON); false when none could be had. */
-  private async fetchReceipt(payment: PaymentRecord): Promise<boolean> {
-    const { reference, dossierCode } = payment;
-    try {
-      const answer = await this.platform.bill(payment);
-      switch (answer.kind) {
-        case 'pdf':
-          await this.ledger.storeReceipt(reference, answer.pdf, 'application/pdf');
-          return true;
-        case 'json':
-          await this.ledger.storeReceipt(
-            reference,
-            Buffer.from(JSON.stringify(answer.receipt)),
-            'application/json',
-          );
-          return true;
-        case 'not-available':
-          this.logger.warn({ reference, dossierCode, code: answer.code }, 'receipt not available yet');
-          return false;
-      }
-    } catch (error) {
-      this.logger.warn({ reference, dossierCode, err: error }, 'could not fetch receipt');
-      return false;
     }
   }
 }
