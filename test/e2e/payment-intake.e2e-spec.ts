@@ -100,6 +100,9 @@ describe('payment intake to payment.v1', () => {
       PAYMENT_TIMEOUT_MS: '3000',
       // Reconciliation is run by the test, with the window's lower bound at 0 s.
       PAYMENT_RECONCILE_EVERY_S: '0',
+      // A GET_BILL that meets a fault is tried again soon.
+      PAYMENT_RECEIPT_EVERY_S: '1',
+      PAYMENT_RECEIPT_RETRY_S: '1',
     });
     connector = await startApp(
       'connector-payment',
@@ -180,23 +183,28 @@ describe('payment intake to payment.v1', () => {
       });
       return [...records.values()];
     };
+    // Each paid payment has a third event: its receipt update (paid again, with receiptUrl).
+    const paidCount = settled.filter((payment) => payment.state === 'paid').length;
     const published = await until(
-      'an initiated and a final event of every request on payment.v1',
+      'an initiated and a final event of every request, and a receipt update of every paid one, on payment.v1',
       async () => {
         const all = await readPayments();
-        return all.length >= 2 * REQUESTS ? all : undefined;
+        return all.length >= 2 * REQUESTS + paidCount ? all : undefined;
       },
     );
     const states = new Map<string, string[]>();
-    for (const event of published)
-      states.set(event.requestId, [...(states.get(event.requestId) ?? []), event.state]);
+    for (const event of published) {
+      const step = event.receiptUrl ? `${event.state}+receipt` : event.state;
+      states.set(event.requestId, [...(states.get(event.requestId) ?? []), step]);
+    }
     const ledgerState = new Map(settled.map((payment) => [payment.requestId, payment.state]));
     for (const request of requests) {
+      const final = ledgerState.get(request.requestId);
       expect({ request: request.requestId, states: states.get(request.requestId) }).toEqual({
         request: request.requestId,
-        states: ['initiated', ledgerState.get(request.requestId)],
+        states: final === 'paid' ? ['initiated', 'paid', 'paid+receipt'] : ['initiated', final],
       });
     }
-    expect(published).toHaveLength(2 * REQUESTS);
+    expect(published).toHaveLength(2 * REQUESTS + paidCount);
   }, 300_000);
 });

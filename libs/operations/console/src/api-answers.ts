@@ -1,6 +1,7 @@
 import type { ConnectorStatus, HubStatus } from './connectors/connector-status.usecase';
 import type { DeadLetterSummary } from './dead-letters/dead-letter-index';
 import type { ReplayResult } from './dead-letters/dead-letter.dto';
+import type { PaymentView, RefusedCallbackView } from './payments/payment-views';
 import type { DossierTrace } from './trace/trace-dossier.usecase';
 
 /**
@@ -37,4 +38,19 @@ export interface HoldAnswer {
   held: boolean;
 }
 
-export type { ConnectorStatus, HubStatus, DossierTrace, DeadLetterSummary };
+/** `GET /api/v1/payments`: what an operator looks after; `reconcile` says whether the console reconciles. */
+export interface PaymentsAnswer {
+  pending: PaymentView[];
+  failed: PaymentView[];
+  receiptsMissing: {
+    reference: string;
+    dossierCode: string;
+    attempts: number;
+    nextTry: string;
+    lastError: string | null;
+  }[];
+  refusedCallbacks: RefusedCallbackView[];
+  reconcile: boolean;
+}
+
+export type { ConnectorStatus, HubStatus, DossierTrace, DeadLetterSummary, PaymentView, RefusedCallbackView };

@@ -5,6 +5,7 @@ import { makeValidator } from 'envalid';
 import { connectorRuntimeConfigSpec } from '@lienthong/connector-runtime';
 import { hubConfigSpec } from '@lienthong/hub';
 import { portalConfigSpec, type PortalConfig } from '@lienthong/national-portal';
+import { paymentConfigSpec, type PaymentConfig } from '@lienthong/payment';
 
 const positiveInt = makeValidator<number>((input) => {
   if (!/^[1-9]\d*$/.test(input.trim())) throw new Error(`a whole number above 0, got "${input}"`);
@@ -49,6 +50,11 @@ export const consoleOwnConfigSpec = {
     desc: 'A dossier trace asks the national portal (TraCuuHoSo) what it holds now; needs the PORTAL_* settings, the credentials included. Off: the console never reads them, and a trace shows what was sent only',
     example: 'true',
   }),
+  CONSOLE_PAYMENT_RECONCILE: bool({
+    default: false,
+    desc: "The payments page's reconcile button (and POST /api/v1/payments/reconcile) runs a payment reconciliation in the console; needs the PAYMENT_* settings, the secret included. Off: the console never reads them, and `lienthong payments reconcile` runs one on the host",
+    example: 'true',
+  }),
   CONSOLE_RATE_LIMIT_WINDOW_S: positiveInt({
     default: 60,
     desc: 'Window of the console API rate limits, in seconds; a request over a limit gets 429 with Retry-After',
@@ -88,6 +94,14 @@ export function readPortalLookup(
   env: NodeJS.ProcessEnv = process.env,
 ): PortalConfig | null {
   return config.CONSOLE_PORTAL_LOOKUP ? readConfig(portalConfigSpec, env) : null;
+}
+
+/** The payment platform settings of the console's reconciliation, read only when CONSOLE_PAYMENT_RECONCILE is on. */
+export function readPaymentReconcile(
+  config: ConsoleConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): PaymentConfig | null {
+  return config.CONSOLE_PAYMENT_RECONCILE ? readConfig(paymentConfigSpec, env) : null;
 }
 
 /** A bad CONSOLE_ADMIN_TOKEN stops start-up naming the key, like any other bad setting. */

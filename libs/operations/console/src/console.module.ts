@@ -13,6 +13,12 @@ import {
 import { KafkaConnection, Topics } from '@lienthong/kafka';
 import { PortalClient, type PortalConfig } from '@lienthong/national-portal';
 import { createLogger, ObservabilityModule } from '@lienthong/observability';
+import {
+  PaymentLedger,
+  PaymentReceiptStore,
+  standalonePaymentReconciler,
+  type PaymentConfig,
+} from '@lienthong/payment';
 import { loadRoutingRules, routedConnectors } from '@lienthong/routing';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
 import { Module, ValidationPipe, type DynamicModule, type INestApplication } from '@nestjs/common';
@@ -35,6 +41,8 @@ import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { ReplayClaims } from './dead-letters/replay-claims';
 import { ReplayDeadLetters } from './dead-letters/replay-dead-letters.usecase';
 import { Flow } from './flow';
+import { PAYMENT_RECONCILER, PaymentsController } from './payments/payments.controller';
+import { PaymentsOverview } from './payments/payments.usecase';
 import { PersonalDataGuard } from './personal-data/personal-data.guard';
 import { RevealController } from './personal-data/reveal.controller';
 import { RevealDossier } from './personal-data/reveal-dossier.usecase';
@@ -64,11 +72,16 @@ export const CONSOLE_WEB_ROOT = projectPath('libs', 'operations', 'console', 'we
  * The operator console as a Nest module: the API under /api/v1 (bearer tokens with roles, every
  * change audited), the web pages at /, and the trail indexer that follows every topic of the flow.
  * Kafka and the database come from `KafkaModule` and `DatabaseModule`; `portal` (see
- * `readPortalLookup`) turns on the traces' live lookup at the national portal.
+ * `readPortalLookup`) turns on the traces' live lookup at the national portal, `payment` (see
+ * `readPaymentReconcile`) the payments page's reconciliation.
  */
 @Module({})
 export class ConsoleModule {
-  static register(config: ConsoleConfig, portal: PortalConfig | null): DynamicModule {
+  static register(
+    config: ConsoleConfig,
+    portal: PortalConfig | null,
+    payment: PaymentConfig | null = null,
+  ): DynamicModule {
     checkAdminToken(config);
     return {
       module: ConsoleModule,
@@ -88,11 +101,28 @@ export class ConsoleModule {
         RevealController,
         TokensController,
         AuditController,
+        PaymentsController,
       ],
       providers: [
         // A plain copy: Nest inspects provider values for lifecycle hooks, which the strict config object refuses.
         { provide: CONSOLE_CONFIG, useValue: { ...config } },
         { provide: PortalClient, useFactory: () => (portal ? new PortalClient(portal) : null) },
+        {
+          provide: PaymentLedger,
+          useFactory: (database: Database) => new PaymentLedger(database),
+          inject: [Database],
+        },
+        {
+          provide: PaymentReceiptStore,
+          useFactory: (database: Database) => new PaymentReceiptStore(database),
+          inject: [Database],
+        },
+        {
+          provide: PAYMENT_RECONCILER,
+          useFactory: (database: Database) =>
+            payment ? standalonePaymentReconciler(payment, database) : null,
+          inject: [Database],
+        },
         {
           provide: Flow,
           useFactory: (c: ConsoleConfig, topics: Topics) =>
@@ -182,6 +212,7 @@ export class ConsoleModule {
         TraceDossier,
         PersonalDataGuard,
         RevealDossier,
+        PaymentsOverview,
       ],
     };
   }
@@ -194,7 +225,9 @@ function configureConsole(app: INestApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('Lienthong console API')
-      .setDescription('Connector status and control, dead letters, dossier traces, tokens and the audit log')
+      .setDescription(
+        'Connector status and control, dead letters, dossier traces, payments and receipts, tokens and the audit log',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

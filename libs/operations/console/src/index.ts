@@ -7,6 +7,7 @@ export {
   consoleConfigSpec,
   consoleOwnConfigSpec,
   CONSOLE_CONFIG,
+  readPaymentReconcile,
   readPortalLookup,
   type ConsoleConfig,
 } from './console.config';
@@ -18,6 +19,8 @@ export type {
   DeadLetterSummary,
   DossierTrace,
   HoldAnswer,
+  PaymentsAnswer,
+  PaymentView,
   HubStatus,
   ReplayAnswer,
   StatusAnswer,

@@ -3,7 +3,7 @@ import type { PaymentRequest } from '@lienthong/schemas';
 import type { PoolClient } from 'pg';
 import { totalOf } from '../payment-messages';
 import { paymentReference } from '../payment-reference';
-import type { Transition } from '../payment-state';
+import type { PaymentState, Transition } from '../payment-state';
 import { paymentTime } from '../payment-time';
 import { queueReceipt } from '../receipts/payment-receipt-store';
 import { recordChange } from './payment-outbox';
@@ -156,6 +156,16 @@ export class PaymentLedger {
       `state = 'initiated' AND channel = 'national' AND initiated_at >= $1 AND initiated_at < $2`,
       [since, before],
     );
+  }
+
+  /** The latest payments in these states, the most recently changed first (the console's lists). */
+  async latestIn(states: readonly PaymentState[], limit: number): Promise<PaymentRecord[]> {
+    const rows = await this.database.query<PaymentRow>(
+      `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE state = ANY($1)
+       ORDER BY updated_at DESC, reference LIMIT $2`,
+      [states, limit],
+    );
+    return rows.map(paymentRecordOf);
   }
 
   async byReference(reference: string): Promise<PaymentRecord | undefined> {

@@ -5,6 +5,8 @@ import { CloudEventHeader, DeadLetterHeader, HubHeader, ReplayHeader, RetryHeade
 import { differingFields, PortalClient } from '@lienthong/national-portal';
 import { eventIdOf } from '@lienthong/schemas';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { PaymentView } from '../payments/payment-views';
+import { PaymentsOverview } from '../payments/payments.usecase';
 
 /** One hop of a dossier, in time order. */
 export interface TraceStep {
@@ -40,6 +42,8 @@ export interface DossierTrace {
     differences: string[];
     error: string | null;
   };
+  /** The dossier's payments (payment connector's ledger), oldest first. */
+  payments: PaymentView[];
 }
 
 interface TrailRow {
@@ -58,18 +62,20 @@ interface TrailRow {
 /**
  * A dossier's whole way through Lienthong: every source event, canonical event, route, retry and dead
  * letter (from the console's trail of the topics), every delivery outcome (the ledger), the state at
- * each target, and what the national portal holds now (a live TraCuuHoSo) beside what was sent.
+ * each target, what the national portal holds now (a live TraCuuHoSo) beside what was sent, and its
+ * payments (state, amount, reference, where to pay, the receipt once fetched).
  */
 @Injectable()
 export class TraceDossier {
   constructor(
     private readonly database: Database,
+    private readonly payments: PaymentsOverview,
     /** null when the live lookup is off (CONSOLE_PORTAL_LOOKUP). */
     @Inject(PortalClient) private readonly portal: PortalClient | null,
   ) {}
 
   async trace(dossierCode: string): Promise<DossierTrace> {
-    const [trail, ledger, hub, targets, deadLetters] = await Promise.all([
+    const [trail, ledger, hub, targets, deadLetters, payments] = await Promise.all([
       this.database.query<TrailRow>(
         `SELECT topic, partition, "offset", kind, stage, event_id, sequence, status, at, headers
          FROM dossier_trail WHERE dossier_code = $1 ORDER BY at, topic, "offset"`,
@@ -88,8 +94,9 @@ export class TraceDossier {
         'SELECT id, stage, reason, failed_at, replayed_at FROM dead_letters WHERE dossier_code = $1 ORDER BY id',
         [dossierCode],
       ),
+      this.payments.ofDossier(dossierCode),
     ]);
-    if (trail.length === 0 && ledger.length === 0 && !hub) {
+    if (trail.length === 0 && ledger.length === 0 && !hub && payments.length === 0) {
       throw new NotFoundException(`no dossier ${dossierCode} has passed through Lienthong`);
     }
     const timeline: TraceStep[] = [
@@ -136,6 +143,7 @@ export class TraceDossier {
         replayedAt: row.replayed_at?.toISOString() ?? null,
       })),
       portal: await this.portalNow(dossierCode, sent),
+      payments,
     };
   }
 
