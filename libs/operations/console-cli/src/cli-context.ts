@@ -26,3 +26,10 @@ export function positive(value: string): number {
     throw new InvalidArgumentError(`not a positive integer: ${value}`);
   return number;
 }
+
+export function wholeNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0)
+    throw new InvalidArgumentError(`not a whole number (0 or more): ${value}`);
+  return number;
+}

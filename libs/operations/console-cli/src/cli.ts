@@ -5,6 +5,7 @@ import type { CliContext } from './cli-context';
 import type { CliOutput } from './cli-output';
 import { ConsoleClient } from './console-client';
 import { addDeadLetterCommands } from './dead-letter-commands';
+import { addPaymentCommands } from './payment-commands';
 import { addReconcileCommand } from './reconcile-command';
 import { addRoutesCommands } from './routes-command';
 import { addScoreCommand } from './score-command';
@@ -136,6 +137,7 @@ export function buildCli(io: CliOutput, env: NodeJS.ProcessEnv, fail: () => void
   addTokenCommands(program, context);
   addAuditCommands(program, context);
   addReconcileCommand(program, context);
+  addPaymentCommands(program, context);
   addRoutesCommands(program, context);
   addScoreCommand(program, context);
   return program;
