@@ -124,12 +124,7 @@ describe('payment flow with the platform sandbox', () => {
       ledger,
       platform: client,
       // A failed GET_BILL is due again soon: the test waits for every receipt.
-      receipts: paymentReceipts(
-        { ...platformConfig, PAYMENT_RECEIPT_RETRY_S: 0.05 },
-        client,
-        database,
-        told,
-      ),
+      receipts: paymentReceipts({ ...platformConfig, PAYMENT_RECEIPT_RETRY_S: 0.05 }, client, database, told),
       database,
       changes: told,
     });
@@ -204,9 +199,14 @@ describe('payment flow with the platform sandbox', () => {
     // Then one receipt update per paid payment: paid again, with where its PDF is served.
     const paid = finals.filter((event) => event.state === 'paid');
     const updates = changes.filter((event) => event.receiptUrl);
-    expect(updates.map((event) => event.reference).sort()).toEqual(paid.map((event) => event.reference).sort());
+    expect(updates.map((event) => event.reference).sort()).toEqual(
+      paid.map((event) => event.reference).sort(),
+    );
     for (const update of updates) {
-      expect(update).toMatchObject({ state: 'paid', receiptUrl: expect.stringMatching(/\/api\/v1\/payments\/LT[^/]+\/receipt$/) });
+      expect(update).toMatchObject({
+        state: 'paid',
+        receiptUrl: expect.stringMatching(/\/api\/v1\/payments\/LT[^/]+\/receipt$/),
+      });
       const held = await receipts.receiptOf(update.reference);
       expect(held?.contentType).toBe('application/pdf');
       expect(held?.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -77,7 +77,8 @@ export class PaymentConnectorModule {
             platform: PaymentPlatformClient,
             fetcher: PaymentReceipts,
             database: Database,
-          ) => paymentReconciler(config, { ledger, platform, receipts: fetcher, database, changes: publishNow }),
+          ) =>
+            paymentReconciler(config, { ledger, platform, receipts: fetcher, database, changes: publishNow }),
           inject: [PaymentLedger, PaymentPlatformClient, PaymentReceipts, Database],
         },
         {

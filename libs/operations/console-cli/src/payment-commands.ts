@@ -48,7 +48,11 @@ export function addPaymentCommands(program: Command, context: CliContext): void 
     .description(
       'on the host: QUERYs every national payment still initiated in the window and fetches the receipts due (DATABASE_URL, PAYMENT_*); exit 1 if a QUERY or GET_BILL failed',
     )
-    .option('--after-s <seconds>', 'only payments initiated at least this long ago (PAYMENT_RECONCILE_AFTER_S)', wholeNumber)
+    .option(
+      '--after-s <seconds>',
+      'only payments initiated at least this long ago (PAYMENT_RECONCILE_AFTER_S)',
+      wholeNumber,
+    )
     .option('--window-h <hours>', 'how far back to look (PAYMENT_RECONCILE_WINDOW_H)', positive)
     .action(async (options: { afterS?: number; windowH?: number }) => {
       const { reconcilePayments } = await import('./payment-reconciliation');

@@ -19,6 +19,7 @@
       else if (page === 'dead-letters' && arg) await pages.deadLetterPage(arg);
       else if (page === 'dead-letters') await pages.deadLettersPage(first);
       else if (page === 'trace') await pages.tracePage(arg, first);
+      else if (page === 'payments') await pages.paymentsPage(first);
       else if (page === 'audit') await pages.auditPage(first);
       else await pages.overviewPage();
       document.getElementById('updated').textContent = new Date().toLocaleTimeString(

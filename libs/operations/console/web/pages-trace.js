@@ -4,7 +4,7 @@
 // The console pages: a dossier's trace (with the audited reveal of personal data) and the audit log.
 (() => {
   const shared = window.LienthongConsole;
-  const { state, main, StaleAnswer, t, esc, time, may, api, notice, say } = shared;
+  const { state, main, StaleAnswer, t, esc, time, may, api, notice, say, paymentsTable } = shared;
 
   async function tracePage(code, first) {
     if (first) {
@@ -62,6 +62,8 @@
             `<tr><th>${esc(target.connector)}</th><td>seq ${target.lastSequence}</td><td>${t('trace.status')} ${esc(target.status)}</td><td>${time(target.updatedAt)}</td></tr>`,
         )
         .join('')}</tbody></table>
+      <h2>${t('trace.payments')}</h2>
+      ${paymentsTable(trace.payments, 'trace-payments')}
       <h2>${t('trace.portal')}</h2>
       ${
         portal.error

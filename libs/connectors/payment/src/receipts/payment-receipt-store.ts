@@ -2,7 +2,12 @@ import type { Database } from '@lienthong/database';
 import type { PaymentEvent } from '@lienthong/schemas';
 import type { PoolClient } from 'pg';
 import { recordEvent } from '../ledger/payment-outbox';
-import { PAYMENT_COLUMNS, paymentRecordOf, type PaymentRecord, type PaymentRow } from '../ledger/payment-record';
+import {
+  PAYMENT_COLUMNS,
+  paymentRecordOf,
+  type PaymentRecord,
+  type PaymentRow,
+} from '../ledger/payment-record';
 
 /** What GET_BILL answered, as kept: the PDF, or the platform's JSON (OpenCPS's form). */
 export type ReceiptType = 'application/pdf' | 'application/json';

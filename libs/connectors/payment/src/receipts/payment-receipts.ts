@@ -121,7 +121,10 @@ export class PaymentReceipts implements ManagedService {
     }
     const delayS = receiptRetryDelayS(attempts + 1, this.options.retryS);
     await this.store.postpone(reference, failure, new Date(this.clock().getTime() + delayS * 1000));
-    this.logger.warn({ reference, dossierCode, attempts: attempts + 1, delayS, failure }, 'receipt not fetched');
+    this.logger.warn(
+      { reference, dossierCode, attempts: attempts + 1, delayS, failure },
+      'receipt not fetched',
+    );
     return false;
   }
 

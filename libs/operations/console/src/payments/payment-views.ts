@@ -56,7 +56,9 @@ export interface RefusedCallbackView {
  * A refused callback, its body masked for every role: a forged body may carry anything, and the
  * platform's own fields (reference, amount, transaction, time) stay readable.
  */
-export function refusedCallbackView(refused: RefusedCallbackRecord & { receivedAt: Date }): RefusedCallbackView {
+export function refusedCallbackView(
+  refused: RefusedCallbackRecord & { receivedAt: Date },
+): RefusedCallbackView {
   return {
     receivedAt: refused.receivedAt.toISOString(),
     reason: refused.reason,

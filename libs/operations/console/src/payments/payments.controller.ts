@@ -75,9 +75,20 @@ export class PaymentsController {
     @Res() response: Response,
   ): Promise<void> {
     const target = `payment/${REFERENCE.test(reference) ? reference : '(not a reference)'}`;
-    const entry = { actor: holder.name, actorTokenId: holder.id, role: holder.role, action: RECEIPT_READ, target };
+    const entry = {
+      actor: holder.name,
+      actorTokenId: holder.id,
+      role: holder.role,
+      action: RECEIPT_READ,
+      target,
+    };
     if (!roleAllows(holder.role, 'operator')) {
-      await this.audit.append({ ...entry, parameters: {}, result: 'refused', detail: { needed: 'operator' } });
+      await this.audit.append({
+        ...entry,
+        parameters: {},
+        result: 'refused',
+        detail: { needed: 'operator' },
+      });
       throw markAudited(new ForbiddenException('receipts are read by operators and admins only'));
     }
     const held = REFERENCE.test(reference) ? await this.receipts.receiptOf(reference) : undefined;
