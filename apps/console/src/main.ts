@@ -1,6 +1,12 @@
 import { readConfig } from '@lienthong/config';
 import { runMain, runUntilSignal, startApp } from '@lienthong/bootstrap';
-import { ConsoleModule, consoleConfigSpec, consoleHttp, readPortalLookup } from '@lienthong/console';
+import {
+  ConsoleModule,
+  consoleConfigSpec,
+  consoleHttp,
+  readPaymentReconcile,
+  readPortalLookup,
+} from '@lienthong/console';
 import { DatabaseModule, databaseConfigSpec } from '@lienthong/database';
 import { KafkaModule, kafkaConfigSpec } from '@lienthong/kafka';
 
@@ -12,7 +18,7 @@ runMain(async () => {
       [
         KafkaModule.forRoot(readConfig(kafkaConfigSpec)),
         DatabaseModule.forRoot(readConfig(databaseConfigSpec)),
-        ConsoleModule.register(config, readPortalLookup(config)),
+        ConsoleModule.register(config, readPortalLookup(config), readPaymentReconcile(config)),
       ],
       { port: config.CONSOLE_PORT, host: config.CONSOLE_HOST, ...consoleHttp },
     ),

@@ -91,6 +91,7 @@ describe(runCli.name, () => {
     ['an unknown command', ['stauts']],
     ['a missing argument', ['trace']],
     ['a bad option value', ['audit', '--limit', 'many']],
+    ['a negative payment window', ['payments', 'reconcile', '--after-s', '-5']],
     ["a command's own check", ['dlq', 'replay']],
     ['no command at all', []],
   ])('exits 2 on a usage error: %s', async (_, args) => {
