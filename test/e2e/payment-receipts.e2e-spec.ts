@@ -162,7 +162,8 @@ describe('payment receipts through the console', () => {
     expect(runs.map((entry) => entry.result).sort()).toEqual(['ok', 'pending']);
     expect(runs.find((entry) => entry.result === 'ok')?.detail).toMatchObject({ queried: 0 });
     await until('the refused attempt to be audited', async () => {
-      const refusals = (await sut.api(ADMIN_TOKEN).get('/audit', { params: { actor: 'Lê Văn Cường' } })).data.entries as {
+      const refusals = (await sut.api(ADMIN_TOKEN).get('/audit', { params: { actor: 'Lê Văn Cường' } })).data
+        .entries as {
         result: string;
       }[];
       return refusals.some((entry) => entry.result === 'refused') ? true : undefined;
