@@ -1,7 +1,7 @@
 /* Generated from schemas/ by `npm run schemas:types`. Do not edit. */
 
 /**
- * One change of state of a payment request, published by the payment connector for the sector system and the rest of Lienthong (topic payment.v1, key = dossierCode). Each change is one event, in order; a paid payment never goes back.
+ * One change of state of a payment request, published by the payment connector for the sector system and the rest of Lienthong (topic payment.v1, key = dossierCode). Each change is one event, in order; a paid payment never goes back. Once its receipt is fetched, a paid payment has one receipt update: its paid event again, with receiptUrl (not a change of state).
  */
 export type PaymentEvent = {
   /**
@@ -41,7 +41,7 @@ export type PaymentEvent = {
    */
   bank?: string;
   /**
-   * Where the receipt PDF (GET_BILL) is served to operators, once fetched.
+   * Where the receipt PDF (GET_BILL) is served to operators (the console: <PAYMENT_RECEIPT_BASE_URL>/api/v1/payments/<reference>/receipt, an operator token, each read audited); only on the receipt update of a paid payment, after its paid event.
    */
   receiptUrl?: string;
   /**
