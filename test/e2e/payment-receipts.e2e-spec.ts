@@ -1,4 +1,5 @@
 import type { PaymentsAnswer, TraceAnswer } from '@lienthong/console';
+import { EXIT, runCli, type CliOutput } from '@lienthong/console-cli';
 import type { PaymentEvent } from '@lienthong/schemas';
 import axios from 'axios';
 import { ADMIN_TOKEN } from '../support/console-harness';
@@ -168,5 +169,31 @@ describe('payment receipts through the console', () => {
       }[];
       return refusals.some((entry) => entry.result === 'refused') ? true : undefined;
     });
+  });
+
+  it('reconciles on the host with `lienthong payments reconcile`, its progress told', async () => {
+    const progress: number[][] = [];
+    const out: string[] = [];
+    const io: CliOutput = {
+      out: (text) => out.push(text),
+      error: (text) => out.push(`error: ${text}`),
+      table: () => undefined,
+      progress: (total) => {
+        progress.push([0, total]);
+        return { update: (done) => void progress.push([done, total]), stop: () => undefined };
+      },
+    };
+
+    const exitCode = await runCli(['payments', 'reconcile', '--after-s', '0'], io, sut.connectorEnv);
+
+    // The one payment still initiated is QUERY'd: the platform still has it pending ("3").
+    expect(out).toEqual([
+      'queried 1 payments: 0 paid, 0 failed, 1 still pending; 0 receipts fetched, 0 errors',
+    ]);
+    expect(exitCode).toBe(EXIT.ok);
+    expect(progress).toEqual([
+      [0, 1],
+      [1, 1],
+    ]);
   });
 });

@@ -23,6 +23,8 @@ export class PaymentConsoleHarness extends IsolatedRun {
   connectorUrl!: string;
   consoleUrl!: string;
   ledger!: PaymentLedger;
+  /** The payment connector's settings (this run's database, the sandbox as the platform). */
+  connectorEnv!: NodeJS.ProcessEnv;
 
   async start(): Promise<this> {
     const connectorPort = await freePort();
@@ -62,6 +64,7 @@ export class PaymentConsoleHarness extends IsolatedRun {
     );
     this.consoleUrl = console.url!;
     const connectorEnv = this.env({ ...platform, PAYMENT_RECEIPT_BASE_URL: this.consoleUrl });
+    this.connectorEnv = connectorEnv;
     // Served on the port the sandbox posts its callbacks to.
     const connector = await startApp(
       'connector-payment',
