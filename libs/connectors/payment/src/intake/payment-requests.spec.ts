@@ -1,5 +1,5 @@
 import { PermanentError } from '@lienthong/connector-runtime';
-import type { IncomingRecord } from '@lienthong/kafka';
+import { Topics, type IncomingRecord } from '@lienthong/kafka';
 import type { PaymentRequest } from '@lienthong/schemas';
 import { goldenJson } from '../golden-payment.fixture';
 import { PAYMENT_REQUEST_SEQUENCE, PAYMENT_REQUEST_SOURCE, paymentRequests } from './payment-requests';
@@ -44,7 +44,6 @@ describe(paymentRequests.name, () => {
   });
 
   it("reads every configured system's request topic", () => {
-    const { Topics } = jest.requireActual<typeof import('@lienthong/kafka')>('@lienthong/kafka');
     const inputs = paymentRequests(['motcua', 'gtvt']).inputs(new Topics('t.'), 'payment');
 
     expect(inputs.map((input) => input.name)).toEqual([
