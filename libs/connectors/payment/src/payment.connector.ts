@@ -1,4 +1,4 @@
-import type { Connector, Delivered } from '@lienthong/connector-runtime';
+import type { Connector, Delivered, Intake } from '@lienthong/connector-runtime';
 import type { PaymentRequest } from '@lienthong/schemas';
 import type { PaymentChanges } from './callback/payment-changes';
 import { PAYMENT_REQUEST_SEQUENCE, paymentRequests } from './intake/payment-requests';
@@ -13,7 +13,7 @@ import type { PaymentService } from './payment-service';
 export class PaymentConnector implements Connector<PaymentRequest> {
   static readonly connectorName = 'payment';
   readonly name = PaymentConnector.connectorName;
-  readonly intake;
+  readonly intake: Intake<PaymentRequest>;
 
   constructor(
     private readonly service: PaymentService,
