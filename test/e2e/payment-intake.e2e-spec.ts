@@ -5,7 +5,7 @@ import { DatabaseModule, databaseConfigSpec } from '@lienthong/database';
 import { DeadLetterHeader, KafkaConnection, KafkaModule, kafkaConfigSpec } from '@lienthong/kafka';
 import {
   PaymentConnectorModule,
-  paymentConfigSpec,
+  paymentConnectorConfigSpec,
   PaymentLedger,
   PaymentReconciler,
   type PaymentRecord,
@@ -109,7 +109,7 @@ describe('payment intake to payment.v1', () => {
       [
         KafkaModule.forRoot(readConfig(kafkaConfigSpec, env)),
         DatabaseModule.forRoot(readConfig(databaseConfigSpec, env)),
-        PaymentConnectorModule.register(readConfig(paymentConfigSpec, env)),
+        PaymentConnectorModule.register(readConfig(paymentConnectorConfigSpec, env)),
       ],
       { port: connectorPort },
     );

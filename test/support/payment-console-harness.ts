@@ -1,7 +1,7 @@
 import { startApp } from '@lienthong/bootstrap';
 import { readConfig } from '@lienthong/config';
 import { ConsoleModule, consoleConfigSpec, consoleHttp, readPaymentReconcile } from '@lienthong/console';
-import { PaymentConnectorModule, paymentConfigSpec, PaymentLedger } from '@lienthong/payment';
+import { PaymentConnectorModule, paymentConnectorConfigSpec, PaymentLedger } from '@lienthong/payment';
 import { PaymentSandboxModule, paymentSandboxConfigSpec } from '@lienthong/sandboxes';
 import type { PaymentRequest } from '@lienthong/schemas';
 import axios, { type AxiosInstance } from 'axios';
@@ -70,7 +70,7 @@ export class PaymentConsoleHarness extends IsolatedRun {
       'connector-payment',
       [
         ...resources(connectorEnv),
-        PaymentConnectorModule.register(readConfig(paymentConfigSpec, connectorEnv)),
+        PaymentConnectorModule.register(readConfig(paymentConnectorConfigSpec, connectorEnv)),
       ],
       { port: connectorPort },
     );

@@ -1,12 +1,11 @@
 import { readConfig } from '@lienthong/config';
 import { runMain, runUntilSignal, startApp } from '@lienthong/bootstrap';
-import { Database, DatabaseModule, databaseConfigSpec } from '@lienthong/database';
-import { KafkaConnection, KafkaModule, kafkaConfigSpec } from '@lienthong/kafka';
-import { ObservabilityModule } from '@lienthong/observability';
-import { PaymentConnectorModule, paymentConfigSpec } from '@lienthong/payment';
+import { DatabaseModule, databaseConfigSpec } from '@lienthong/database';
+import { KafkaModule, kafkaConfigSpec } from '@lienthong/kafka';
+import { PaymentConnectorModule, paymentConnectorConfigSpec } from '@lienthong/payment';
 
 runMain(async () => {
-  const payment = readConfig(paymentConfigSpec);
+  const payment = readConfig(paymentConnectorConfigSpec);
   runUntilSignal([
     await startApp(
       'connector-payment',
@@ -14,7 +13,6 @@ runMain(async () => {
         KafkaModule.forRoot(readConfig(kafkaConfigSpec)),
         DatabaseModule.forRoot(readConfig(databaseConfigSpec)),
         PaymentConnectorModule.register(payment),
-        ObservabilityModule.register({ kafka: KafkaConnection, postgres: Database }),
       ],
       { port: payment.PAYMENT_CALLBACK_PORT },
     ),

@@ -1,4 +1,9 @@
-import type { Connector, Delivered, TargetState } from '@lienthong/connector-runtime';
+import {
+  routedDossierEvents,
+  type Connector,
+  type Delivered,
+  type TargetState,
+} from '@lienthong/connector-runtime';
 import type { DossierEvent } from '@lienthong/schemas';
 import type { DocumentsExchangeClient } from './documents-exchange.client';
 import type { DocumentsStore } from './documents.store';
@@ -28,6 +33,7 @@ function sentResultsOf(previous: TargetState | undefined): SentResults | undefin
 export class DocumentsConnector implements Connector {
   static readonly connectorName = 'documents';
   readonly name = DocumentsConnector.connectorName;
+  readonly intake = routedDossierEvents;
 
   constructor(
     private readonly exchange: DocumentsExchangeClient,

@@ -1,4 +1,10 @@
-import type { Connector, Delivered, FollowedFacts, TargetState } from '@lienthong/connector-runtime';
+import {
+  routedDossierEvents,
+  type Connector,
+  type Delivered,
+  type FollowedFacts,
+  type TargetState,
+} from '@lienthong/connector-runtime';
 import type { IncomingRecord } from '@lienthong/kafka';
 import type { DossierEvent, PortalDossier } from '@lienthong/schemas';
 import type { PopulationChecks } from './population-checks';
@@ -16,6 +22,7 @@ type PortalItem = { dossiers: DossierEvent[]; previous: TargetState | undefined 
 export class PortalConnector implements Connector {
   static readonly connectorName = 'national-portal';
   readonly name = PortalConnector.connectorName;
+  readonly intake = routedDossierEvents;
 
   readonly follows: FollowedFacts;
 

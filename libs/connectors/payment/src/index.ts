@@ -81,6 +81,7 @@ export {
 } from './receipts/payment-receipts';
 export { paymentReceipts, paymentReconciler, standalonePaymentReconciler } from './payment-platform-work';
 export { PaymentEventRelay, paymentEventId, PAYMENT_EVENT_TYPE } from './outbox/payment-event-relay';
-export { PaymentIntake, type PaymentIntakeOptions } from './intake/payment-intake';
+export { paymentRequests, PAYMENT_REQUEST_SOURCE } from './intake/payment-requests';
+export { PaymentConnector } from './payment.connector';
+export { paymentConnectorConfigSpec, paymentConnectorDefinition } from './payment-connector.definition';
 export { PaymentConnectorModule } from './payment-connector.module';
-export { PaymentRequestHandler, type PaymentRequestHandlerOptions } from './intake/payment-request-handler';

@@ -1,4 +1,3 @@
-import { PermanentError } from '@lienthong/connector-runtime';
 import type { PaymentRequest } from '@lienthong/schemas';
 import { GOLDEN_REFERENCE, goldenJson } from './golden-payment.fixture';
 import type { PaymentLedger, Settlement } from './ledger/payment-ledger';
@@ -103,14 +102,5 @@ describe(PaymentService.name, () => {
     expect(platform.query).toHaveBeenCalledTimes(1);
     expect(event).toBeUndefined();
     expect(ledger.held()?.state).toBe('initiated');
-  });
-
-  it('sends nothing for a request that breaks its schema', async () => {
-    const platform = platformAnswering({ kind: 'created', paymentUrl: URL_TO_PAY });
-
-    await expect(build(ledgerHolding(), platform).initiate({ ...request, fees: [] })).rejects.toThrow(
-      PermanentError,
-    );
-    expect(platform.init).not.toHaveBeenCalled();
   });
 });

@@ -1,17 +1,16 @@
-import type { PaymentEvent } from '@lienthong/schemas';
+import type { PaymentEvent, PaymentRequest } from '@lienthong/schemas';
 import { createLogger } from '@lienthong/observability';
 import { applyQueryAnswer } from './ledger/apply-query-answer';
 import type { PaymentLedger } from './ledger/payment-ledger';
 import { subjectOf, type PaymentRecord } from './ledger/payment-record';
 import { changeOf } from './ledger/payment-settlements';
 import { paymentEvent } from './payment-event';
-import { readPaymentRequest } from './payment-request';
 import { nextPaymentState } from './payment-state';
 import type { PaymentPlatformClient } from './platform/payment-platform-client';
 
 /**
- * Starts a payment: the request checked, recorded once (its requestId is the idempotency key), then
- * INIT at the platform. Answers the payment.v1 event of the change it made (initiated with the URL the
+ * Starts a payment: the request (read by readPaymentRequest) recorded once (its requestId is the
+ * idempotency key), then INIT at the platform. Answers the payment.v1 event of the change it made (initiated with the URL the
  * citizen pays at, or refused), or nothing when nothing changed; the caller publishes it. A failure
  * of the platform is thrown classified (RetriableError…): trying again repeats the same INIT.
  */
@@ -24,8 +23,7 @@ export class PaymentService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async initiate(value: unknown): Promise<PaymentEvent | undefined> {
-    const request = readPaymentRequest(value);
+  async initiate(request: PaymentRequest): Promise<PaymentEvent | undefined> {
     const { payment, created } = await this.ledger.recordInitiation(request, this.clock());
     // A provincial payment waits for its gateway's confirmation; a settled one was answered already.
     if (request.channel !== 'national' || payment.state !== 'initiated') return undefined;

@@ -1,4 +1,9 @@
-import type { Connector, Delivered, TargetState } from '@lienthong/connector-runtime';
+import {
+  routedDossierEvents,
+  type Connector,
+  type Delivered,
+  type TargetState,
+} from '@lienthong/connector-runtime';
 import { Counter, metricsRegistry } from '@lienthong/observability';
 import type { DossierEvent } from '@lienthong/schemas';
 import type { IdentitySubject } from './identity-check';
@@ -41,6 +46,7 @@ export function verificationSubject(dossier: DossierEvent): IdentitySubject | { 
 export class PopulationConnector implements Connector {
   static readonly connectorName = 'population';
   readonly name = PopulationConnector.connectorName;
+  readonly intake = routedDossierEvents;
 
   constructor(
     private readonly verifier: IdentityVerifier,

@@ -16,7 +16,7 @@ import { StaleDelivery } from './dispatch/stale-delivery';
 import { TargetCall } from './dispatch/target-call';
 import { parseBatch, type DossierRecord } from './dossier-record';
 import { DossierTurns } from './dossier-turns';
-import { PermanentError, WaitingForNewerError } from './errors';
+import { WaitingForNewerError } from './errors';
 import { Outcomes } from './outcome/outcomes';
 import { planDeliveries } from './plan/plan-deliveries';
 import { DeliveryRecords } from './record/delivery-records';
@@ -24,12 +24,13 @@ import { replicaReport } from './record/replica-report';
 import { TargetPolicy } from './target-policy';
 
 /**
- * Runs one connector: consumes its route topic, keeps each dossier's events in order while delivering
- * different dossiers in parallel, and records every outcome in the delivery ledger so a redelivery
- * never reaches the target twice. Transient failures are retried with backoff, then parked on retry
- * topics; permanent ones are dead-lettered; while the target is down consumption pauses.
+ * Runs one connector: consumes its inputs (its route topic, or what its intake reads), keeps each
+ * dossier's events (each subject's items) in order while delivering different ones in parallel, and
+ * records every outcome in the delivery ledger so a redelivery never reaches the target twice.
+ * Transient failures are retried with backoff, then parked on retry topics; permanent ones and records
+ * the intake cannot read are dead-lettered; while the target is down consumption pauses.
  */
-export class ConnectorRuntime {
+export class ConnectorRuntime<Item> {
   private readonly logger: Logger;
   private readonly gate: PauseGate;
   private readonly turns: DossierTurns;
@@ -37,15 +38,15 @@ export class ConnectorRuntime {
   readonly amendments: Amendments;
   private readonly records: DeliveryRecords;
   private readonly outcomes: Outcomes;
-  private readonly target: TargetCall;
-  private readonly stale: StaleDelivery;
-  private readonly dispatch: DossierDispatch;
+  private readonly target: TargetCall<Item>;
+  private readonly stale: StaleDelivery<Item>;
+  private readonly dispatch: DossierDispatch<Item>;
   private readonly stopping = new AbortController();
   private producer?: Producer;
   private readonly startedAt = new Date().toISOString();
 
   constructor(
-    private readonly connector: Connector,
+    private readonly connector: Connector<Item>,
     private readonly kafka: KafkaConnection,
     private readonly topics: Topics,
     database: Database,
@@ -92,7 +93,8 @@ export class ConnectorRuntime {
   }
 
   async start(): Promise<void> {
-    const consumers = await connectorConsumers(this.kafka, this.topics, this.connector, this.config, {
+    const inputs = this.connector.intake.inputs(this.topics, this.connector.name);
+    const consumers = await connectorConsumers(this.kafka, this.topics, this.connector, inputs, this.config, {
       route: (records, heartbeat) => this.handleBatch(records, heartbeat),
       retry: (records, heartbeat) =>
         whenDue(records, heartbeat, this.stopping.signal, (due) => this.handleBatch(due, heartbeat)),
@@ -100,7 +102,7 @@ export class ConnectorRuntime {
     });
     this.producer = await this.kafka.producer();
     await this.gate.start(consumers);
-    this.logger.info({ topic: this.topics.route(this.connector.name) }, 'connector started');
+    this.logger.info({ topics: inputs.map((input) => input.name) }, 'connector started');
   }
 
   async stop(): Promise<void> {
@@ -112,12 +114,10 @@ export class ConnectorRuntime {
   private async handleBatch(records: IncomingRecord[], heartbeat: () => Promise<void>): Promise<void> {
     // A batch fetched before an operator's pause waits, and so is delivered after the resume.
     await this.gate.untilResumed(heartbeat);
-    const { events, invalid } = parseBatch(records);
-    const outputs = invalid.map((record) =>
-      this.outcomes.deadLetter(record, new PermanentError('INVALID_DOSSIER_EVENT', 'not a dossier.v1 event')),
-    );
+    const { events, invalid } = parseBatch(records, this.connector.intake);
+    const outputs = invalid.map(({ record, error }) => this.outcomes.deadLetter(record, error));
     if (events.length > 0) {
-      const codes = [...new Set(events.map(({ dossier }) => dossier.dossierCode))];
+      const codes = [...new Set(events.map(({ key }) => key.subject))];
       outputs.push(
         ...(await this.turns.runAll(codes, heartbeat, () => this.deliverBatch(events, heartbeat))),
       );
@@ -132,7 +132,7 @@ export class ConnectorRuntime {
    * new ones are delivered.
    */
   private async deliverBatch(
-    events: DossierRecord[],
+    events: DossierRecord<Item>[],
     heartbeat: () => Promise<void>,
   ): Promise<OutgoingRecord[]> {
     const plan = planDeliveries(events, await this.records.snapshot(events), {

@@ -4,6 +4,7 @@ import { Database, Retention, type RetentionRule } from '@lienthong/database';
 import { KafkaConnection, Topics } from '@lienthong/kafka';
 import { ObservabilityModule } from '@lienthong/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { DossierEvent } from '@lienthong/schemas';
 import type { Amendments } from './amendments';
 import type { Connector } from './connector';
 import { ConnectorRuntime } from './connector-runtime';
@@ -19,18 +20,21 @@ export type ConnectorAppConfig<Spec extends ConfigSpecs> = ConfigOf<typeof conne
 export const CONNECTOR_CONFIG = Symbol('CONNECTOR_CONFIG');
 const BUILT_CONNECTOR = Symbol('BUILT_CONNECTOR');
 
-/** What the runtime needs from one connector: its own settings and how to build it from them. */
-export interface ConnectorDefinition<Spec extends ConfigSpecs> {
+/**
+ * What the runtime needs from one connector: its own settings and how to build it from them. `Item` is
+ * what its intake reads (dossier events from its route topic unless it says otherwise).
+ */
+export interface ConnectorDefinition<Spec extends ConfigSpecs, Item = DossierEvent> {
   configSpec: Spec;
   create(
     config: ConnectorAppConfig<Spec>,
     shared: { kafka: KafkaConnection; database: Database; topics: Topics },
-  ): BuiltConnector;
+  ): BuiltConnector<Item>;
 }
 
 /** One connector and what lives beside it. */
-export interface BuiltConnector {
-  connector: Connector;
+export interface BuiltConnector<Item = DossierEvent> {
+  connector: Connector<Item>;
   /**
    * Started after the runtime, stopped before it (schedulers, feedback pollers); changes they make to
    * dossiers at the target go through the runtime's amendments.
@@ -55,8 +59,8 @@ export function ledgerRetention(config: ConfigOf<typeof connectorRuntimeConfigSp
  */
 @Module({})
 export class ConnectorModule {
-  static register<Spec extends ConfigSpecs>(
-    definition: ConnectorDefinition<Spec>,
+  static register<Spec extends ConfigSpecs, Item = DossierEvent>(
+    definition: ConnectorDefinition<Spec, Item>,
     config: ConnectorAppConfig<Spec>,
   ): DynamicModule {
     type Config = ConnectorAppConfig<Spec>;
@@ -75,7 +79,7 @@ export class ConnectorModule {
         {
           provide: ConnectorRuntime,
           useFactory: (
-            built: BuiltConnector,
+            built: BuiltConnector<Item>,
             kafka: KafkaConnection,
             topics: Topics,
             database: Database,
@@ -85,7 +89,12 @@ export class ConnectorModule {
         },
         {
           provide: ManagedServices,
-          useFactory: (runtime: ConnectorRuntime, built: BuiltConnector, database: Database, c: Config) =>
+          useFactory: (
+            runtime: ConnectorRuntime<Item>,
+            built: BuiltConnector<Item>,
+            database: Database,
+            c: Config,
+          ) =>
             new ManagedServices([
               runtime,
               new Retention(database, [...ledgerRetention(c), ...(built.retention ?? [])]),

@@ -1,5 +1,6 @@
 import type { IncomingRecord, OutgoingRecord } from '@lienthong/kafka';
 import type { DossierEvent } from '@lienthong/schemas';
+import type { Intake } from './intake';
 
 /** What a connector last put at its target for one dossier; kept in the ledger between deliveries. */
 export interface TargetState {
@@ -21,19 +22,21 @@ export interface Delivered {
 
 /**
  * One target system. The runtime owns consuming, ordering, idempotency, retries, dead letters and the
- * ledger; a connector only turns a dossier event into calls and says how they went, by returning or by
- * throwing a RetriableError or PermanentError.
+ * ledger; a connector only turns an item (a dossier event, unless its intake reads something else)
+ * into calls and says how they went, by returning or by throwing a RetriableError or PermanentError.
  */
-export interface Connector {
-  /** Its route topic is `route.<name>.v1` and its dead letters go to `dlq.<name>.v1`. */
+export interface Connector<Item = DossierEvent> {
+  /** Its retry topics are `retry.<name>.<n>` and its dead letters go to `dlq.<name>.v1`. */
   readonly name: string;
-  deliver(dossier: DossierEvent, previous: TargetState | undefined): Promise<Delivered>;
+  /** What it consumes and how a record is read: `routedDossierEvents` for `route.<name>.v1`. */
+  readonly intake: Intake<Item>;
+  deliver(item: Item, previous: TargetState | undefined): Promise<Delivered>;
   /**
    * Optional: what events older than the dossier the target holds still add there (the portal's
    * progress records of steps that came late, e.g. from a retry topic); their records are never sent
    * over a newer one. Without it such events are only noted in the ledger.
    */
-  deliverStale?(dossiers: DossierEvent[]): Promise<unknown>;
+  deliverStale?(dossiers: Item[]): Promise<unknown>;
   /** Optional: facts from another topic that change what the target must hold (see FollowedFacts). */
   readonly follows?: FollowedFacts;
   /**
@@ -41,9 +44,7 @@ export interface Connector {
    * the last the newest), answering one Delivered per dossier in the same order. The runtime uses it
    * for a whole batch when the target is healthy and falls back to smaller parts when it fails.
    */
-  deliverMany?(
-    items: { dossiers: DossierEvent[]; previous: TargetState | undefined }[],
-  ): Promise<Delivered[]>;
+  deliverMany?(items: { dossiers: Item[]; previous: TargetState | undefined }[]): Promise<Delivered[]>;
 }
 
 /**

@@ -15,9 +15,11 @@ export interface LedgerEntry {
   /** An event is known by its source system and its id: two systems may use the same ids. */
   sourceSystem: string;
   sourceEventId: string;
+  /** What the target's state is kept for (ItemKey.subject); the dossier code of a dossier event. */
+  subject: string;
   dossierCode: string;
   sequence: number;
-  status: number;
+  status: number | null;
   attempts: number;
 }
 
@@ -42,6 +44,8 @@ const INSERT_ENTRIES = `
 /**
  * What each connector delivered (PostgreSQL), so a redelivered event never reaches a target twice.
  * Every method takes many dossiers at once: a batch costs a handful of statements, not a few per event.
+ * The target's state and attempts are kept per subject (ItemKey): the dossier code of a dossier event,
+ * a payment request's own id; the ledger's rows name the dossier.
  */
 export class DeliveryLedger {
   constructor(
@@ -112,7 +116,7 @@ export class DeliveryLedger {
   /** Events and the target's new state of their dossiers, in one statement (so together or not at all). */
   async recordDelivered(deliveries: { entries: LedgerEntry[]; delivered: Delivered }[]): Promise<void> {
     const states = deliveries.map(({ entries, delivered }) => ({
-      code: entries[0].dossierCode,
+      code: entries[0].subject,
       ...delivered.state,
     }));
     await this.database.query(

@@ -1,56 +1,54 @@
 import type { IncomingRecord } from '@lienthong/kafka';
 import { traceIdOf } from '@lienthong/observability';
-import { eventIdOf, SchemaValidator, type DossierEvent } from '@lienthong/schemas';
+import { eventIdOf, type DossierEvent } from '@lienthong/schemas';
 import type { TargetState } from './connector';
+import { PermanentError } from './errors';
+import type { Intake, ItemKey } from './intake';
 
-/** A dossier event as consumed: the Kafka record it came in, and what it says. */
-export interface DossierRecord {
+/** An item as consumed (a dossier event unless the connector's intake reads another kind): its record, the item, its key. */
+export interface DossierRecord<Item = DossierEvent> {
   record: IncomingRecord;
-  dossier: DossierEvent;
+  item: Item;
+  key: ItemKey;
 }
 
-/** New events of one dossier, in sequence order, and what the target holds of it. */
-export interface PendingDossier {
-  events: DossierRecord[];
+/** New items of one subject, in sequence order, and what the target holds of it. */
+export interface PendingDossier<Item = DossierEvent> {
+  events: DossierRecord<Item>[];
   previous: TargetState | undefined;
 }
 
-// Tolerant: a newer hub's optional fields must not make this connector dead-letter its events.
-const dossierSchema = new SchemaValidator<DossierEvent>('dossier.v1.json', { tolerant: true });
-
-/** The batch's dossier events, in batch order, and the records that are no dossier.v1 event. */
-export function parseBatch(records: IncomingRecord[]): {
-  events: DossierRecord[];
-  invalid: IncomingRecord[];
+/** The batch's items, in batch order, and the records the intake cannot read, with why. */
+export function parseBatch<Item>(
+  records: IncomingRecord[],
+  intake: Intake<Item>,
+): {
+  events: DossierRecord<Item>[];
+  invalid: { record: IncomingRecord; error: PermanentError }[];
 } {
-  const events: DossierRecord[] = [];
-  const invalid: IncomingRecord[] = [];
+  const events: DossierRecord<Item>[] = [];
+  const invalid: { record: IncomingRecord; error: PermanentError }[] = [];
   for (const record of records) {
-    const dossier = parseDossier(record.value);
-    if (dossier) events.push({ record, dossier });
-    else invalid.push(record);
+    try {
+      const item = intake.read(record);
+      events.push({ record, item, key: intake.keyOf(item) });
+    } catch (error) {
+      if (!(error instanceof PermanentError)) throw error;
+      invalid.push({ record, error });
+    }
   }
   return { events, invalid };
 }
 
-function parseDossier(value: Buffer | null): DossierEvent | undefined {
-  try {
-    const parsed: unknown = JSON.parse(value?.toString('utf8') ?? '');
-    return dossierSchema.is(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** An item's identity: its source system and the id that system gave it. */
+export const eventId = (key: ItemKey): string => eventIdOf(key);
 
-/** An event's identity: its source system and the id that system gave it. */
-export const eventId = (dossier: DossierEvent): string => eventIdOf(dossier.provenance);
-
-/** What every log line about an event names. */
-export const locate = ({ record, dossier }: DossierRecord) => ({
+/** What every log line about an item names. */
+export const locate = ({ record, key }: DossierRecord<unknown>) => ({
   topic: record.topic,
   partition: record.partition,
   offset: record.offset,
-  dossierCode: dossier.dossierCode,
-  eventId: eventId(dossier),
+  dossierCode: key.dossierCode,
+  eventId: eventId(key),
   traceId: traceIdOf(record.headers.traceparent),
 });

@@ -1,6 +1,6 @@
 export { kafkaConfigSpec, type KafkaConfig } from './kafka.config';
 export { KafkaModule } from './kafka.module';
-export { Topics } from './topics';
+export { Topics, type TopicSpec } from './topics';
 export { KafkaConnection, type PartitionLag, type ReadRecord } from './kafka-connection';
 export { cloudEventHeaders, newTraceparent } from './headers';
 export { type BatchOutput } from './transactional-processor';

@@ -105,24 +105,34 @@ export class Topics {
     return [
       ...sources.map((system) => ({ name: this.source(system) })),
       { name: this.dossier, config: WRITTEN },
-      ...connectors.map((connector) => ({ name: this.route(connector), config: WRITTEN })),
+      ...connectors.map((connector) => this.routeSpec(connector)),
       { name: this.deadLetter('hub'), partitions: 1, ...DEAD_LETTERS },
     ];
   }
 
-  /** The topics the payment connector reads (the systems' payment requests) and writes. */
-  paymentTopics(systems: string[]): TopicSpec[] {
-    return [
-      ...systems.map((system) => ({ name: this.paymentRequests(system) })),
-      { name: this.payment, config: WRITTEN },
-      { name: this.deadLetter('payment'), partitions: 1, ...DEAD_LETTERS },
-    ];
+  /** The topics the payment connector reads: the systems' payment requests. */
+  paymentRequestTopics(systems: string[]): TopicSpec[] {
+    return systems.map((system) => ({ name: this.paymentRequests(system) }));
   }
 
-  /** The topics one connector reads and writes. */
-  connectorTopics(connector: string, retryLevels: number): TopicSpec[] {
+  /** payment.v1 as the payment connector creates it. */
+  get paymentSpec(): TopicSpec {
+    return { name: this.payment, config: WRITTEN };
+  }
+
+  /** A connector's route topic as the hub and the connector create it. */
+  routeSpec(connector: string): TopicSpec {
+    return { name: this.route(connector), config: WRITTEN };
+  }
+
+  /** The topics one connector reads (by default its route topic) and writes. */
+  connectorTopics(
+    connector: string,
+    retryLevels: number,
+    inputs: TopicSpec[] = [this.routeSpec(connector)],
+  ): TopicSpec[] {
     return [
-      { name: this.route(connector), config: WRITTEN },
+      ...inputs,
       ...Array.from({ length: retryLevels }, (_, index) => ({
         name: this.retry(connector, index + 1),
         config: WRITTEN,

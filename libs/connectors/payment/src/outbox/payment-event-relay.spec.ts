@@ -31,6 +31,7 @@ function outboxOf(rows: Row[], held = false) {
 function kafkaSending(fail = false) {
   const sent: OutgoingRecord[] = [];
   const kafka = {
+    ensureTopics: async () => undefined,
     producer: async () => ({ disconnect: async () => undefined }),
     send: async (_producer: unknown, records: OutgoingRecord[]) => {
       if (fail) throw new Error('broker down');
@@ -56,7 +57,7 @@ describe(PaymentEventRelay.name, () => {
   it('publishes the unpublished events in id order, key = dossier code, ce_id from the row id, and marks them', async () => {
     const rows = [row(1, 'A', 'initiated'), row(2, 'B', 'initiated'), row(3, 'A', 'paid')];
     const { kafka, sent } = kafkaSending();
-    sut = new PaymentEventRelay(outboxOf(rows), kafka, 'payment.v1');
+    sut = new PaymentEventRelay(outboxOf(rows), kafka, { name: 'payment.v1' });
     await sut.start();
 
     expect(await sut.relay()).toBe(3);
@@ -75,7 +76,7 @@ describe(PaymentEventRelay.name, () => {
 
   it('leaves the events unpublished when the broker fails, to send them again with the same ids', async () => {
     const rows = [row(1, 'A', 'initiated')];
-    sut = new PaymentEventRelay(outboxOf(rows), kafkaSending(true).kafka, 'payment.v1');
+    sut = new PaymentEventRelay(outboxOf(rows), kafkaSending(true).kafka, { name: 'payment.v1' });
     await sut.start();
 
     await expect(sut.relay()).rejects.toThrow('broker down');
@@ -86,7 +87,7 @@ describe(PaymentEventRelay.name, () => {
   it('publishes nothing while another replica relays', async () => {
     const rows = [row(1, 'A', 'initiated')];
     const { kafka, sent } = kafkaSending();
-    sut = new PaymentEventRelay(outboxOf(rows, true), kafka, 'payment.v1');
+    sut = new PaymentEventRelay(outboxOf(rows, true), kafka, { name: 'payment.v1' });
     await sut.start();
 
     expect(await sut.relay()).toBe(0);

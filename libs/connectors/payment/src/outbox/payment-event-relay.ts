@@ -1,6 +1,11 @@
 import { PeriodicTask, type ManagedService } from '@lienthong/bootstrap';
 import type { AdvisoryLocks, Database } from '@lienthong/database';
-import { cloudEventHeaders, type KafkaConnection, type OutgoingRecord } from '@lienthong/kafka';
+import {
+  cloudEventHeaders,
+  type KafkaConnection,
+  type OutgoingRecord,
+  type TopicSpec,
+} from '@lienthong/kafka';
 import { Counter, metricsRegistry } from '@lienthong/observability';
 import type { PaymentEvent } from '@lienthong/schemas';
 import type { Producer } from 'kafkajs';
@@ -31,7 +36,8 @@ interface OutboxRow {
  * rows published. Every EVERY_MS and at `runNow()`; one replica at a time (an advisory lock), so the
  * events of a dossier keep their order. At-least-once: a crash between the send and the mark sends the
  * rows again, with the same `ce_id`. Ids are taken before commit, so a lower id may commit after a higher
- * one was sent and be sent after it; never within a payment, whose changes are serialized by its row lock. The topic is created by whoever starts it (Topics.paymentTopics).
+ * one was sent and be sent after it; never within a payment, whose changes are serialized by its row lock.
+ * Creates the topic (Topics.paymentSpec) at start.
  */
 export class PaymentEventRelay implements ManagedService {
   private readonly locks: AdvisoryLocks;
@@ -41,7 +47,7 @@ export class PaymentEventRelay implements ManagedService {
   constructor(
     private readonly database: Database,
     private readonly kafka: KafkaConnection,
-    private readonly topic: string,
+    private readonly topic: TopicSpec,
   ) {
     this.locks = database.locks();
     this.task = new PeriodicTask({
@@ -52,6 +58,7 @@ export class PaymentEventRelay implements ManagedService {
   }
 
   async start(): Promise<void> {
+    await this.kafka.ensureTopics([this.topic]);
     this.producer = await this.kafka.producer();
     await this.task.start();
   }
@@ -62,9 +69,12 @@ export class PaymentEventRelay implements ManagedService {
     this.producer = undefined;
   }
 
-  /** Publishes what is waiting now (after a change), without waiting for the next turn. */
-  runNow(): Promise<void> {
-    return this.task.runNow();
+  /**
+   * Publishes what is waiting now (after a change), without waiting for the next turn. Before start
+   * (deliveries and callbacks may come first), nothing: the first turn after start publishes it.
+   */
+  async runNow(): Promise<void> {
+    if (this.producer) await this.task.runNow();
   }
 
   /** Publishes everything unpublished; answers how many it published (0 when another replica relays). */
@@ -97,7 +107,7 @@ export class PaymentEventRelay implements ManagedService {
 
   private recordOf(row: OutboxRow): OutgoingRecord {
     return {
-      topic: this.topic,
+      topic: this.topic.name,
       key: row.dossier_code,
       value: JSON.stringify(row.event),
       headers: cloudEventHeaders({

@@ -3,6 +3,7 @@ import {
   type IncomingRecord,
   type KafkaConnection,
   type Topics,
+  type TopicSpec,
 } from '@lienthong/kafka';
 import type { Connector, FollowedFacts } from '../connector';
 import type { ConnectorRuntimeConfig } from '../connector-runtime.config';
@@ -11,6 +12,7 @@ export type HandleBatch = (records: IncomingRecord[], heartbeat: () => Promise<v
 
 /** What the connector's consumers hand their batches to. */
 export interface BatchHandlers {
+  /** Batches of the connector's inputs (its intake's topics). */
   route: HandleBatch;
   /** Every retry level's batches. */
   retry: HandleBatch;
@@ -19,25 +21,27 @@ export interface BatchHandlers {
 }
 
 /**
- * The connector's consumers, their topics created: the route, one per retry level (an event waiting
- * its 30 minutes must not hold up one due in 30 s), and the followed facts' topic if any.
+ * The connector's consumers, their topics created: its inputs (the route unless its intake reads other
+ * topics), one per retry level (an event waiting its 30 minutes must not hold up one due in 30 s), and
+ * the followed facts' topic if any.
  */
 export async function connectorConsumers(
   kafka: KafkaConnection,
   topics: Topics,
-  connector: Connector,
+  connector: Pick<Connector<unknown>, 'name' | 'follows'>,
+  inputs: TopicSpec[],
   config: ConnectorRuntimeConfig,
   handlers: BatchHandlers,
 ): Promise<AtLeastOnceConsumer[]> {
   const name = connector.name;
   const retryTopics = config.CONNECTOR_RETRY_DELAYS_S.map((_, index) => topics.retry(name, index + 1));
-  await kafka.ensureTopics(topics.connectorTopics(name, retryTopics.length));
+  await kafka.ensureTopics(topics.connectorTopics(name, retryTopics.length, inputs));
   const group = topics.connectorGroup(name);
   const partitionsConsumedConcurrently = config.CONNECTOR_PARTITIONS_AT_ONCE;
   const consumers = [
     new AtLeastOnceConsumer(kafka, {
       groupId: group,
-      topics: [topics.route(name)],
+      topics: inputs.map((input) => input.name),
       partitionsConsumedConcurrently,
       handleBatch: handlers.route,
     }),

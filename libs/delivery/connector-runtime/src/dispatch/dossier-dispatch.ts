@@ -14,12 +14,12 @@ import type { TargetCall } from './target-call';
  * target takes it, else dossier by dossier, each through the target policy (rate limit, retries,
  * breaker). Answers where what could not be delivered goes instead (retry topics, dead letters).
  */
-export class DossierDispatch {
+export class DossierDispatch<Item> {
   constructor(
-    private readonly connector: Connector,
+    private readonly connector: Connector<Item>,
     private readonly policy: TargetPolicy,
-    private readonly target: TargetCall,
-    private readonly stale: StaleDelivery,
+    private readonly target: TargetCall<Item>,
+    private readonly stale: StaleDelivery<Item>,
     private readonly outcomes: Outcomes,
     private readonly logger: Logger,
     private readonly options: {
@@ -28,7 +28,7 @@ export class DossierDispatch {
     },
   ) {}
 
-  async deliver(pending: PendingDossier[], heartbeat: () => Promise<void>): Promise<OutgoingRecord[]> {
+  async deliver(pending: PendingDossier<Item>[], heartbeat: () => Promise<void>): Promise<OutgoingRecord[]> {
     if (pending.length > 1 && this.connector.deliverMany && (await this.triedTogether(pending))) return [];
     const outputs: OutgoingRecord[] = [];
     await inParallel(pending, this.options.concurrency, async (item) => {
@@ -42,7 +42,7 @@ export class DossierDispatch {
    * One attempt at many events together, without retries: when the target is healthy this is the fast
    * path; when it fails, the caller delivers in smaller parts, each with the full retry policy.
    */
-  private async triedTogether(items: PendingDossier[]): Promise<boolean> {
+  private async triedTogether(items: PendingDossier<Item>[]): Promise<boolean> {
     try {
       await this.target.send(items, (target) => target());
       return true;
@@ -59,7 +59,7 @@ export class DossierDispatch {
    * Otherwise they go one by one, in sequence order.
    */
   private async deliverDossier(
-    item: PendingDossier,
+    item: PendingDossier<Item>,
     heartbeat: () => Promise<void>,
   ): Promise<OutgoingRecord[]> {
     if (item.events.length === 1 || !this.connector.deliverMany) {
@@ -87,7 +87,7 @@ export class DossierDispatch {
 
   /** One event with retries; where it goes instead when it cannot be delivered (retry topic, dead letters). */
   private async deliverOne(
-    event: DossierRecord,
+    event: DossierRecord<Item>,
     previous: TargetState | undefined,
     heartbeat: () => Promise<void>,
   ): Promise<{ state?: TargetState; outputs: OutgoingRecord[] }> {

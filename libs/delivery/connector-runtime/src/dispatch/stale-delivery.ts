@@ -13,9 +13,9 @@ import type { TargetPolicy } from '../target-policy';
  * retries, parking and dead letters as any delivery; then they are noted as skipped. Each dossier's
  * go alone (dossiers side by side), so a failure holds up or refuses only that dossier's steps.
  */
-export class StaleDelivery {
+export class StaleDelivery<Item> {
   constructor(
-    private readonly connector: Connector,
+    private readonly connector: Connector<Item>,
     private readonly policy: TargetPolicy,
     private readonly records: DeliveryRecords,
     private readonly outcomes: Outcomes,
@@ -23,7 +23,7 @@ export class StaleDelivery {
   ) {}
 
   async deliver(
-    staleByDossier: DossierRecord[][],
+    staleByDossier: DossierRecord<Item>[][],
     heartbeat: () => Promise<void>,
   ): Promise<OutgoingRecord[]> {
     const outputs: OutgoingRecord[] = [];
@@ -34,11 +34,14 @@ export class StaleDelivery {
   }
 
   /** One dossier's older events. */
-  async deliverOfDossier(stale: DossierRecord[], heartbeat: () => Promise<void>): Promise<OutgoingRecord[]> {
+  async deliverOfDossier(
+    stale: DossierRecord<Item>[],
+    heartbeat: () => Promise<void>,
+  ): Promise<OutgoingRecord[]> {
     const deliverStale = this.connector.deliverStale?.bind(this.connector);
     try {
       const history = deliverStale
-        ? await this.policy.call(() => deliverStale(stale.map(({ dossier }) => dossier)), heartbeat)
+        ? await this.policy.call(() => deliverStale(stale.map(({ item }) => item)), heartbeat)
         : undefined;
       await this.records.skippedStale(stale, history);
       return [];

@@ -14,11 +14,11 @@ export type Run = (target: () => Promise<Delivered[]>) => Promise<Delivered[]>;
  * The one path from the runtime to the connector's target: notes what may reach the target, calls it,
  * publishes and records what the outcomes produce, and times and traces it all.
  */
-export class TargetCall {
+export class TargetCall<Item> {
   private last: ReplicaReport['lastError'] = null;
 
   constructor(
-    private readonly connector: Connector,
+    private readonly connector: Connector<Item>,
     private readonly records: DeliveryRecords,
     private readonly logger: Logger,
   ) {}
@@ -29,7 +29,7 @@ export class TargetCall {
   }
 
   /** Sends the items (through `run`, which may retry) and records the outcomes. Throws the target's error. */
-  async send(items: PendingDossier[], run: Run): Promise<Delivered[]> {
+  async send(items: PendingDossier<Item>[], run: Run): Promise<Delivered[]> {
     await this.records.attempting(items);
     const stopTimer = deliverySeconds.startTimer({ connector: this.connector.name });
     const timing: DeliveryTiming = { started: Date.now(), targetStarted: 0, targetEnded: 0 };
@@ -60,7 +60,7 @@ export class TargetCall {
    * The connector's work; an error it did not classify is retried like a transient one, so a bug or an
    * unforeseen answer parks the event and finally dead-letters it, never stalling the partition.
    */
-  private async callTarget(items: PendingDossier[]): Promise<Delivered[]> {
+  private async callTarget(items: PendingDossier<Item>[]): Promise<Delivered[]> {
     try {
       return await this.callConnector(items);
     } catch (error) {
@@ -79,14 +79,14 @@ export class TargetCall {
     }
   }
 
-  private async callConnector(items: PendingDossier[]): Promise<Delivered[]> {
+  private async callConnector(items: PendingDossier<Item>[]): Promise<Delivered[]> {
     if (this.connector.deliverMany) {
       return this.connector.deliverMany(
-        items.map(({ events, previous }) => ({ dossiers: events.map((event) => event.dossier), previous })),
+        items.map(({ events, previous }) => ({ dossiers: events.map((event) => event.item), previous })),
       );
     }
     // Without deliverMany, only single events are sent (see DossierDispatch).
     const [{ events, previous }] = items;
-    return [await this.connector.deliver(events[0].dossier, previous)];
+    return [await this.connector.deliver(events[0].item, previous)];
   }
 }

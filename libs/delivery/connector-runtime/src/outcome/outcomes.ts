@@ -21,7 +21,7 @@ export class Outcomes {
     private readonly logger: Logger,
   ) {}
 
-  parked(event: DossierRecord, error: RetriableError, attempts?: number): OutgoingRecord {
+  parked(event: DossierRecord<unknown>, error: RetriableError, attempts?: number): OutgoingRecord {
     const { record } = event;
     const parked = park(
       record,
@@ -41,7 +41,7 @@ export class Outcomes {
 
   /** Events the target refused: noted as failed (with the attempts made), then dead-lettered. */
   async refused(
-    events: DossierRecord[],
+    events: DossierRecord<unknown>[],
     error: PermanentError,
     attempts?: number,
   ): Promise<OutgoingRecord[]> {

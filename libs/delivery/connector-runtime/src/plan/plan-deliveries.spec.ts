@@ -2,6 +2,7 @@ import type { IncomingRecord } from '@lienthong/kafka';
 import type { DossierEvent } from '@lienthong/schemas';
 import type { DossierAtTarget } from '../delivery-ledger';
 import { eventId, type DossierRecord } from '../dossier-record';
+import { routedDossierEvents } from '../intake';
 import { planDeliveries, type DeliveryPlan } from './plan-deliveries';
 
 /**
@@ -25,10 +26,11 @@ function event(label: string, offset: number): DossierRecord {
     eventTime: '',
     sequence: Number(sequence),
   };
-  return { record, dossier: { dossierCode: dossier, status: 1, provenance } as unknown as DossierEvent };
+  const item = { dossierCode: dossier, status: 1, provenance } as unknown as DossierEvent;
+  return { record, item, key: routedDossierEvents.keyOf(item) };
 }
 
-const label = ({ dossier }: DossierRecord) => dossier.provenance.sourceEventId;
+const label = ({ key }: DossierRecord) => key.sourceEventId;
 
 /** A dossier at the target: the sequence it holds (if any), whether it was created, the newest attempted. */
 interface AtTarget {
@@ -54,14 +56,14 @@ interface Row {
   duplicates?: string[];
 }
 
-function sut(row: Row): DeliveryPlan {
+function sut(row: Row): DeliveryPlan<DossierEvent> {
   const batch = row.batch.map(event);
-  const handled = new Set((row.handled ?? []).map((handledLabel) => eventId(event(handledLabel, 0).dossier)));
+  const handled = new Set((row.handled ?? []).map((handledLabel) => eventId(event(handledLabel, 0).key)));
   const target = new Map(Object.entries(row.target ?? {}).map(([code, state]) => [code, atTarget(state)]));
   return planDeliveries(batch, { handled, atTarget: target }, { addsToStale: row.addsToStale ?? true });
 }
 
-const described = (plan: DeliveryPlan) => ({
+const described = (plan: DeliveryPlan<DossierEvent>) => ({
   deliver: plan.deliver.map(
     ({ events, previous }) =>
       events.map(label).join(',') + (previous ? ` over ${previous.lastSequence}` : ''),

@@ -20,25 +20,25 @@ export class DeliveryRecords {
   ) {}
 
   /** What the ledger holds about a batch's events and their dossiers; counts those handled before. */
-  async snapshot(events: DossierRecord[]): Promise<LedgerSnapshot> {
-    const handled = await this.ledger.alreadyHandled(events.map(({ dossier }) => dossier.provenance));
+  async snapshot(events: DossierRecord<unknown>[]): Promise<LedgerSnapshot> {
+    const handled = await this.ledger.alreadyHandled(events.map(({ key }) => key));
     if (handled.size > 0) skipped.inc({ connector: this.connector, why: 'duplicate' }, handled.size);
-    const codes = [...new Set(events.map(({ dossier }) => dossier.dossierCode))];
+    const codes = [...new Set(events.map(({ key }) => key.subject))];
     return { handled, atTarget: await this.ledger.dossiers(codes) };
   }
 
   /** Notes, before a call, the newest event of each dossier that may reach the target from now on. */
-  async attempting(items: PendingDossier[]): Promise<void> {
+  async attempting(items: PendingDossier<unknown>[]): Promise<void> {
     await this.ledger.markAttempted(
       items.map(({ events }) => ({
-        dossierCode: events[0].dossier.dossierCode,
-        sequence: events[events.length - 1].dossier.provenance.sequence,
+        dossierCode: events[0].key.subject,
+        sequence: events[events.length - 1].key.sequence,
       })),
     );
   }
 
   /** Publishes what the outcomes produce, then records them (one Delivered per item, in order). */
-  async delivered(items: PendingDossier[], results: Delivered[], attempts: number): Promise<void> {
+  async delivered(items: PendingDossier<unknown>[], results: Delivered[], attempts: number): Promise<void> {
     const publish = results.flatMap((result) => result.publish ?? []);
     if (publish.length > 0) await this.kafka.send(this.producer(), publish);
     await this.ledger.recordDelivered(
@@ -54,7 +54,7 @@ export class DeliveryRecords {
   }
 
   /** Events older than what the target holds, with what the connector added of them there. */
-  async skippedStale(events: DossierRecord[], history: unknown): Promise<void> {
+  async skippedStale(events: DossierRecord<unknown>[], history: unknown): Promise<void> {
     skipped.inc({ connector: this.connector, why: 'stale' }, events.length);
     await this.ledger.recordNotDelivered(events.map(toEntry), 'skipped_stale', {
       skipped: 'older than the target holds',
@@ -63,7 +63,7 @@ export class DeliveryRecords {
   }
 
   /** Events the target refused; a replay tries them again. */
-  async refused(events: DossierRecord[], error: PermanentError, attempts = 0): Promise<void> {
+  async refused(events: DossierRecord<unknown>[], error: PermanentError, attempts = 0): Promise<void> {
     await this.ledger.recordNotDelivered(
       events.map((event) => ({ ...toEntry(event), attempts })),
       'failed',
@@ -72,13 +72,6 @@ export class DeliveryRecords {
   }
 }
 
-function toEntry({ dossier }: DossierRecord): LedgerEntry {
-  return {
-    sourceSystem: dossier.provenance.sourceSystem,
-    sourceEventId: dossier.provenance.sourceEventId,
-    dossierCode: dossier.dossierCode,
-    sequence: dossier.provenance.sequence,
-    status: dossier.status,
-    attempts: 0,
-  };
+function toEntry({ key }: DossierRecord<unknown>): LedgerEntry {
+  return { ...key, attempts: 0 };
 }

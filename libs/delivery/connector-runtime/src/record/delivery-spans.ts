@@ -11,7 +11,7 @@ export interface DeliveryTiming {
 /** Two spans per event, under the route message's traceparent: the delivery, and the target call in it. */
 export function traceDelivery(
   connector: string,
-  items: PendingDossier[],
+  items: PendingDossier<unknown>[],
   timing: DeliveryTiming,
   attempts: number,
   failure: unknown,
@@ -19,11 +19,11 @@ export function traceDelivery(
   const ended = Date.now();
   const error =
     failure === undefined ? undefined : failure instanceof Error ? failure.message : String(failure);
-  for (const { record, dossier } of items.flatMap((item) => item.events)) {
+  for (const { record, key } of items.flatMap((item) => item.events)) {
     const delivery = childTraceparent(record.headers.traceparent);
     const attributes = {
       'lienthong.connector': connector,
-      'lienthong.dossier_code': dossier.dossierCode,
+      'lienthong.dossier_code': key.dossierCode,
       'lienthong.attempts': attempts,
     };
     recordSpan(`connector-${connector}`, {

@@ -1,0 +1,61 @@
+import type { IncomingRecord, Topics, TopicSpec } from '@lienthong/kafka';
+import { SchemaValidator, type DossierEvent } from '@lienthong/schemas';
+import { PermanentError } from './errors';
+
+/** What the runtime knows of any item it delivers: its order, its idempotency key, its ledger row. */
+export interface ItemKey {
+  /**
+   * What the target holds one state of: the runtime delivers a subject's items in sequence order,
+   * one at a time across replicas, and keeps the target's state per subject (a dossier event's
+   * dossier code; a payment request's own id).
+   */
+  subject: string;
+  /** The dossier the item is about: on its ledger row (the dossier's trace) and its log lines. */
+  dossierCode: string;
+  /** An item is known by its source system and the id that system gave it: the idempotency key. */
+  sourceSystem: string;
+  sourceEventId: string;
+  /** Its place among its subject's items. */
+  sequence: number;
+  /** The dossier's status the item carries, kept on its ledger row; null when it carries none. */
+  status: number | null;
+}
+
+/**
+ * What a connector consumes: its input topics, and how one record is read into an item. A record that
+ * can never be read is dead-lettered with the reason `read` throws (a PermanentError's code).
+ */
+export interface Intake<Item> {
+  /** The topics read, created at start with their settings. */
+  inputs(topics: Topics, connector: string): TopicSpec[];
+  /** The record's item; throws a PermanentError when it is not one. */
+  read(record: IncomingRecord): Item;
+  keyOf(item: Item): ItemKey;
+}
+
+// Tolerant: a newer hub's optional fields must not make this connector dead-letter its events.
+const dossierSchema = new SchemaValidator<DossierEvent>('dossier.v1.json', { tolerant: true });
+
+/** The usual intake: dossier.v1 events the hub routed to the connector, on `route.<name>.v1`. */
+export const routedDossierEvents: Intake<DossierEvent> = {
+  inputs: (topics, connector) => [topics.routeSpec(connector)],
+  read(record) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(record.value?.toString('utf8') ?? '');
+    } catch {
+      parsed = undefined;
+    }
+    if (!dossierSchema.is(parsed))
+      throw new PermanentError('INVALID_DOSSIER_EVENT', 'not a dossier.v1 event');
+    return parsed;
+  },
+  keyOf: ({ dossierCode, status, provenance }) => ({
+    subject: dossierCode,
+    dossierCode,
+    sourceSystem: provenance.sourceSystem,
+    sourceEventId: provenance.sourceEventId,
+    sequence: provenance.sequence,
+    status,
+  }),
+};
