@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { cloudEventHeaders } from '@lienthong/kafka';
-import { paymentEvent, paymentEventId, PAYMENT_EVENT_TYPE, type PaymentChange } from '@lienthong/payment';
+import { paymentEventId } from '@lienthong/payment';
 import type { PortalDossier } from '@lienthong/schemas';
-import { publish, testKafka } from '../support/kafka-client';
+import { consumedUpTo, publish } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
+import { PAYMENT_CHANGES, paymentEvents } from '../support/payment-requests';
 import { freshCopy, loadFixtureDossiers } from '../support/source-fixtures';
 import { until } from '../support/wait';
 
@@ -28,7 +27,6 @@ const inProcess = (held: PortalDossier) => held.TrangThaiHoSo === '4';
 describe('the portal following payment.v1', () => {
   let sut: LienthongHarness;
   let nextSerial = 77001;
-  let nextReference = 1;
 
   /** A dossier never seen before: its code, and its source events (the sample's, by index). */
   const newDossier = () => {
@@ -49,28 +47,7 @@ describe('the portal following payment.v1', () => {
     };
   };
 
-  /** payment.v1 events of one payment as the payment connector publishes them (CloudEvents headers, its ids). */
-  const payment = (dossierCode: string, channel: 'national' | 'provincial' = 'national') => {
-    const subject = {
-      request: { requestId: randomUUID(), dossierCode, channel },
-      reference: `LT${Date.now().toString().slice(-8)}${nextReference++}`,
-      amount: 75_000,
-    };
-    return (change: PaymentChange, outboxId: string = randomUUID()) => ({
-      key: dossierCode,
-      value: JSON.stringify(paymentEvent(subject, change, new Date())),
-      headers: cloudEventHeaders({
-        id: paymentEventId(outboxId),
-        source: 'lienthong/connector/payment',
-        type: PAYMENT_EVENT_TYPE,
-        time: new Date().toISOString(),
-        subject: dossierCode,
-      }),
-    });
-  };
-  const initiated: PaymentChange = { state: 'initiated', paymentUrl: 'https://thanhtoan.example/pay/1' };
-  const paid: PaymentChange = { state: 'paid', platformTransactionId: 'PP2408151431220001', bank: 'VCB' };
-  const failed: PaymentChange = { state: 'failed', reason: '01: Giao dịch không thành công' };
+  const { initiated, paid, failed } = PAYMENT_CHANGES;
 
   const atPortal = (code: string, done: (held: PortalDossier) => boolean) =>
     until(`${code} at the portal`, async () => {
@@ -78,24 +55,8 @@ describe('the portal following payment.v1', () => {
       return held && done(held) ? held : undefined;
     });
   /** Whether the portal connector has handled every payment.v1 event published so far. */
-  const paymentsFollowed = async () => {
-    const admin = testKafka().admin();
-    await admin.connect();
-    try {
-      const topic = sut.topics.payment;
-      const ends = await admin.fetchTopicOffsets(topic);
-      const [committed] = await admin.fetchOffsets({
-        groupId: `${sut.topics.connectorGroup('national-portal')}.follow`,
-        topics: [topic],
-      });
-      return ends.every(({ partition, offset }) => {
-        const at = committed.partitions.find((candidate) => candidate.partition === partition);
-        return Number(offset) === 0 || Number(at?.offset ?? -1) >= Number(offset);
-      });
-    } finally {
-      await admin.disconnect();
-    }
-  };
+  const paymentsFollowed = () =>
+    consumedUpTo(`${sut.topics.connectorGroup('national-portal')}.follow`, sut.topics.payment);
   const confirmations = (code: string) =>
     sut.withDatabase(async (client) => {
       const { rows } = await client.query(
@@ -121,7 +82,7 @@ describe('the portal following payment.v1', () => {
     const paidProvincially = newDossier();
 
     // Confirmed before the dossier reaches the portal: kept, applied at its first delivery.
-    const early = payment(confirmedFirst.code);
+    const early = paymentEvents(confirmedFirst.code);
     await publish(sut.topics.payment, [early(initiated), early(paid)]);
     await until('the early confirmation kept', async () =>
       (await confirmations(confirmedFirst.code)).length === 1 ? true : undefined,
@@ -144,12 +105,12 @@ describe('the portal following payment.v1', () => {
     expect(gateway.DanhSachLePhi).toEqual([expect.objectContaining({ HinhThucThu: '2' })]);
 
     // Confirmed once the dossier is at the portal: amended there; a copy (same ce_id) adds nothing.
-    const later = payment(confirmedLater.code);
+    const later = paymentEvents(confirmedLater.code);
     const paidLater = later(paid, 'paid-later');
     await publish(sut.topics.payment, [later(initiated), paidLater, paidLater]);
     // Not confirmed: a failed payment, an initiated one, a provincial channel's paid event.
-    const failing = payment(notPaid.code);
-    const provincial = payment(paidProvincially.code, 'provincial');
+    const failing = paymentEvents(notPaid.code);
+    const provincial = paymentEvents(paidProvincially.code, 'provincial');
     await publish(sut.topics.payment, [
       failing(initiated),
       failing(failed),
@@ -179,12 +140,12 @@ describe('the portal following payment.v1', () => {
     const dossier = newDossier();
     await dossier.send([0]);
     await atPortal(dossier.code, () => true);
-    const attempt = payment(dossier.code);
+    const attempt = paymentEvents(dossier.code);
     await publish(sut.topics.payment, [attempt(initiated), attempt(paid)]);
     await atPortal(dossier.code, (held) => held.DuocThanhToanTrucTuyen === '1');
 
     // Another attempt failing afterwards, then the source's next step (its fee still unpaid there).
-    const retry = payment(dossier.code);
+    const retry = paymentEvents(dossier.code);
     await publish(sut.topics.payment, [retry(initiated), retry(failed)]);
     await until('every payment.v1 event followed', async () =>
       (await paymentsFollowed()) ? true : undefined,
