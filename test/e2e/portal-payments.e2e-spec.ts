@@ -3,7 +3,7 @@ import type { PortalDossier } from '@lienthong/schemas';
 import { consumedUpTo, publish } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
 import { PAYMENT_CHANGES, paymentEvents } from '../support/payment-requests';
-import { freshCopy, loadFixtureDossiers } from '../support/source-fixtures';
+import { freshSampleDossier, loadFixtureDossiers } from '../support/source-fixtures';
 import { until } from '../support/wait';
 
 jest.setTimeout(240_000);
@@ -28,22 +28,12 @@ describe('the portal following payment.v1', () => {
   let sut: LienthongHarness;
   let nextSerial = 77001;
 
-  /** A dossier never seen before: its code, and its source events (the sample's, by index). */
+  /** A dossier never seen before: its code, and a way to send its source events (the sample's, by index). */
   const newDossier = () => {
-    const serial = nextSerial++;
-    const code = sample.dossierCode.replace(/-\d+$/, `-${serial}`);
+    const dossier = freshSampleDossier(sample, nextSerial++);
     return {
-      code,
-      send: (indexes: number[]) =>
-        publish(
-          sut.topics.source('motcua'),
-          indexes.map((index) => {
-            const fresh = freshCopy(sample.events[index].bytes, serial);
-            // One event id per step, so the hub takes each as new.
-            const value = fresh.bytes.toString().replace(`"fresh-${serial}"`, `"fresh-${serial}-${index}"`);
-            return { key: code, value };
-          }),
-        ),
+      code: dossier.code,
+      send: (indexes: number[]) => publish(sut.topics.source('motcua'), dossier.records(indexes)),
     };
   };
 
