@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { projectPath } from '@lienthong/config';
+import { cloudEventHeaders } from '@lienthong/kafka';
+import { paymentEvent, paymentEventId, PAYMENT_EVENT_TYPE, type PaymentChange } from '@lienthong/payment';
 import type { PaymentRequest } from '@lienthong/schemas';
 
 /** The payment request behind DOMAIN.md's worked example (test/fixtures/contracts/payment/source). */
@@ -18,3 +20,39 @@ export const paymentRequestNumber = (n: number): PaymentRequest => ({
   dossierCode: `000.00.12.H26-240815-${String(n).padStart(4, '0')}`,
   fees: [{ ...paymentRequestTemplate.fees[0], amount: 10_000 + n * 1_000 }],
 });
+
+/**
+ * The payment.v1 records of one payment of a dossier, as the payment connector publishes them (its
+ * CloudEvents headers and ids): give each change, and an outbox id to send a copy of one.
+ */
+export function paymentEvents(
+  dossierCode: string,
+  channel: 'national' | 'provincial' = 'national',
+): (
+  change: PaymentChange,
+  outboxId?: string,
+) => { key: string; value: string; headers: Record<string, string> } {
+  const subject = {
+    request: { requestId: randomUUID(), dossierCode, channel },
+    reference: `LT${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`,
+    amount: 75_000,
+  };
+  return (change, outboxId = randomUUID()) => ({
+    key: dossierCode,
+    value: JSON.stringify(paymentEvent(subject, change, new Date())),
+    headers: cloudEventHeaders({
+      id: paymentEventId(outboxId),
+      source: 'lienthong/connector/payment',
+      type: PAYMENT_EVENT_TYPE,
+      time: new Date().toISOString(),
+      subject: dossierCode,
+    }),
+  });
+}
+
+/** The changes a payment goes through, as the payment connector words them. */
+export const PAYMENT_CHANGES = {
+  initiated: { state: 'initiated', paymentUrl: 'https://thanhtoan.example/pay/1' },
+  paid: { state: 'paid', platformTransactionId: 'PP2408151431220001', bank: 'VCB' },
+  failed: { state: 'failed', reason: '01: Giao dịch không thành công' },
+} as const satisfies Record<string, PaymentChange>;
