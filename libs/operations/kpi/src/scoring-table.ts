@@ -65,6 +65,7 @@ type RateName =
   | 'digitized'
   | 'reused'
   | 'from_warehouse'
+  | 'from_warehouse_or_e_result'
   | 'population_data'
   | 'population_procedures'
   | 'dossier_satisfaction';
@@ -96,10 +97,15 @@ function rates(options: ScoringOptions): Record<RateName, (c: PeriodCounts) => R
     digitized: (c) => ratio(c.digitized, c.received),
     reused: (c) => ratio(options.reuse.counts === 'digitized' ? c.digitized : c.reused, c.received),
     from_warehouse: (c) => ratio(c.fromWarehouse, c.received),
+    // "A file from the warehouse, or an e-result link" counted from two sums: an upper bound where both meet.
+    from_warehouse_or_e_result: (c) => ratio(Math.min(c.received, c.fromWarehouse + c.eResult), c.received),
     population_data: (c) => ratio(c.populationData, c.received),
     population_procedures: (c) => ratio(c.proceduresWithPopulationData, c.procedures),
     dossier_satisfaction: (c) =>
-      ratio(c.received - c.overdue - (options.satisfaction.countLocalRatings ? c.notSatisfied : 0), c.received),
+      ratio(
+        c.received - c.overdue - (options.satisfaction.countLocalRatings ? c.notSatisfied : 0),
+        c.received,
+      ),
   };
 }
 
