@@ -85,7 +85,7 @@ const fieldOf = (flag: string) => flag.split('.')[0];
 const SENT_FIELDS = [...new Set(FLAGS.map(({ flag }) => fieldOf(flag)))];
 const yesNo = (value: boolean) => (value ? 'có' : 'không');
 
-interface Found {
+export interface Found {
   kind: CauseKind;
   item: string;
   flag?: string;
@@ -143,6 +143,19 @@ function portalCauses(code: string, finding: Finding | undefined, publishedAt: D
   return found;
 }
 
+/** One dossier's causes; one the portal lacks is that and nothing else. */
+export function dossierCauses(
+  dossier: HeldDossier,
+  sent: SentFields | undefined,
+  finding: Finding | undefined,
+  publishedAt: Date | null,
+): Found[] {
+  const atPortal = portalCauses(dossier.dossier_code, finding, publishedAt);
+  return atPortal.some((found) => found.kind === 'not_at_portal')
+    ? atPortal
+    : [...ledgerCauses(dossier, sent), ...atPortal];
+}
+
 /** The items Lienthong cannot measure from dossier events: the national figure stands for them. */
 export function notMeasurable(): Cause[] {
   return SCORING_TABLE.flatMap((group) => group.items)
@@ -177,10 +190,7 @@ export async function driftCauses(
   const causes = new Map<string, Cause>();
   for (const dossier of dossiers) {
     const code = dossier.dossier_code;
-    const atPortal = portalCauses(code, findings.get(code), publishedAt);
-    const all = atPortal.some((found) => found.kind === 'not_at_portal')
-      ? atPortal
-      : [...ledgerCauses(dossier, sent.get(code)), ...atPortal];
+    const all = dossierCauses(dossier, sent.get(code), findings.get(code), publishedAt);
     const seen = new Set<string>();
     for (const found of all) {
       const key = `${found.kind}|${found.item}|${found.flag ?? ''}`;
