@@ -265,7 +265,9 @@ async function main(): Promise<void> {
     const sample = (await drift(DRIFT_MONTH)()).data;
     log(
       `drift drill-down of ${DRIFT_MONTH}: ${sample.items.length} items, causes ` +
-        sample.causes.map((cause: { kind: string; count: number }) => `${cause.kind} ${cause.count}`).join(', '),
+        sample.causes
+          .map((cause: { kind: string; count: number }) => `${cause.kind} ${cause.count}`)
+          .join(', '),
     );
     const driftP95 = await timed(`one agency's national drill-down (${DRIFT_MONTH})`, drift(DRIFT_MONTH));
     const driftYearP95 = await timed("one agency's national drill-down (2025)", drift('2025'));

@@ -14,7 +14,8 @@ export async function fillNationalSide(client: Client, month: string): Promise<v
             jsonb_build_object(
               'MaHoSo', dossier_code,
               'DuocThanhToanTrucTuyen', CASE WHEN (has_fees AND paid_online) <> (random() < 0.0005) THEN '1' ELSE '0' END,
-              'HoSoCoThanhPhanSoHoa', CASE WHEN digitized THEN '1' ELSE '0' END),
+              'HoSoCoThanhPhanSoHoa', CASE WHEN digitized THEN '1' ELSE '0' END,
+              'TaiLieuNop', CASE WHEN reused THEN '[{"DuocTaiSuDung":"1"}]'::jsonb ELSE '[]'::jsonb END),
             now()
      FROM kpi_dossiers`,
   );

@@ -164,10 +164,11 @@ export async function sentFieldsAmong(
     status: number | null;
     fields: Record<string, unknown> | null;
   }>(
+    // One jsonb_build_object of the fields asked for, each a parameter: no per-row subquery.
     `SELECT dossier_code, created, status,
-       (SELECT jsonb_object_agg(field, record -> field) FROM unnest($3::text[]) AS field) AS fields
+       jsonb_build_object(${fields.map((_, i) => `$${i + 3}::text, record -> $${i + 3}::text`).join(', ')}) AS fields
      FROM target_dossier_state WHERE connector = $1 AND dossier_code = ANY($2::text[])`,
-    [connector, dossierCodes, fields],
+    [connector, dossierCodes, ...fields],
   );
   return new Map(
     rows.map((row) => [

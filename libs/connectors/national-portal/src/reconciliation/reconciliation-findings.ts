@@ -18,10 +18,12 @@ export async function latestFindingsAmong(
 ): Promise<Map<string, Finding>> {
   if (dossierCodes.length === 0) return new Map();
   const rows = await database.query<{ finding: DriftFound; found_at: Date }>(
+    // The codes as a set joined by hash, not an array scanned for each finding.
     `SELECT DISTINCT ON (finding ->> 'dossierCode') finding, r.finished_at AS found_at
-     FROM reconciliation_runs r, jsonb_array_elements(r.report -> 'drifts') AS finding
+     FROM reconciliation_runs r
+     CROSS JOIN LATERAL jsonb_array_elements(r.report -> 'drifts') AS finding
+     JOIN unnest($3::text[]) AS wanted (code) ON wanted.code = finding ->> 'dossierCode'
      WHERE r.connector = $1 AND r.finished_at >= $2 AND r.missing + r.differing > 0
-       AND finding ->> 'dossierCode' = ANY($3::text[])
      ORDER BY finding ->> 'dossierCode', r.finished_at DESC`,
     [PortalConnector.connectorName, since, dossierCodes],
   );

@@ -138,28 +138,27 @@ export class NationalComparison {
   async agency(agencyCode: string, text: string | undefined) {
     const period = periodOf(text);
     const days = daysOf(period);
-    const [own, latest] = await Promise.all([
-      this.report.agency(agencyCode, days),
+    const [own, latest, names, held] = await Promise.all([
+      this.report.agencyScore(agencyCode, days),
       this.reader.latest(period.key),
+      this.queries.agencyNames(),
+      this.queries.heldDossiers(agencyCode, days.from, days.to),
     ]);
-    const names = await this.queries.agencyNames();
-    const agencies = new Map(names);
-    const unit =
-      matchAgencies(latest.units, agencies, this.settings.mapping, this.settings.rootDepartmentId).units.get(
-        agencyCode,
-      ) ?? null;
-    if (!own && !unit)
+    const { mapping, rootDepartmentId } = this.settings;
+    const unit = matchAgencies(latest.units, names, mapping, rootDepartmentId).units.get(agencyCode) ?? null;
+    if (!own && !unit) {
       throw new NotFoundException(
         `agency ${agencyCode} has neither dossiers nor a national score in ${period.key}`,
       );
+    }
     const compared = compareScores(own?.score ?? emptyScore(), unit);
-    const causes = [...(await this.causes(agencyCode, days, unit)), ...notMeasurable()];
+    const causes = await driftCauses(this.database, held, startOf(days), unit?.fetchedAt ?? null);
     return {
       period: period.key,
       agencyCode,
-      name: own?.name ?? unit?.unit.name ?? null,
+      name: names.get(agencyCode) ?? unit?.unit.name ?? null,
       items: compared.items satisfies ItemComparison[],
-      causes,
+      causes: [...causes, ...notMeasurable()],
     };
   }
 
@@ -192,7 +191,7 @@ export class NationalComparison {
 
   private async causes(agencyCode: string, days: Period, unit: StoredScore | null): Promise<Cause[]> {
     const held = await this.queries.heldDossiers(agencyCode, days.from, days.to);
-    return driftCauses(this.database, held, new Date(`${days.from}T00:00:00+07:00`), unit?.fetchedAt ?? null);
+    return driftCauses(this.database, held, startOf(days), unit?.fetchedAt ?? null);
   }
 
   /** Each national unit's rank among the units of its tier (provincial agencies; communes). */
@@ -216,6 +215,9 @@ function nationalSide(unit: StoredScore, shape: GroupScores, rank: number | null
   ) as GroupScores;
   return { totalScore: unit.totalScore, rank, groups, fetchedAt: unit.fetchedAt.toISOString() };
 }
+
+/** A reconciliation counts from the period's first day on: what it found earlier is older than the period's dossiers. */
+const startOf = (days: Period) => new Date(`${days.from}T00:00:00+07:00`);
 
 function emptyScore(): Score {
   return scorePeriod(periodCounts([], 0));
