@@ -49,4 +49,6 @@ export async function fillNationalSide(client: Client, month: string): Promise<v
     [month],
   );
   await client.query('ANALYZE target_dossier_state');
+  // What autovacuum does after a bulk load: the visibility map lets one agency's dossiers be read from the index.
+  await client.query('VACUUM kpi_dossiers');
 }

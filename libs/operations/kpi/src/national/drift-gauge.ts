@@ -5,7 +5,7 @@ import type { NationalComparison } from './national-comparison';
 
 const driftPoints = new Gauge({
   name: 'lienthong_score_drift_points',
-  help: "National 766 score minus Lienthong's own reckoning this month, in points, by agency and group (CKMB, TDGQ, CLGQ, MDSH, MDHL, TTTT, TOTAL)",
+  help: "National 766 score minus what the nation would publish from Lienthong's dossiers, in points, for the latest month fetched, by agency and group (CKMB, TDGQ, CLGQ, MDSH, MDHL, TTTT, TOTAL)",
   labelNames: ['agency', 'group'] as const,
   registers: [metricsRegistry],
 });
