@@ -16,6 +16,7 @@ import axios from 'axios';
 import { Partitioners } from 'kafkajs';
 import { Client } from 'pg';
 import { benchKafka, ensureBroker } from './bench-support';
+import { fillNationalSide } from './national-drift';
 import { asDossierEvents } from './portal-outcome';
 
 /**
@@ -26,7 +27,11 @@ import { asDossierEvents } from './portal-outcome';
  *    written straight into the read model inside PostgreSQL (generate_series), then the dashboard's
  *    own HTTP API timed: the ranking of a quarter, and one agency's drill-down (its score and series
  *    for the quarter, and its dossiers overdue now, with a viewer token), each BENCH_KPI_QUERIES (40) times.
- * Last line: {"dossiers", "projection_events_per_s", "ranking_p95_ms", "drilldown_p95_ms"}.
+ * 3. Drift: with the portal connector's record of every dossier and each agency's national score of May
+ *    2025 beside it (./national-drift), one agency's national drill-down (items, causes and their
+ *    dossiers) for the month, and for the whole year.
+ * Last line: {"dossiers", "projection_events_per_s", "ranking_p95_ms", "drilldown_p95_ms",
+ * "drift_p95_ms", "drift_year_p95_ms"}.
  */
 const EVENTS = Number(process.env.BENCH_KPI_EVENTS ?? 100_000);
 const DOSSIERS = Number(process.env.BENCH_KPI_DOSSIERS ?? 4_000_000);
@@ -34,6 +39,7 @@ const AGENCIES = Number(process.env.BENCH_KPI_AGENCIES ?? 60);
 const QUERIES = Number(process.env.BENCH_KPI_QUERIES ?? 40);
 const CHUNK = 500_000;
 const QUARTER = 'from=2025-04-01&to=2025-06-30';
+const DRIFT_MONTH = '2025-05';
 const log = (message: string) => process.stderr.write(`[bench:kpi] ${message}\n`);
 
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.95) - 1];
@@ -218,6 +224,8 @@ async function main(): Promise<void> {
     const started = Date.now();
     await fillReadModel(client, schema);
     log(`read model of ${DOSSIERS} dossiers written in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    await fillNationalSide(client, DRIFT_MONTH);
+    log(`portal records and national scores of ${DRIFT_MONTH} written`);
     const token = (await new TokenStore(database).create('bench', 'viewer', 'bench')).token;
     dashboard.app = await startApp(
       'dashboard',
@@ -250,12 +258,27 @@ async function main(): Promise<void> {
         }),
       ]);
     });
+    const drift = (period: string) => () => {
+      const code = agencies[next++ % agencies.length];
+      return axios.get(`${url}/kpi/api/national/agencies/${code}?period=${period}`);
+    };
+    const sample = (await drift(DRIFT_MONTH)()).data;
+    log(
+      `drift drill-down of ${DRIFT_MONTH}: ${sample.items.length} items, causes ` +
+        sample.causes
+          .map((cause: { kind: string; count: number }) => `${cause.kind} ${cause.count}`)
+          .join(', '),
+    );
+    const driftP95 = await timed(`one agency's national drill-down (${DRIFT_MONTH})`, drift(DRIFT_MONTH));
+    const driftYearP95 = await timed("one agency's national drill-down (2025)", drift('2025'));
     console.log(
       JSON.stringify({
         dossiers: DOSSIERS,
         projection_events_per_s: projectionEventsPerS,
         ranking_p95_ms: rankingP95,
         drilldown_p95_ms: drilldownP95,
+        drift_p95_ms: driftP95,
+        drift_year_p95_ms: driftYearP95,
       }),
     );
   } finally {

@@ -84,22 +84,26 @@ describe('the KPI dashboard from source events to its API', () => {
       paidOnline: 1,
     });
     expect(item(hoanKiem, 'on_time')).toMatchObject({ points: 12, numerator: 3, denominator: 5 });
-    expect(item(hoanKiem, 'online').points).toBe(7.2); // 12 × 3/5
+    expect(item(hoanKiem, 'online').points).toBe(2.88); // 3.3: 12 × (3/5 × 1/5 synced) ÷ 0.5
     expect(item(hoanKiem, 'paid_online').points).toBe(3); // 6 × 1/2
     expect(item(hoanKiem, 'payment_procedures').points).toBe(2); // min(2, 2.5 × 1/1)
     expect(item(hoanKiem, 'fee_lists').state).toBe('not_measured');
     expect(item(hoanKiem, 'e_result').points).toBe(6); // 3 settled, 3 with an e-result
     expect(item(hoanKiem, 'digitized_files').points).toBe(4);
-    expect(item(hoanKiem, 'reuse')).toMatchObject({ state: 'measured', points: 0 });
+    // 4.3 counts the dossiers with digitized parts (all 5), full at 80%.
+    expect(item(hoanKiem, 'reuse')).toMatchObject({ state: 'measured', points: 2 });
+    expect(item(hoanKiem, 'warehouse').points).toBe(2.4); // 4.4: 4 × (0 from the warehouse + 3 e-results)/5
     expect(item(hoanKiem, 'dossier_satisfaction').points).toBe(4); // 6 × (1 − 2/5 − 0) ÷ 0.9
     expect(item(hoanKiem, 'portal_sync').points).toBe(1.2); // 6 × 1/5
     expect(item(hoanKiem, 'procedures_published').state).toBe('not_measured');
-    expect(hoanKiem.score).toMatchObject({ points: 39.4, measuredMax: 72, percent: 54.7 });
-    // Ba Đình: both on time, both online, no fees (payment: no data), one "không hài lòng" of 2.
+    expect(hoanKiem.score).toMatchObject({ points: 39.48, measuredMax: 72, percent: 54.8 });
+    // Ba Đình: both on time, both online but none at the portal yet, no fees (payment: no data), one
+    // "không hài lòng" of 2, which a local rating does not count against it (5.4 uses the portal's dislikes).
     expect(item(baDinh, 'on_time').points).toBe(20);
+    expect(item(baDinh, 'online').points).toBe(0); // × 0/2 synced
     expect(item(baDinh, 'paid_online').state).toBe('no_data');
-    expect(item(baDinh, 'dossier_satisfaction').points).toBe(3.33); // 6 × (1 − 0 − 1/2) ÷ 0.9
-    expect(baDinh.score).toMatchObject({ points: 45.33, measuredMax: 64, percent: 70.8 });
+    expect(item(baDinh, 'dossier_satisfaction').points).toBe(6); // 6 × (1 − 0) capped
+    expect(baDinh.score).toMatchObject({ points: 42, measuredMax: 64, percent: 65.6 });
     expect(result.city.counts).toMatchObject({ received: 7, onTime: 5, overdue: 2 });
   });
 
@@ -157,7 +161,7 @@ describe('the KPI dashboard from source events to its API', () => {
       .split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain(
-      `2,${HOAN_KIEM.maDinhDanh},${HOAN_KIEM.ten},39.4,72,54.7,1.2,12,7.2,5,10,4,5,3,2`,
+      `2,${HOAN_KIEM.maDinhDanh},${HOAN_KIEM.ten},39.48,72,54.8,1.2,12,2.88,5,14.4,4,5,3,2`,
     );
 
     const overdue = `${sut.dashboardUrl}/kpi/api/agencies/${HOAN_KIEM.maDinhDanh}/overdue`;

@@ -147,6 +147,21 @@ export class KpiReport {
     };
   }
 
+  /** One agency's counts and score for the period, without its series (null when it received nothing). */
+  async agencyScore(
+    agencyCode: string,
+    period: Period,
+  ): Promise<{ counts: PeriodCounts; score: Score } | null> {
+    const [sums, judged] = await Promise.all([
+      this.queries.sums(period.from, period.to, agencyCode),
+      this.queries.judged(period.from, period.to, period.judgeAt, agencyCode),
+    ]);
+    const procedures = sums.get(agencyCode);
+    if (!procedures) return null;
+    const counts = periodCounts(procedures, countOnTime(judged, period.judgeAt));
+    return { counts, score: scorePeriod(counts) };
+  }
+
   /** Per day received, for one agency or the city: on time judged at the period's end like the score. */
   async series(period: Period, agencyCode?: string): Promise<DayPoint[]> {
     const [days, judged] = await Promise.all([
