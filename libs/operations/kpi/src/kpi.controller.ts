@@ -24,10 +24,13 @@ import { SCORING_TABLE } from './scoring-table';
 import { ViewerGuard } from './viewer.guard';
 
 const AGENCY_CODE = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
-const PAGE = projectPath('libs', 'operations', 'kpi', 'src', 'public', 'index.html');
+const publicFile = (name: string) => projectPath('libs', 'operations', 'kpi', 'src', 'public', name);
+const PAGE = publicFile('index.html');
+const NATIONAL_PAGE = publicFile('national.html');
 const ASSETS: Record<string, string> = {
-  'dashboard.js': projectPath('libs', 'operations', 'kpi', 'src', 'public', 'dashboard.js'),
-  'dashboard.css': projectPath('libs', 'operations', 'kpi', 'src', 'public', 'dashboard.css'),
+  'dashboard.js': publicFile('dashboard.js'),
+  'national.js': publicFile('national.js'),
+  'dashboard.css': publicFile('dashboard.css'),
   // The chart library from node_modules: the page loads nothing from outside.
   'echarts.min.js': projectPath('node_modules', 'echarts', 'dist', 'echarts.min.js'),
 };
@@ -70,6 +73,18 @@ export class KpiController {
     response.sendFile(PAGE);
   }
 
+  /** The national score beside the city's own, per agency (its API comes with the national-score lib). */
+  @Get('national')
+  nationalPage(@Res() response: Response): void {
+    response.sendFile(NATIONAL_PAGE);
+  }
+
+  @Get('national/agency/:code')
+  nationalAgencyPage(@Param('code') code: string, @Res() response: Response): void {
+    agencyCode(code);
+    response.sendFile(NATIONAL_PAGE);
+  }
+
   @Get('assets/:file')
   asset(@Param('file') file: string, @Res() response: Response): void {
     const path = ASSETS[file];
@@ -84,6 +99,12 @@ export class KpiController {
       ...group,
       items: items.map(({ rate, ...item }) => ({ ...item, measured: !!rate })),
     }));
+  }
+
+  /** Where the pages link to: the console, for a dossier's trace and its re-sync. */
+  @Get('api/links')
+  links() {
+    return { console: this.options.consoleUrl };
   }
 
   @Get('api/ranking')
