@@ -14,7 +14,7 @@ import {
   type MessageEvent,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { distinctUntilChanged, from, map, shareReplay, switchMap, timer, type Observable } from 'rxjs';
+import { distinctUntilChanged, from, map, merge, shareReplay, switchMap, timer, type Observable } from 'rxjs';
 import { KPI_OPTIONS, type KpiModuleOptions } from './kpi-options';
 import { KpiReport } from './kpi-report';
 import { KpiQueries } from './kpi-queries';
@@ -53,13 +53,22 @@ export class KpiController {
     queries: KpiQueries,
     @Inject(KPI_OPTIONS) private readonly options: KpiModuleOptions,
   ) {
-    // One poll of the projection's marker per second for every open page of this process.
-    this.live = timer(0, options.liveIntervalMs).pipe(
+    // One poll of each marker per second for every open page of this process: the projection's, and
+    // the national scoring data's (a poller of any replica stored changed figures).
+    const projection = timer(0, options.liveIntervalMs).pipe(
       switchMap(() => from(queries.progress())),
       distinctUntilChanged((a, b) => a.version === b.version),
-      map((progress) => ({ type: 'projection', data: progress })),
+      map((progress): MessageEvent => ({ type: 'projection', data: progress })),
       shareReplay({ bufferSize: 1, refCount: true }),
     );
+    const national = timer(0, options.liveIntervalMs).pipe(
+      switchMap(() => from(queries.nationalMark())),
+      distinctUntilChanged((a, b) => a.fetchId === b.fetchId),
+      map((mark): MessageEvent => ({ type: 'national', data: mark })),
+      shareReplay({ bufferSize: 1, refCount: true }),
+    );
+    // Each page gets the last message of both at once, then every new one.
+    this.live = merge(projection, national);
   }
 
   @Get()

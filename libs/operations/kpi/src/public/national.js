@@ -1,9 +1,9 @@
-/* global window, document, fetch, location, history, URLSearchParams, EventSource, echarts, setInterval */
+/* global window, document, fetch, location, history, URLSearchParams, EventSource, echarts */
 /*
  * The national comparison pages: per agency, the score and rank the national portal publishes beside
  * Lienthong's own, with the drift; one agency's items, the causes of its drift (dossier codes linked to
- * the console) and both scores over the months. Reloaded on every projected batch, and each minute for
- * the national side, which changes only when the poller fetches.
+ * the console) and both scores over the months. Reloaded on every projected batch and every fetch of
+ * the national data that changed a figure.
  */
 (() => {
   'use strict';
@@ -30,7 +30,6 @@
     status_time_missing: 'bổ sung thời điểm tại hệ thống nguồn',
     not_measurable: 'không cần xử lý hồ sơ',
   };
-  const NATIONAL_REFRESH_MS = 60_000;
 
   const agencyMatch = /^\/kpi\/national\/agency\/([^/]+)$/.exec(location.pathname);
   const agencyCode = agencyMatch ? decodeURIComponent(agencyMatch[1]) : null;
@@ -259,11 +258,11 @@
         `Trực tiếp · cập nhật ${new Date(progress.updatedAt).toLocaleTimeString('vi-VN')}`;
       void reload();
     });
+    source.addEventListener('national', () => void reload());
     source.onerror = () => {
       $('live').classList.remove('on');
       $('live').textContent = 'Mất kết nối, đang thử lại…';
     };
-    setInterval(() => void reload(), NATIONAL_REFRESH_MS);
   }
 
   form.addEventListener('submit', (event) => {
