@@ -28,7 +28,7 @@
     not_at_portal: 'đồng bộ lại qua console (đối soát Cổng DVCQG)',
     flag_differs: 'sửa tại hệ thống nguồn rồi đồng bộ lại',
     status_time_missing: 'bổ sung thời điểm tại hệ thống nguồn',
-    not_measurable: 'không cần xử lý hồ sơ',
+    not_measurable: 'không có hồ sơ cần xử lý',
   };
 
   const agencyMatch = /^\/kpi\/national\/agency\/([^/]+)$/.exec(location.pathname);
@@ -69,7 +69,8 @@
     return response.json();
   }
 
-  function causeSummary(causes) {
+  function causeSummary(all) {
+    const causes = all.filter((cause) => cause.count > 0);
     return causes.length === 0
       ? '<span class="nm">không có</span>'
       : causes
@@ -126,23 +127,29 @@
       : '';
 
   function causesPanel(causes) {
-    return causes.length === 0
-      ? 'Không có chênh lệch cần giải thích.'
-      : causes
+    // Items Lienthong cannot measure name no dossier: one line for all of them.
+    const unmeasured = causes.filter((cause) => cause.kind === 'not_measurable');
+    const found = causes.filter((cause) => cause.kind !== 'not_measurable');
+    const groups = found.map(
+      (cause) =>
+        `<div class="cause-group" data-kind="${escape(cause.kind)}" data-item="${escape(cause.item)}">` +
+        `<h3>${escape(CAUSES[cause.kind] ?? cause.kind)}${cause.flag ? ` (${escape(cause.flag)})` : ''} — chỉ số ${escape(cause.item)}: ${cause.count} hồ sơ</h3>` +
+        `<p class="action">Xử lý: ${escape(ACTIONS[cause.kind] ?? '')}${cause.how ? ` <small>${escape(cause.how)}</small>` : ''}</p>` +
+        (cause.dossiers ?? [])
           .map(
-            (cause) =>
-              `<div class="cause-group" data-kind="${escape(cause.kind)}" data-item="${escape(cause.item)}">` +
-              `<h3>${escape(CAUSES[cause.kind] ?? cause.kind)} — chỉ số ${escape(cause.item)}: ${cause.count} hồ sơ</h3>` +
-              `<p class="action">Xử lý: ${escape(ACTIONS[cause.kind] ?? '')}</p>` +
-              (cause.dossiers ?? [])
-                .map(
-                  (dossier) =>
-                    `<div class="dossier"><code>${escape(dossier.code)}</code> ${escape(dossier.detail ?? '')} ${traceLink(dossier.code)}</div>`,
-                )
-                .join('') +
-              '</div>',
+            (dossier) =>
+              `<div class="dossier"><code>${escape(dossier.code)}</code> ${escape(dossier.detail ?? '')} ${traceLink(dossier.code)}</div>`,
           )
-          .join('');
+          .join('') +
+        '</div>',
+    );
+    if (unmeasured.length > 0) {
+      groups.push(
+        `<div class="cause-group" data-kind="not_measurable"><h3>${CAUSES.not_measurable}: ` +
+          `${unmeasured.map((cause) => escape(cause.item)).join(', ')}</h3><p class="action">Xử lý: ${ACTIONS.not_measurable}; điểm quốc gia là điểm chính thức.</p></div>`,
+      );
+    }
+    return groups.length === 0 ? 'Không có chênh lệch cần giải thích.' : groups.join('');
   }
 
   function historyView(months) {
