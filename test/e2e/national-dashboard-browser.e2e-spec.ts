@@ -2,12 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import axios from 'axios';
 import { launchChromium, screenshot } from '../support/headless-chromium';
 import { NationalHarness } from '../support/national-harness';
-import { until } from '../support/wait';
 
 jest.setTimeout(240_000);
 
 const MONTH = '2026-11';
 const LOST = 3;
+const DEPARTMENT = '000.00.15.H26';
 
 /**
  * The national comparison in a real headless Chromium, over the real flow: a simulated November through
@@ -24,25 +24,20 @@ describe('the national comparison in a browser', () => {
 
   beforeAll(async () => {
     await sut.startNational();
-    const byAgency = await sut.publishMonth(MONTH, 8);
-    await sut.untilPortalHolds([...byAgency.values()].flat());
+    const dossiers = await sut.publishMonth(MONTH, 8);
+    await sut.untilPortalHolds(dossiers);
     // The ward with the most dossiers loses three of them at the portal after they were synced.
-    [ward, lost] = [...byAgency]
-      .filter(([code]) => code !== '000.00.15.H26')
-      .map(([code, codes]): [string, string[]] => [code, codes.slice(0, LOST)])
-      .sort((a, b) => byAgency.get(b[0])!.length - byAgency.get(a[0])!.length)[0];
-    await sut.loseAtPortal(lost);
+    const wards = dossiers.filter(({ agency }) => agency !== DEPARTMENT);
+    const count = (code: string) => wards.filter(({ agency }) => agency === code).length;
+    ward = wards.map(({ agency }) => agency).sort((a, b) => count(b) - count(a) || a.localeCompare(b))[0];
+    lost = wards
+      .filter(({ agency }) => agency === ward)
+      .map(({ code }) => code)
+      .slice(0, LOST);
+    for (const code of lost) await axios.delete(`${sut.portal.baseUrl}/_sandbox/dossiers/${code}`);
     await sut.fetchNational(MONTH);
-    await sut.reconcile();
-    await until('the comparison to show the lost dossiers', async () => {
-      const { data } = await axios.get(
-        `${sut.dashboardUrl}/kpi/api/national/agencies/${ward}?period=${MONTH}`,
-      );
-      const named = data.causes
-        .filter((cause: { kind: string }) => cause.kind === 'not_at_portal')
-        .flatMap((cause: { dossiers: { code: string }[] }) => cause.dossiers.map(({ code }) => code));
-      return lost.every((code) => named.includes(code)) ? true : undefined;
-    });
+    // The reconciliation finds them missing at the portal (and re-sends them): the evidence.
+    expect(await sut.reconciler.run({ trigger: 'operator' })).toMatchObject({ missing: LOST });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   });

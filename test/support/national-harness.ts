@@ -1,125 +1,168 @@
 import { readConfig } from '@lienthong/config';
-import { runCli, type CliOutput } from '@lienthong/console-cli';
+import { connectorRuntimeConfigSpec, standaloneAmendments } from '@lienthong/connector-runtime';
+import { Database, databaseConfigSpec } from '@lienthong/database';
+import {
+  nationalScore,
+  nationalScoreConfigSpec,
+  parsePeriod,
+  ScoreFetchBusyError,
+  type FetchReport,
+} from '@lienthong/national-score';
+import { PortalClient, portalConfigSpec, Reconciler } from '@lienthong/national-portal';
 import {
   NationalScoreSandboxModule,
   nationalScoreSandboxConfigSpec,
-  portalAppReader,
-  type DriftOrder,
+  portalHttpReader,
 } from '@lienthong/sandboxes';
 import { motcuaLifecycle, seededRandom, SIMULATED_SYSTEMS } from '@lienthong/simulator';
+import { mapSourceEvent, MotcuaMapper } from '@lienthong/sources';
+import type { INestApplicationContext } from '@nestjs/common';
 import axios from 'axios';
 import { dashboardApp } from './app-modules';
+import { dossierCode, motcuaEvents, type MotcuaStory } from './kpi-harness';
 import { publish } from './kafka-client';
 import { LienthongHarness } from './lienthong-harness';
 import { until } from './wait';
 
-const quiet: CliOutput = {
-  out: () => undefined,
-  error: () => undefined,
-  table: () => undefined,
-  progress: () => ({ update: () => undefined, stop: () => undefined }),
-};
+/** A dossier of a simulated month: its code, its agency and the national status it ends in. */
+export interface SimulatedDossier {
+  code: string;
+  agency: string;
+  status: number;
+}
 
 /**
- * The national comparison on real parts: the sector systems' dossiers through the hub and the portal
- * connector into the portal sandbox, the scoring sandbox publishing what that portal holds, and the
- * dashboard app (projection on) polling the scoring sandbox and serving the comparison.
+ * The whole flow and both national sandboxes: the portal sandbox (what reached the portal), the
+ * scoring sandbox computing the national figures from what the portal sandbox holds, the dashboard
+ * (projection and the national comparison, its schedule on), and the test's own poller and reconciler.
  */
 export class NationalHarness extends LienthongHarness {
-  dashboardUrl = '';
   scoringUrl = '';
+  dashboardUrl = '';
+  dashboard!: INestApplicationContext;
+  database!: Database;
+  score!: ReturnType<typeof nationalScore>;
+  reconciler!: Reconciler;
+  private closeAmendments?: () => Promise<void>;
 
   async startNational(): Promise<this> {
     await this.start();
-    const portalApp = this.apps.find((running) => running.name === 'sandbox')!.app;
     const scoring = await this.launch(
       'sandbox-national-score',
       NationalScoreSandboxModule.register(
         readConfig(nationalScoreSandboxConfigSpec, this.env({ NATIONAL_SCORE_SANDBOX_RATE_PER_S: '0' })),
-        { reader: portalAppReader(portalApp) },
+        { reader: portalHttpReader(this.portal.baseUrl) },
       ),
     );
     this.scoringUrl = scoring.url!;
+    const national = {
+      NATIONAL_SCORE_URL: this.scoringUrl,
+      NATIONAL_SCORE_RATE_PER_S: '50',
+      NATIONAL_SCORE_BACKOFF_INITIAL_MS: '100',
+      NATIONAL_SCORE_BACKOFF_MAX_MS: '1000',
+    };
+    // The dashboard's own schedule fetches the current year at start (then hourly): it runs, beside the test's fetches.
     const dashboard = await this.launch(
       'dashboard',
-      dashboardApp(this.nationalEnv({ KPI_SYNC_MARK_MS: '500' })),
+      dashboardApp(
+        this.env({
+          ...national,
+          KPI_SYNC_MARK_MS: '300',
+          NATIONAL_SCORE_EVERY_S: '3600',
+          NATIONAL_SCORE_PERIODS: 'year',
+        }),
+      ),
     );
     this.dashboardUrl = dashboard.url!;
+    this.dashboard = dashboard.app;
+    const env = this.env({ ...national, PORTAL_URL: this.portal.baseUrl });
+    this.database = new Database(readConfig(databaseConfigSpec, env));
+    this.score = nationalScore(readConfig(nationalScoreConfigSpec, env), this.database);
+    const { amendments, close } = standaloneAmendments(
+      'national-portal',
+      this.database,
+      readConfig(connectorRuntimeConfigSpec, env),
+    );
+    this.closeAmendments = close;
+    this.reconciler = new Reconciler(
+      new PortalClient(readConfig(portalConfigSpec, env)),
+      this.database,
+      amendments,
+    );
     return this;
   }
 
-  /** The run's settings with the national scoring data at the scoring sandbox, fetched on demand only. */
-  nationalEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
-    return this.env({
-      NATIONAL_SCORE_URL: this.scoringUrl,
-      NATIONAL_SCORE_EVERY_S: '0',
-      NATIONAL_SCORE_RATE_PER_S: '50',
-      PORTAL_URL: this.portal.baseUrl,
-      ...overrides,
-    });
+  async publishStories(stories: MotcuaStory[]): Promise<void> {
+    await publish(
+      this.topics.source('motcua'),
+      stories.flatMap((story) =>
+        motcuaEvents(story).map((event) => ({ key: dossierCode(story), value: JSON.stringify(event) })),
+      ),
+    );
   }
 
   /**
-   * A simulated month: `perSystem` whole dossiers of each sector system, received on the days of
-   * `month` (YYYY-MM), at the agencies that handle them; answers their codes by agency.
+   * A simulated month of the sector systems: `perSystem` whole dossiers of each, received on the days
+   * of `month` (YYYY-MM) at the agencies that handle them; answers each dossier's agency and its last
+   * status as the portal should end up holding it.
    */
-  async publishMonth(month: string, perSystem: number): Promise<Map<string, string[]>> {
+  async publishMonth(month: string, perSystem: number): Promise<SimulatedDossier[]> {
     const random = seededRandom(19);
-    const byAgency = new Map<string, string[]>();
-    const records: { topic: string; key: string; value: string }[] = [];
-    for (let index = 0; index < perSystem * SIMULATED_SYSTEMS.length; index++) {
-      const { system, encode } = SIMULATED_SYSTEMS[index % SIMULATED_SYSTEMS.length];
-      const day = String(1 + (index % 28)).padStart(2, '0');
-      const events = motcuaLifecycle(
-        19_000 + index,
-        Date.parse(`${month}-${day}T08:00:00+07:00`),
-        random,
-        system,
-      );
-      const { maHoSo, donViXuLy } = events[0].hoSo;
-      byAgency.set(donViXuLy.maDinhDanh, [...(byAgency.get(donViXuLy.maDinhDanh) ?? []), maHoSo]);
-      for (const event of events)
-        records.push({ topic: this.topics.source(system), key: maHoSo, ...encode(event) });
+    const dossiers: SimulatedDossier[] = [];
+    for (const [offset, { system, encode }] of SIMULATED_SYSTEMS.entries()) {
+      const records = Array.from({ length: perSystem }, (_, index) => {
+        const serial = 19_000 + index * SIMULATED_SYSTEMS.length + offset;
+        const day = String(1 + (serial % 28)).padStart(2, '0');
+        const events = motcuaLifecycle(serial, Date.parse(`${month}-${day}T08:00:00+07:00`), random, system);
+        const last = mapSourceEvent(new MotcuaMapper(), Buffer.from(JSON.stringify(events.at(-1))));
+        if (!last.ok) throw new Error(last.rejection.message);
+        dossiers.push({
+          code: last.dossier.dossierCode,
+          agency: last.dossier.agency.code,
+          status: last.dossier.status,
+        });
+        return events.map((event) => ({ key: event.hoSo.maHoSo, value: encode(event).value }));
+      });
+      await publish(this.topics.source(system), records.flat());
     }
-    for (const system of SIMULATED_SYSTEMS) {
-      await publish(
-        this.topics.source(system.system),
-        records.filter((record) => record.topic === this.topics.source(system.system)),
-      );
-    }
-    return byAgency;
+    return dossiers;
   }
 
-  /** Waits until the portal sandbox holds every one of these dossiers. */
-  async untilPortalHolds(codes: string[]): Promise<void> {
-    await until(`the portal holding ${codes.length} dossiers`, async () => {
-      const { data } = await axios.get<{ dossiers: { record: { MaHoSo: string } }[] }>(
+  /** Waits until the portal sandbox holds every one of these dossiers at its last status. */
+  async untilPortalHolds(dossiers: SimulatedDossier[]): Promise<void> {
+    await until(`the portal holding ${dossiers.length} dossiers at their last status`, async () => {
+      const { data } = await axios.get<{ dossiers: { record: { MaHoSo: string; TrangThaiHoSo: string } }[] }>(
         `${this.portal.baseUrl}/_sandbox/dossiers?limit=10000`,
       );
-      const held = new Set(data.dossiers.map(({ record }) => record.MaHoSo));
-      return codes.every((code) => held.has(code)) ? true : undefined;
+      const held = new Map(data.dossiers.map(({ record }) => [record.MaHoSo, String(record.TrangThaiHoSo)]));
+      return dossiers.every(({ code, status }) => held.get(code) === String(status)) ? true : undefined;
     });
   }
 
-  /** The portal loses these dossiers after they were synced. */
-  async loseAtPortal(codes: string[]): Promise<void> {
-    for (const code of codes)
-      await axios.delete(`${this.portal.baseUrl}/_sandbox/dossiers/${encodeURIComponent(code)}`);
+  /** The test's fetch of a month, once a fetch the dashboard's own schedule runs is done. */
+  fetchNational(month: string): Promise<FetchReport> {
+    return until(`a fetch of ${month}`, async () => {
+      try {
+        return await this.score.poller.fetch(parsePeriod(month), { trigger: 'test' });
+      } catch (error) {
+        if (error instanceof ScoreFetchBusyError) return undefined;
+        throw error;
+      }
+    });
   }
 
-  /** Tells the scoring sandbox to drift from what the portal holds (flip flags, dislike). */
-  async drift(order: DriftOrder): Promise<unknown> {
-    return (await axios.post(`${this.scoringUrl}/_sandbox/drift`, order)).data;
+  /** The scoring sandbox's control API. */
+  control(method: 'post' | 'put', path: string, body?: unknown) {
+    return axios.request({ method, url: `${this.scoringUrl}/_sandbox/${path}`, data: body });
   }
 
-  /** `lienthong score fetch --period`: the national figures of a month, stored by the poller. */
-  async fetchNational(period: string): Promise<void> {
-    const exit = await runCli(['score', 'fetch', '--period', period, '--json'], quiet, this.nationalEnv());
-    if (exit !== 0) throw new Error(`score fetch --period ${period} exited ${exit}`);
+  async get<T>(path: string): Promise<T> {
+    return (await axios.get<T>(`${this.dashboardUrl}${path}`)).data;
   }
 
-  /** `lienthong reconcile`: the portal reconciliation finds (and restores) what the portal lacks. */
-  async reconcile(): Promise<void> {
-    await runCli(['reconcile', '--json'], quiet, this.nationalEnv());
+  override async close(): Promise<void> {
+    await this.closeAmendments?.();
+    await this.database?.close();
+    await super.close();
   }
 }

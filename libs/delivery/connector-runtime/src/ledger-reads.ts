@@ -142,3 +142,37 @@ export async function createdAmong(
   );
   return rows.map((row) => row.dossier_code);
 }
+
+/** What one target was last sent for a dossier: only the record fields asked for. */
+export interface SentFields {
+  created: boolean;
+  status: number | null;
+  fields: Record<string, unknown>;
+}
+
+/** For these dossiers, what one target was last sent (the named record fields) and whether it created them. */
+export async function sentFieldsAmong(
+  database: Database,
+  connector: string,
+  dossierCodes: string[],
+  fields: string[],
+): Promise<Map<string, SentFields>> {
+  if (dossierCodes.length === 0) return new Map();
+  const rows = await database.query<{
+    dossier_code: string;
+    created: boolean;
+    status: number | null;
+    fields: Record<string, unknown> | null;
+  }>(
+    `SELECT dossier_code, created, status,
+       (SELECT jsonb_object_agg(field, record -> field) FROM unnest($3::text[]) AS field) AS fields
+     FROM target_dossier_state WHERE connector = $1 AND dossier_code = ANY($2::text[])`,
+    [connector, dossierCodes, fields],
+  );
+  return new Map(
+    rows.map((row) => [
+      row.dossier_code,
+      { created: row.created, status: row.status, fields: row.fields ?? {} },
+    ]),
+  );
+}

@@ -29,6 +29,9 @@ export function addScoreCommand(program: Command, { io, env, print, json, fail }
         throw new InvalidArgumentError((error as Error).message);
       }
       const config = readConfig({ ...nationalScoreConfigSpec, ...databaseConfigSpec }, env);
+      if (!config.NATIONAL_SCORE_URL) {
+        throw new InvalidArgumentError('NATIONAL_SCORE_URL is not set: where is the national scoring data?');
+      }
       const database = new Database(config);
       let bar: ReturnType<typeof io.progress> | undefined;
       let report: FetchReport;

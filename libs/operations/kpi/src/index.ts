@@ -13,3 +13,9 @@ export { KpiModule, DashboardModule } from './kpi.module';
 export { KpiQueries } from './kpi-queries';
 export { KpiStore } from './kpi-store';
 export { KpiProjection } from './kpi-projection';
+export {
+  NationalComparison,
+  type NationalOverview,
+  type AgencyComparison,
+} from './national/national-comparison';
+export { publishDrift } from './national/drift-gauge';

@@ -1,5 +1,6 @@
 import type { Database } from '@lienthong/database';
 import type { DossierFacts } from './dossier-facts';
+import type { HeldDossier } from './national/drift-causes';
 import { COLUMNS, FACT_COLUMNS, toFacts, type DossierRow } from './dossier-rows';
 import { splitPeriod } from './period';
 import { COUNTER_NAMES, countersOf, type DailyCounters, type ProcedureCounters } from './period-counts';
@@ -88,6 +89,16 @@ export class KpiQueries {
       dueAt: row.due_at?.toISOString() ?? null,
       facts: toFacts(row),
     }));
+  }
+
+  /** One agency's dossiers received in [from, to], with the facts the national drift's causes compare. */
+  async heldDossiers(agencyCode: string, from: string, to: string): Promise<HeldDossier[]> {
+    return this.database.query<HeldDossier>(
+      `SELECT dossier_code, end_at IS NOT NULL AS finished, has_fees, paid_online, digitized, reused,
+         vneid_verified, population_checked
+       FROM kpi_dossiers WHERE agency_code = $1 AND received_day BETWEEN $2 AND $3`,
+      [agencyCode, from, to],
+    );
   }
 
   /** Per day received: the sums of [from, to], for one agency or the city. */

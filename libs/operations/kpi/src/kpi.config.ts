@@ -1,6 +1,9 @@
 import { num, port, str, type ConfigOf } from '@lienthong/config';
+import { nationalScoreConfigSpec } from '@lienthong/national-score';
 
+/** The KPI module's settings, with the national scoring data it polls and compares (NATIONAL_SCORE_*). */
 export const kpiConfigSpec = {
+  ...nationalScoreConfigSpec,
   KPI_GROUP_ID: str({
     default: 'lienthong.kpi',
     desc: 'Kafka consumer group of the KPI projection of dossier.v1 (all replicas share it)',

@@ -2,6 +2,7 @@ import { TokenStore } from '@lienthong/access';
 import { ManagedServices } from '@lienthong/bootstrap';
 import { Database } from '@lienthong/database';
 import { KafkaConnection, Topics } from '@lienthong/kafka';
+import { nationalScore, NationalScoreReader } from '@lienthong/national-score';
 import { ObservabilityModule } from '@lienthong/observability';
 import { Controller, Get, Module, Res, type DynamicModule } from '@nestjs/common';
 import type { Response } from 'express';
@@ -12,6 +13,9 @@ import { KpiProjection } from './kpi-projection';
 import { KpiReport } from './kpi-report';
 import { KpiQueries } from './kpi-queries';
 import { KpiStore } from './kpi-store';
+import { DriftGauge } from './national/drift-gauge';
+import { NationalComparison } from './national/national-comparison';
+import { NationalController } from './national/national.controller';
 import { KPI_TOKENS, ViewerGuard } from './viewer.guard';
 
 /**
@@ -24,7 +28,7 @@ export class KpiModule {
   static register(config: KpiConfig): DynamicModule {
     return {
       module: KpiModule,
-      controllers: [KpiController],
+      controllers: [KpiController, NationalController],
       providers: [
         // A plain copy: Nest probes provider values for lifecycle hooks, which the strict config object refuses.
         { provide: KPI_CONFIG, useValue: { ...config } },
@@ -55,19 +59,42 @@ export class KpiModule {
         },
         ViewerGuard,
         {
+          provide: NationalComparison,
+          useFactory: (c: KpiConfig, database: Database, queries: KpiQueries, report: KpiReport) =>
+            new NationalComparison(database, queries, report, new NationalScoreReader(database), {
+              mapping: c.NATIONAL_SCORE_AGENCIES,
+              rootDepartmentId: c.NATIONAL_SCORE_ROOT_DEPARTMENT_ID,
+            }),
+          inject: [KPI_CONFIG, Database, KpiQueries, KpiReport],
+        },
+        {
           provide: ManagedServices,
-          useFactory: (c: KpiConfig, kafka: KafkaConnection, topics: Topics, store: KpiStore) =>
-            new ManagedServices(
-              c.KPI_PROJECTION === 'on'
+          useFactory: (
+            c: KpiConfig,
+            kafka: KafkaConnection,
+            topics: Topics,
+            store: KpiStore,
+            database: Database,
+            comparison: NationalComparison,
+          ) =>
+            new ManagedServices([
+              ...(c.KPI_PROJECTION === 'on'
                 ? [
                     new KpiProjection(kafka, topics, store, {
                       groupId: topics.group(c.KPI_GROUP_ID),
                       syncMarkMs: c.KPI_SYNC_MARK_MS,
                     }),
                   ]
-                : [],
-            ),
-          inject: [KPI_CONFIG, KafkaConnection, Topics, KpiStore],
+                : []),
+              // The national scoring data is polled only when its URL is set; the drift gauge then follows it.
+              ...(c.NATIONAL_SCORE_URL
+                ? [
+                    nationalScore(c, database).schedule,
+                    new DriftGauge(comparison, new NationalScoreReader(database)),
+                  ]
+                : []),
+            ]),
+          inject: [KPI_CONFIG, KafkaConnection, Topics, KpiStore, Database, NationalComparison],
         },
       ],
     };

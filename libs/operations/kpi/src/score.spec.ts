@@ -43,8 +43,10 @@ describe(scorePeriod.name, () => {
     expect(item(sut, 'on_time')).toMatchObject({ rate: 0.9, points: 18, numerator: 9, denominator: 10 });
   });
 
-  it('scores online as 12 × online ÷ dossiers of procedures offered online: 6 of 8 = 9', () => {
-    expect(item(scorePeriod(counts()), 'online').points).toBe(9);
+  it('scores online (3.3) as 12 × online ÷ received × synced rate, full at 50%: 6 of 10 × 9/10 = 54% → 12', () => {
+    expect(item(scorePeriod(counts({ synced: 9 })), 'online')).toMatchObject({ points: 12, rate: 0.54 });
+    // 4 of 10 × 1 = 40% → 12 × 0.4 ÷ 0.5
+    expect(item(scorePeriod(counts({ online: 4 })), 'online').points).toBe(9.6);
   });
 
   it('scores payment as 6·A + min(2, 2.5·B), with C not measured: A = 3/4, B = 1/2 → 4.5 + 1.25', () => {
@@ -62,25 +64,25 @@ describe(scorePeriod.name, () => {
     expect(item(sut, 'payment_procedures').points).toBe(2);
   });
 
-  it('scores reuse full at 80%: 2 of 10 = 20% → 2 × 0.2 ÷ 0.8 = 0.5', () => {
-    expect(item(scorePeriod(counts()), 'reuse').points).toBe(0.5);
+  it('scores reuse (4.3) by the dossiers with digitized parts, full at 80%: 7 of 10 → 2 × 0.7 ÷ 0.8 = 1.75', () => {
+    expect(item(scorePeriod(counts()), 'reuse').points).toBe(1.75);
   });
 
   it('scores digitization items each by its own rate', () => {
     const sut = scorePeriod(counts());
 
     expect(item(sut, 'e_result').points).toBe(4.5); // 6 × 6/8
-    expect(item(sut, 'digitized_files').points).toBe(2.8); // 4 × 7/10
-    expect(item(sut, 'warehouse').points).toBe(0.4); // 4 × 1/10
+    expect(item(sut, 'digitized_files').points).toBe(3.5); // 4 × 0.7 ÷ 0.8
+    expect(item(sut, 'warehouse').points).toBe(2.8); // 4 × (1 from the warehouse + 6 e-results)/10
     expect(item(sut, 'population_data').points).toBe(1); // 2 × 5/10
     expect(item(sut, 'population_procedures').points).toBe(0.5); // 2 × 1/4
     expect(item(sut, 'e_certified_copies').state).toBe('not_measured');
-    // 4.5 + 2.8 + 0.5 + 0.4 + 1 + 0.5, out of 22 − 2 measurable
-    expect(group(sut, 'digitization')).toMatchObject({ points: 9.7, measuredMax: 20 });
+    // 4.5 + 3.5 + 1.75 + 2.8 + 1 + 0.5, out of 22 − 2 measurable
+    expect(group(sut, 'digitization')).toMatchObject({ points: 14.05, measuredMax: 20 });
   });
 
-  it('scores dossier satisfaction as 100% − (overdue + not satisfied), full at 90%: 80% → 5.33', () => {
-    const sut = scorePeriod(counts());
+  it('scores dossier satisfaction (5.4) as 100% − overdue, local ratings aside, full at 90%: 80% → 5.33', () => {
+    const sut = scorePeriod(counts({ onTime: 8, overdue: 2 }));
 
     expect(item(sut, 'dossier_satisfaction')).toMatchObject({ rate: 0.8, points: 5.33 });
     expect(item(sut, 'complaints_on_time').state).toBe('not_measured');
@@ -108,9 +110,9 @@ describe(scorePeriod.name, () => {
   it('totals the measured points and their share of what could be measured', () => {
     const sut = scorePeriod(counts());
 
-    // 6 + 18 + 9 + 5.75 + 9.7 + 5.33 of 6 + 20 + 12 + 8 + 20 + 6
-    expect(sut.points).toBe(53.78);
+    // 6 + 18 + 12 + 5.75 + 14.05 + 6 of 6 + 20 + 12 + 8 + 20 + 6
+    expect(sut.points).toBe(61.8);
     expect(sut.measuredMax).toBe(72);
-    expect(sut.percent).toBe(74.7);
+    expect(sut.percent).toBe(85.8);
   });
 });

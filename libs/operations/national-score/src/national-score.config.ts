@@ -1,4 +1,4 @@
-import { num, str, url, type ConfigOf } from '@lienthong/config';
+import { num, str, type ConfigOf } from '@lienthong/config';
 import { makeValidator } from 'envalid';
 import { readAgencyMapping, type AgencyMapping } from './agency-mapping';
 import { RELATIVE_PERIODS, type RelativePeriod } from './score-period';
@@ -7,6 +7,20 @@ import { RELATIVE_PERIODS, type RelativePeriod } from './score-period';
 const agencyMappingFile = makeValidator<AgencyMapping[]>((path) =>
   path.trim() ? readAgencyMapping(path.trim()) : [],
 );
+
+/** A base URL, or empty: no national scoring data is fetched (the dashboard's schedule is off). */
+const optionalUrl = makeValidator<string>((input) => {
+  const value = input.trim();
+  if (value === '') return '';
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new Error(`not a URL: "${value}"`);
+  }
+  if (!/^https?:$/.test(parsed.protocol)) throw new Error(`not an http(s) URL: "${value}"`);
+  return value;
+});
 
 const relativePeriods = makeValidator<RelativePeriod[]>((input) => {
   const names = input
@@ -22,10 +36,10 @@ const relativePeriods = makeValidator<RelativePeriod[]>((input) => {
 });
 
 export const nationalScoreConfigSpec = {
-  NATIONAL_SCORE_URL: url({
-    default: 'http://127.0.0.1:8086',
+  NATIONAL_SCORE_URL: optionalUrl({
+    default: '',
     example: 'https://dichvucong.gov.vn',
-    desc: "Base URL of the national portal's public scoring data; /api/v1/reporting/evaluation/{endpoint} is appended (the default is the scoring sandbox)",
+    desc: "Base URL of the national portal's public scoring data; /api/v1/reporting/evaluation/{endpoint} is appended (the scoring sandbox: http://127.0.0.1:8086). Empty: nothing is fetched, the dashboard's schedule is off",
   }),
   NATIONAL_SCORE_ROOT_DEPARTMENT_ID: str({
     default: '6f2a9c1e-26a0-4b1d-9c26-000000000026',

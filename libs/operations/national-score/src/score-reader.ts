@@ -77,6 +77,14 @@ export class NationalScoreReader {
     return { periodKey, checkedAt: checked?.fetched_at ?? null, units: rows.map(rowToScore) };
   }
 
+  /** The latest month with national figures stored (`2026-11`), or null before the first fetch. */
+  async latestMonth(): Promise<string | null> {
+    const [row] = await this.database.query<{ period_key: string | null }>(
+      `SELECT max(period_key) AS period_key FROM national_scores WHERE period_type = 'month'`,
+    );
+    return row?.period_key ?? null;
+  }
+
   /** Every version of one unit (by departmentId), oldest first; within one period when given. */
   async history(departmentId: string, periodKey?: string): Promise<StoredScore[]> {
     const rows = await this.database.query<ScoreRow>(

@@ -3,4 +3,4 @@ export { SOURCE_MAPPERS } from './registry';
 export { mapSourceEvent } from './map-source-event';
 export { MotcuaMapper } from './motcua/motcua.mapper';
 export { RejectionReason } from './rejection';
-export { isCalendarDate } from './normalize';
+export { isCalendarDate, normalizeAgencyCode } from './normalize';

@@ -8,15 +8,6 @@
 (() => {
   'use strict';
 
-  const GROUPS = ['CKMB', 'TDGQ', 'CLGQ', 'MDSH', 'MDHL', 'TTTT'];
-  const GROUP_LABELS = {
-    CKMB: 'Công khai, minh bạch',
-    TDGQ: 'Tiến độ giải quyết',
-    CLGQ: 'Dịch vụ công trực tuyến',
-    MDSH: 'Số hóa hồ sơ',
-    MDHL: 'Mức độ hài lòng',
-    TTTT: 'Thanh toán trực tuyến',
-  };
   const CAUSES = {
     not_at_portal: 'Hồ sơ Lienthong nhận nhưng Cổng DVCQG không có',
     flag_differs:
@@ -36,6 +27,9 @@
   const params = new URLSearchParams(location.search);
   const form = document.getElementById('period');
   let consoleUrl = '';
+  let itemLabels = new Map();
+  let groupLabels = new Map();
+  const itemLabel = (id) => itemLabels.get(id) ?? id;
   let historyChart = null;
 
   const $ = (id) => document.getElementById(id);
@@ -76,7 +70,7 @@
       : causes
           .map(
             (cause) =>
-              `<span class="cause" data-kind="${escape(cause.kind)}">${escape(cause.item)}: ${cause.count} · ${escape(CAUSES[cause.kind] ?? cause.kind)}</span>`,
+              `<span class="cause" data-kind="${escape(cause.kind)}">${escape(itemLabel(cause.item))}: ${cause.count} · ${escape(CAUSES[cause.kind] ?? cause.kind)}</span>`,
           )
           .join('<br>');
   }
@@ -87,7 +81,7 @@
     $('comparison').querySelector('thead').innerHTML =
       '<tr><th class="text">Cơ quan</th><th>Điểm quốc gia</th><th>Hạng quốc gia</th><th>Điểm Lienthong</th>' +
       '<th>Hạng Lienthong</th><th class="drift">Chênh lệch</th>' +
-      GROUPS.map((group) => `<th title="${escape(GROUP_LABELS[group])}">${group}</th>`).join('') +
+      [...groupLabels].map(([code, label]) => `<th title="${escape(label)}">${code}</th>`).join('') +
       '<th class="text">Nguyên nhân</th></tr>';
     $('comparison').querySelector('tbody').innerHTML = answer.agencies
       .map(
@@ -97,10 +91,12 @@
           `<td class="national">${points(row.national?.totalScore)}</td><td>${row.national?.rank ?? '–'}</td>` +
           `<td class="own">${points(row.own?.totalScore)}</td><td>${row.own?.rank ?? '–'}</td>` +
           `<td class="drift ${driftClass(row.drift?.totalScore)}">${signed(row.drift?.totalScore)}</td>` +
-          GROUPS.map(
-            (group) =>
-              `<td class="${driftClass(row.drift?.groups?.[group])}">${signed(row.drift?.groups?.[group])}</td>`,
-          ).join('') +
+          [...groupLabels.keys()]
+            .map(
+              (group) =>
+                `<td class="${driftClass(row.drift?.groups?.[group])}">${signed(row.drift?.groups?.[group])}</td>`,
+            )
+            .join('') +
           `<td class="text causes">${causeSummary(row.causes ?? [])}</td></tr>`,
       )
       .join('');
@@ -133,7 +129,7 @@
     const groups = found.map(
       (cause) =>
         `<div class="cause-group" data-kind="${escape(cause.kind)}" data-item="${escape(cause.item)}">` +
-        `<h3>${escape(CAUSES[cause.kind] ?? cause.kind)}${cause.flag ? ` (${escape(cause.flag)})` : ''} — chỉ số ${escape(cause.item)}: ${cause.count} hồ sơ</h3>` +
+        `<h3>${escape(CAUSES[cause.kind] ?? cause.kind)}${cause.flag ? ` (${escape(cause.flag)})` : ''} — ${escape(itemLabel(cause.item))}: ${cause.count} hồ sơ</h3>` +
         `<p class="action">Xử lý: ${escape(ACTIONS[cause.kind] ?? '')}${cause.how ? ` <small>${escape(cause.how)}</small>` : ''}</p>` +
         (cause.dossiers ?? [])
           .map(
@@ -146,7 +142,7 @@
     if (unmeasured.length > 0) {
       groups.push(
         `<div class="cause-group" data-kind="not_measurable"><h3>${CAUSES.not_measurable}: ` +
-          `${unmeasured.map((cause) => escape(cause.item)).join(', ')}</h3><p class="action">Xử lý: ${ACTIONS.not_measurable}; điểm quốc gia là điểm chính thức.</p></div>`,
+          `${unmeasured.map((cause) => escape(itemLabel(cause.item))).join(', ')}</h3><p class="action">Xử lý: ${ACTIONS.not_measurable}; điểm quốc gia là điểm chính thức.</p></div>`,
       );
     }
     return groups.length === 0 ? 'Không có chênh lệch cần giải thích.' : groups.join('');
@@ -214,7 +210,11 @@
       ['Điểm Lienthong', points(latest?.own?.totalScore), latest?.own?.rank],
       [
         'Chênh lệch',
-        signed(latest?.national && latest?.own ? latest.own.totalScore - latest.national.totalScore : null),
+        signed(
+          typeof latest?.national?.totalScore === 'number' && typeof latest?.own?.totalScore === 'number'
+            ? latest.national.totalScore - latest.own.totalScore
+            : null,
+        ),
       ],
     ]
       .map(
@@ -225,8 +225,8 @@
     $('items').querySelector('tbody').innerHTML = detail.items
       .map(
         (item) =>
-          `<tr data-item="${escape(item.code)}"><td class="text">${escape(GROUP_LABELS[item.group] ?? item.group)}</td>` +
-          `<td class="text">${escape(item.code)} ${escape(item.name)}</td>` +
+          `<tr data-item="${escape(item.code)}"><td class="text">${escape(groupLabels.get(item.group) ?? item.group)}</td>` +
+          `<td class="text">${escape(item.name ?? item.code)}</td>` +
           `<td>${fraction(item.national)}</td><td>${item.national ? `${points(item.national.score)} / ${item.national.maxScore}` : '–'}</td>` +
           `<td>${fraction(item.own)}</td><td>${item.own ? `${points(item.own.score)} / ${item.own.maxScore}` : '<span class="nm">không đo được</span>'}</td>` +
           `<td class="drift ${driftClass(item.drift)}">${signed(item.drift)}</td></tr>`,
@@ -281,7 +281,10 @@
   window.addEventListener('resize', () => historyChart?.resize());
 
   async function main() {
-    consoleUrl = (await getJson('/kpi/api/links')).console;
+    const [links, scoring] = await Promise.all([getJson('/kpi/api/links'), getJson('/kpi/api/scoring')]);
+    consoleUrl = links.console;
+    groupLabels = new Map(scoring.map((group) => [group.code, group.label]));
+    itemLabels = new Map(scoring.flatMap((group) => group.items.map((item) => [item.id, item.label])));
     if (agencyCode) {
       $('city-view').hidden = true;
       $('agency-view').hidden = false;
