@@ -6,13 +6,12 @@ import { NationalHarness } from '../support/national-harness';
 jest.setTimeout(240_000);
 
 const MONTH = '2026-11';
-const LOST = 3;
 const DEPARTMENT = '000.00.15.H26';
 
 /**
  * The national comparison in a real headless Chromium, over the real flow: a simulated November through
  * the hub and the portal connector into the portal sandbox, the scoring sandbox publishing what that
- * portal holds, the dashboard app polling it. The portal then loses three dossiers of one ward: the
+ * portal holds, the dashboard app polling it. The portal then loses the online dossiers of a ward: the
  * comparison shows that ward's drift, and its drill-down names those dossiers as the cause.
  */
 describe('the national comparison in a browser', () => {
@@ -26,18 +25,17 @@ describe('the national comparison in a browser', () => {
     await sut.startNational();
     const dossiers = await sut.publishMonth(MONTH, 8);
     await sut.untilPortalHolds(dossiers);
-    // The ward with the most dossiers loses three of them at the portal after they were synced.
+    // A ward that received dossiers online and otherwise loses its online ones at the portal after they
+    // were synced: the nation's online share of that ward falls to 0, Lienthong's does not.
     const wards = dossiers.filter(({ agency }) => agency !== DEPARTMENT);
-    const count = (code: string) => wards.filter(({ agency }) => agency === code).length;
-    ward = wards.map(({ agency }) => agency).sort((a, b) => count(b) - count(a) || a.localeCompare(b))[0];
-    lost = wards
-      .filter(({ agency }) => agency === ward)
-      .map(({ code }) => code)
-      .slice(0, LOST);
+    const mixed = (code: string) =>
+      new Set(wards.filter(({ agency }) => agency === code).map(({ online }) => online)).size === 2;
+    ward = wards.map(({ agency }) => agency).find(mixed)!;
+    lost = wards.filter(({ agency, online }) => agency === ward && online).map(({ code }) => code);
     for (const code of lost) await axios.delete(`${sut.portal.baseUrl}/_sandbox/dossiers/${code}`);
     await sut.fetchNational(MONTH);
     // The reconciliation finds them missing at the portal (and re-sends them): the evidence.
-    expect(await sut.reconciler.run({ trigger: 'operator' })).toMatchObject({ missing: LOST });
+    expect(await sut.reconciler.run({ trigger: 'operator' })).toMatchObject({ missing: lost.length });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   });
@@ -56,11 +54,12 @@ describe('the national comparison in a browser', () => {
     expect(await page.textContent('#comparison thead')).toContain('Hạng quốc gia');
     const row = `#comparison tr[data-agency="${ward}"]`;
     // The ward's national score misses the lost dossiers: a drift, and its cause named in the row.
-    expect(await page.textContent(`${row} td.drift`)).not.toMatch(/^[–+]?0\.00$/);
-    expect(await page.getAttribute(`${row} td.drift`, 'class')).toContain('off');
+    expect(await page.textContent(`${row} td.drift`)).toMatch(/^[-+]?\d+\.\d{2}$/);
+    expect(Number(await page.textContent(`${row} td[data-group="CLGQ"]`))).toBeLessThan(0);
+    expect(await page.getAttribute(`${row} td[data-group="CLGQ"]`, 'class')).toContain('off');
     expect(await page.textContent(`${row} td.national`)).toMatch(/\d+\.\d{2}/);
     expect(await page.textContent(`${row} td.own`)).toMatch(/\d+\.\d{2}/);
-    expect(await page.textContent(`${row} td.causes`)).toContain(`${LOST}`);
+    expect(await page.textContent(`${row} td.causes`)).toContain(`: ${lost.length} ·`);
     // The transport department lost nothing at the portal.
     expect(await page.textContent('#comparison tr[data-agency="000.00.15.H26"]')).toContain(
       'Sở Xây dựng Hà Nội',

@@ -24,10 +24,11 @@ import { publish } from './kafka-client';
 import { LienthongHarness } from './lienthong-harness';
 import { until } from './wait';
 
-/** A dossier of a simulated month: its code, its agency and the national status it ends in. */
+/** A dossier of a simulated month: its code, its agency, whether it came online, the status it ends in. */
 export interface SimulatedDossier {
   code: string;
   agency: string;
+  online: boolean;
   status: number;
 }
 
@@ -119,6 +120,7 @@ export class NationalHarness extends LienthongHarness {
         dossiers.push({
           code: last.dossier.dossierCode,
           agency: last.dossier.agency.code,
+          online: last.dossier.channel === 2,
           status: last.dossier.status,
         });
         return events.map((event) => ({ key: event.hoSo.maHoSo, value: encode(event).value }));

@@ -38,12 +38,11 @@
       /[&<>"']/g,
       (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
     );
-  const points = (value) => (value === null || value === undefined ? '–' : Number(value).toFixed(2));
-  const signed = (value) =>
-    value === null || value === undefined ? '–' : `${value > 0 ? '+' : ''}${Number(value).toFixed(2)}`;
-  const driftClass = (value) =>
-    value === null || value === undefined ? 'nm' : Math.abs(value) >= 0.005 ? 'off' : 'even';
-  const fraction = (side) => (side ? `${side.numerator} / ${side.denominator}` : '–');
+  const none = (value) => value === null || value === undefined;
+  const points = (value) => (none(value) ? '–' : Number(value).toFixed(2));
+  const signed = (value) => (none(value) ? '–' : `${value > 0 ? '+' : ''}${Number(value).toFixed(2)}`);
+  const driftClass = (value) => (none(value) ? 'nm' : Math.abs(value) >= 0.005 ? 'off' : 'even');
+  const fraction = (side) => (none(side?.numerator) ? '–' : `${side.numerator} / ${side.denominator}`);
 
   function currentMonth() {
     // The month as it is in Hà Nội (UTC+7) now.
@@ -94,7 +93,7 @@
           [...groupLabels.keys()]
             .map(
               (group) =>
-                `<td class="${driftClass(row.drift?.groups?.[group])}">${signed(row.drift?.groups?.[group])}</td>`,
+                `<td class="${driftClass(row.drift?.groups?.[group])}" data-group="${group}">${signed(row.drift?.groups?.[group])}</td>`,
             )
             .join('') +
           `<td class="text causes">${causeSummary(row.causes ?? [])}</td></tr>`,
