@@ -8,7 +8,7 @@ import axios from 'axios';
 jest.setTimeout(150_000);
 
 const PERIOD = 'from=2026-01-01&to=2026-01-31';
-const CAU_GIAY = { maDinhDanh: '000.00.21.H26', ten: 'UBND quận Cầu Giấy' };
+const CAU_GIAY = { maDinhDanh: '000.00.21.H26', ten: 'UBND phường Cầu Giấy' };
 
 describe('the KPI dashboard in a browser', () => {
   let sut: KpiHarness;
@@ -41,8 +41,8 @@ describe('the KPI dashboard in a browser', () => {
       trs.map((tr) => [tr.getAttribute('data-agency'), tr.querySelector('td.text')?.textContent ?? '']),
     );
     expect(rows).toEqual([
-      ['000.00.13.H26', expect.stringContaining('UBND quận Ba Đình')],
-      ['000.00.12.H26', expect.stringContaining('UBND quận Hoàn Kiếm')],
+      ['000.00.13.H26', expect.stringContaining('UBND phường Ba Đình')],
+      ['000.00.12.H26', expect.stringContaining('UBND phường Hoàn Kiếm')],
     ]);
     expect(await page.textContent('#ranking tr[data-agency="000.00.12.H26"] td.points')).toContain(
       '35.4 / 72', // 3.3's synced rate: the portal holds none of these dossiers here
@@ -72,14 +72,14 @@ describe('the KPI dashboard in a browser', () => {
     expect(Date.now() - published).toBeLessThanOrEqual(5_000);
     expect(await page.getAttribute('#live', 'data-loaded')).not.toBe(loadedBefore);
     expect(await page.textContent(`#ranking tr[data-agency="${CAU_GIAY.maDinhDanh}"]`)).toContain(
-      'UBND quận Cầu Giấy',
+      'UBND phường Cầu Giấy',
     );
   });
 
   it("opens an agency's drill-down: items, and its overdue dossier codes only with a viewer token", async () => {
     await page.click(`#ranking tr[data-agency="${HOAN_KIEM.maDinhDanh}"]`);
     await page.waitForSelector('#items tbody tr[data-item="on_time"]');
-    expect(await page.textContent('#title')).toContain('UBND quận Hoàn Kiếm');
+    expect(await page.textContent('#title')).toContain('UBND phường Hoàn Kiếm');
     expect(await page.textContent('#items tr[data-item="on_time"]')).toContain('12 / 20');
     expect(await page.textContent('#items tr[data-item="procedures_published"]')).toContain('không đo được');
     expect(await page.textContent('#overdue')).not.toContain(dossierCode(STORIES[3]));

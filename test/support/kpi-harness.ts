@@ -7,8 +7,8 @@ import { dashboardApp, hubApp } from './app-modules';
 import { IsolatedRun } from './isolated-run';
 import { publish } from './kafka-client';
 
-export const HOAN_KIEM = { maDinhDanh: '000.00.12.H26', ten: 'UBND quận Hoàn Kiếm' };
-export const BA_DINH = { maDinhDanh: '000.00.13.H26', ten: 'UBND quận Ba Đình' };
+export const HOAN_KIEM = { maDinhDanh: '000.00.12.H26', ten: 'UBND phường Hoàn Kiếm' };
+export const BA_DINH = { maDinhDanh: '000.00.13.H26', ten: 'UBND phường Ba Đình' };
 
 /** One dossier of the one-stop system, told as its successive statuses (all in local time, +07:00). */
 export interface MotcuaStory {

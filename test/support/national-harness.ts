@@ -1,19 +1,36 @@
 import { readConfig } from '@lienthong/config';
 import { connectorRuntimeConfigSpec, standaloneAmendments } from '@lienthong/connector-runtime';
 import { Database, databaseConfigSpec } from '@lienthong/database';
-import { nationalScore, nationalScoreConfigSpec } from '@lienthong/national-score';
+import {
+  nationalScore,
+  nationalScoreConfigSpec,
+  parsePeriod,
+  ScoreFetchBusyError,
+  type FetchReport,
+} from '@lienthong/national-score';
 import { PortalClient, portalConfigSpec, Reconciler } from '@lienthong/national-portal';
 import {
   NationalScoreSandboxModule,
   nationalScoreSandboxConfigSpec,
   portalHttpReader,
 } from '@lienthong/sandboxes';
+import { motcuaLifecycle, seededRandom, SIMULATED_SYSTEMS } from '@lienthong/simulator';
+import { mapSourceEvent, MotcuaMapper } from '@lienthong/sources';
 import type { INestApplicationContext } from '@nestjs/common';
 import axios from 'axios';
 import { dashboardApp } from './app-modules';
 import { dossierCode, motcuaEvents, type MotcuaStory } from './kpi-harness';
 import { publish } from './kafka-client';
 import { LienthongHarness } from './lienthong-harness';
+import { until } from './wait';
+
+/** A dossier of a simulated month: its code, its agency, whether it came online, the status it ends in. */
+export interface SimulatedDossier {
+  code: string;
+  agency: string;
+  online: boolean;
+  status: number;
+}
 
 /**
  * The whole flow and both national sandboxes: the portal sandbox (what reached the portal), the
@@ -83,6 +100,57 @@ export class NationalHarness extends LienthongHarness {
         motcuaEvents(story).map((event) => ({ key: dossierCode(story), value: JSON.stringify(event) })),
       ),
     );
+  }
+
+  /**
+   * A simulated month of the sector systems: `perSystem` whole dossiers of each, received on the days
+   * of `month` (YYYY-MM) at the agencies that handle them; answers each dossier's agency and its last
+   * status as the portal should end up holding it.
+   */
+  async publishMonth(month: string, perSystem: number): Promise<SimulatedDossier[]> {
+    const random = seededRandom(19);
+    const dossiers: SimulatedDossier[] = [];
+    for (const [offset, { system, encode }] of SIMULATED_SYSTEMS.entries()) {
+      const records = Array.from({ length: perSystem }, (_, index) => {
+        const serial = 19_000 + index * SIMULATED_SYSTEMS.length + offset;
+        const day = String(1 + (serial % 28)).padStart(2, '0');
+        const events = motcuaLifecycle(serial, Date.parse(`${month}-${day}T08:00:00+07:00`), random, system);
+        const last = mapSourceEvent(new MotcuaMapper(), Buffer.from(JSON.stringify(events.at(-1))));
+        if (!last.ok) throw new Error(last.rejection.message);
+        dossiers.push({
+          code: last.dossier.dossierCode,
+          agency: last.dossier.agency.code,
+          online: last.dossier.channel === 2,
+          status: last.dossier.status,
+        });
+        return events.map((event) => ({ key: event.hoSo.maHoSo, value: encode(event).value }));
+      });
+      await publish(this.topics.source(system), records.flat());
+    }
+    return dossiers;
+  }
+
+  /** Waits until the portal sandbox holds every one of these dossiers at its last status. */
+  async untilPortalHolds(dossiers: SimulatedDossier[]): Promise<void> {
+    await until(`the portal holding ${dossiers.length} dossiers at their last status`, async () => {
+      const { data } = await axios.get<{ dossiers: { record: { MaHoSo: string; TrangThaiHoSo: string } }[] }>(
+        `${this.portal.baseUrl}/_sandbox/dossiers?limit=10000`,
+      );
+      const held = new Map(data.dossiers.map(({ record }) => [record.MaHoSo, String(record.TrangThaiHoSo)]));
+      return dossiers.every(({ code, status }) => held.get(code) === String(status)) ? true : undefined;
+    });
+  }
+
+  /** The test's fetch of a month, once a fetch the dashboard's own schedule runs is done. */
+  fetchNational(month: string): Promise<FetchReport> {
+    return until(`a fetch of ${month}`, async () => {
+      try {
+        return await this.score.poller.fetch(parsePeriod(month), { trigger: 'test' });
+      } catch (error) {
+        if (error instanceof ScoreFetchBusyError) return undefined;
+        throw error;
+      }
+    });
   }
 
   /** The scoring sandbox's control API. */

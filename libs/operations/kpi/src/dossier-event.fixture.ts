@@ -6,7 +6,7 @@ export function dossierEvent(overrides: Partial<DossierEvent> & { sequence?: num
   const event: DossierEvent = {
     dossierCode: '000.00.12.H26-260105-0001',
     procedure: { code: '1.001193', name: 'Đăng ký khai sinh' },
-    agency: { code: '000.00.12.H26', name: 'UBND quận Hoàn Kiếm' },
+    agency: { code: '000.00.12.H26', name: 'UBND phường Hoàn Kiếm' },
     applicant: { type: 1, name: 'Nguyễn Văn An', identity: null },
     channel: 2,
     status: 2,

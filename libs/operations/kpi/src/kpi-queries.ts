@@ -123,6 +123,14 @@ export class KpiQueries {
     return new Map(rows.map((row) => [row.agency_code, row.name]));
   }
 
+  /** The national scoring data's marker: changes with every fetch that stored a changed figure. */
+  async nationalMark(): Promise<{ fetchId: number; fetchedAt: string | null }> {
+    const [row] = await this.database.query<{ id: string | null; fetched_at: Date | null }>(
+      `SELECT id, fetched_at FROM national_score_fetches WHERE outcome = 'changed' ORDER BY id DESC LIMIT 1`,
+    );
+    return { fetchId: Number(row?.id ?? 0), fetchedAt: row?.fetched_at?.toISOString() ?? null };
+  }
+
   /** The projection's progress marker: changes with every projected batch. */
   async progress(): Promise<{ version: number; events: number; updatedAt: string }> {
     const [row] = await this.database.query<{ version: string; events: string; updated_at: Date }>(

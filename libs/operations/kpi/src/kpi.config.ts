@@ -22,6 +22,11 @@ export const kpiConfigSpec = {
     default: 500,
     desc: "Most overdue dossiers one agency's drill-down lists",
   }),
+  KPI_CONSOLE_URL: str({
+    default: 'http://127.0.0.1:8080',
+    example: 'https://lienthong.hanoi.gov.vn/console',
+    desc: "The console's base URL as an operator's browser reaches it: the national comparison links each dossier of a drift cause to its trace there (and its re-sync)",
+  }),
 };
 
 export const dashboardConfigSpec = {

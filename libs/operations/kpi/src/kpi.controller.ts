@@ -14,7 +14,7 @@ import {
   type MessageEvent,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { distinctUntilChanged, from, map, shareReplay, switchMap, timer, type Observable } from 'rxjs';
+import { distinctUntilChanged, from, map, merge, shareReplay, switchMap, timer, type Observable } from 'rxjs';
 import { KPI_OPTIONS, type KpiModuleOptions } from './kpi-options';
 import { KpiReport } from './kpi-report';
 import { KpiQueries } from './kpi-queries';
@@ -24,10 +24,13 @@ import { SCORING_TABLE } from './scoring-table';
 import { ViewerGuard } from './viewer.guard';
 
 const AGENCY_CODE = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
-const PAGE = projectPath('libs', 'operations', 'kpi', 'src', 'public', 'index.html');
+const publicFile = (name: string) => projectPath('libs', 'operations', 'kpi', 'src', 'public', name);
+const PAGE = publicFile('index.html');
+const NATIONAL_PAGE = publicFile('national.html');
 const ASSETS: Record<string, string> = {
-  'dashboard.js': projectPath('libs', 'operations', 'kpi', 'src', 'public', 'dashboard.js'),
-  'dashboard.css': projectPath('libs', 'operations', 'kpi', 'src', 'public', 'dashboard.css'),
+  'dashboard.js': publicFile('dashboard.js'),
+  'national.js': publicFile('national.js'),
+  'dashboard.css': publicFile('dashboard.css'),
   // The chart library from node_modules: the page loads nothing from outside.
   'echarts.min.js': projectPath('node_modules', 'echarts', 'dist', 'echarts.min.js'),
 };
@@ -50,13 +53,22 @@ export class KpiController {
     queries: KpiQueries,
     @Inject(KPI_OPTIONS) private readonly options: KpiModuleOptions,
   ) {
-    // One poll of the projection's marker per second for every open page of this process.
-    this.live = timer(0, options.liveIntervalMs).pipe(
+    // One poll of each marker per second for every open page of this process: the projection's, and
+    // the national scoring data's (a poller of any replica stored changed figures).
+    const projection = timer(0, options.liveIntervalMs).pipe(
       switchMap(() => from(queries.progress())),
       distinctUntilChanged((a, b) => a.version === b.version),
-      map((progress) => ({ type: 'projection', data: progress })),
+      map((progress): MessageEvent => ({ type: 'projection', data: progress })),
       shareReplay({ bufferSize: 1, refCount: true }),
     );
+    const national = timer(0, options.liveIntervalMs).pipe(
+      switchMap(() => from(queries.nationalMark())),
+      distinctUntilChanged((a, b) => a.fetchId === b.fetchId),
+      map((mark): MessageEvent => ({ type: 'national', data: mark })),
+      shareReplay({ bufferSize: 1, refCount: true }),
+    );
+    // Each page gets the last message of both at once, then every new one.
+    this.live = merge(projection, national);
   }
 
   @Get()
@@ -68,6 +80,18 @@ export class KpiController {
   agencyPage(@Param('code') code: string, @Res() response: Response): void {
     agencyCode(code);
     response.sendFile(PAGE);
+  }
+
+  /** The national score beside the city's own, per agency (its API comes with the national-score lib). */
+  @Get('national')
+  nationalPage(@Res() response: Response): void {
+    response.sendFile(NATIONAL_PAGE);
+  }
+
+  @Get('national/agency/:code')
+  nationalAgencyPage(@Param('code') code: string, @Res() response: Response): void {
+    agencyCode(code);
+    response.sendFile(NATIONAL_PAGE);
   }
 
   @Get('assets/:file')
@@ -84,6 +108,12 @@ export class KpiController {
       ...group,
       items: items.map(({ rate, ...item }) => ({ ...item, measured: !!rate })),
     }));
+  }
+
+  /** Where the pages link to: the console, for a dossier's trace and its re-sync. */
+  @Get('api/links')
+  links() {
+    return { console: this.options.consoleUrl };
   }
 
   @Get('api/ranking')

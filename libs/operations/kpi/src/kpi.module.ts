@@ -53,6 +53,7 @@ export class KpiModule {
           useFactory: (c: KpiConfig): KpiModuleOptions => ({
             overdueLimit: c.KPI_OVERDUE_LIMIT,
             liveIntervalMs: 1000,
+            consoleUrl: c.KPI_CONSOLE_URL.replace(/\/+$/, ''),
           }),
           inject: [KPI_CONFIG],
         },

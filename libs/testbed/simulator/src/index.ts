@@ -1,6 +1,17 @@
 export { SimulatorModule } from './simulator.module';
 export { simulatorConfigSpec, SIMULATOR_CONFIG, type SimulatorConfig } from './simulator.config';
 export { motcuaLifecycle } from './motcua-lifecycle';
+export {
+  AGENCIES,
+  PROCEDURES,
+  agenciesHandling,
+  type Agency,
+  type AgencyLevel,
+  type AgencyType,
+  type Procedure,
+  type Sector,
+  type SimulatedSystem,
+} from './agency-catalogue';
 export { mixedEvents, type GeneratedEvent } from './mixed-events';
 export {
   CITIZENS,

@@ -18,7 +18,7 @@ export function* mixedEvents(
   let produced = 0;
   for (let serial = firstSerial; produced < count; serial++) {
     const { system, encode } = SIMULATED_SYSTEMS[serial % SIMULATED_SYSTEMS.length];
-    for (const event of motcuaLifecycle(serial, Date.now() - 30 * 86_400_000)) {
+    for (const event of motcuaLifecycle(serial, Date.now() - 30 * 86_400_000, Math.random, system)) {
       if (produced++ >= count) return;
       yield { topic: sourceTopic(system), key: event.hoSo.maHoSo, ...encode(event) };
     }

@@ -2,15 +2,20 @@ import { applyEvent, isOnTime, type DossierFacts } from '@lienthong/kpi';
 import { mapSourceEvent, MotcuaMapper } from '@lienthong/sources';
 import { seededRandom } from './citizen-registry';
 import { motcuaLifecycle } from './motcua-lifecycle';
+import { SIMULATED_SYSTEMS } from './source-formats';
 
-/** 2,000 simulated dossiers received 40 days ago, folded the way the KPI projection folds them. */
+/**
+ * 2,000 simulated dossiers of the three sector systems (in the one-stop form) received 40 days ago,
+ * folded the way the KPI projection folds them.
+ */
 function simulatedFacts(): DossierFacts[] {
   const random = seededRandom(766);
   const mapper = new MotcuaMapper();
   const start = Date.parse('2026-01-05T08:00:00+07:00');
   return Array.from({ length: 2000 }, (_, index) => {
     let facts: DossierFacts | undefined;
-    for (const event of motcuaLifecycle(index + 1, start, random)) {
+    const { system } = SIMULATED_SYSTEMS[index % SIMULATED_SYSTEMS.length];
+    for (const event of motcuaLifecycle(index + 1, start, random, system)) {
       const result = mapSourceEvent(mapper, Buffer.from(JSON.stringify(event)));
       if (!result.ok) throw new Error(result.rejection.message);
       facts = applyEvent(facts, result.dossier);

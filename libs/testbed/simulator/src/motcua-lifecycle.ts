@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { MotcuaEvent } from '@lienthong/schemas';
 import { pick, simulatedApplicant, type Random } from './citizen-registry';
-import { AGENCIES, COMPANY_NAMES, HANDLERS, PROCEDURES } from './vietnamese-data';
+import { pickAssignment, type SimulatedSystem } from './agency-catalogue';
+import { COMPANY_NAMES, HANDLERS } from './vietnamese-data';
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
@@ -73,16 +74,17 @@ function localIso(epochMs: number): string {
 }
 
 /**
- * Every event of one realistic dossier of the one-stop system, in sequence order, with times spread
- * over its processing. `serial` makes the dossier code unique within a run.
+ * Every event of one realistic dossier, in the one-stop system's form and sequence order, with times
+ * spread over its processing: a procedure the given sector system receives, at an agency that handles
+ * it. `serial` makes the dossier code unique within a run.
  */
 export function motcuaLifecycle(
   serial: number,
   startMs: number,
   random: Random = Math.random,
+  system: SimulatedSystem = 'motcua',
 ): MotcuaEvent[] {
-  const agency = pick(random, AGENCIES);
-  const procedure = pick(random, PROCEDURES);
+  const { agency, procedure } = pickAssignment(random, system);
   // A business dossier names its representative, who is a person too.
   const person = simulatedApplicant(random);
   const business = procedure.applicant === 'DOANH_NGHIEP';
@@ -93,7 +95,7 @@ export function motcuaLifecycle(
   const receivedMs = startMs + Math.floor(random() * 4 * 3600_000);
   const dueDay = new Date(receivedMs + 7 * 3600_000 + procedure.days * 86_400_000);
   const dueAt = `${dueDay.toISOString().slice(0, 10)}T17:00:00+07:00`;
-  const handler = pick(random, HANDLERS);
+  const handler = HANDLERS[procedure.sector];
   const fee = Math.floor(random() * 20) * 5000;
 
   const draw = random();

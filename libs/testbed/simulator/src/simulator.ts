@@ -64,10 +64,16 @@ export class Simulator {
   private async tick(): Promise<void> {
     for (let i = 0; i < this.config.SIMULATOR_DOSSIERS_PER_SECOND; i++) {
       const serial = ++this.serial;
+      const system = SIMULATED_SYSTEMS[serial % SIMULATED_SYSTEMS.length];
       this.running.push({
-        system: SIMULATED_SYSTEMS[serial % SIMULATED_SYSTEMS.length],
+        system,
         // Received over the last five weeks, so by now some are settled, some late, some still open.
-        events: motcuaLifecycle(serial, Date.now() - Math.floor(Math.random() * 35 * 86_400_000)),
+        events: motcuaLifecycle(
+          serial,
+          Date.now() - Math.floor(Math.random() * 35 * 86_400_000),
+          Math.random,
+          system.system,
+        ),
       });
       this.started++;
     }

@@ -1,4 +1,5 @@
 import type { GtvtEvent, MotcuaEvent } from '@lienthong/schemas';
+import type { SimulatedSystem } from './agency-catalogue';
 
 /** The same dossier event as the other sector systems would publish it, for mixed simulated traffic. */
 
@@ -65,7 +66,7 @@ export function toHotichXml(event: MotcuaEvent): string {
     `<HoSo><SoHoSo>${code}</SoHoSo><LoaiViec ma="${hoSo.maTTHC}">${escapeXml(hoSo.tenTTHC ?? '')}</LoaiViec>` +
     `<CoQuan maDinhDanh="${agency}">${escapeXml(hoSo.donViXuLy.ten ?? '')}</CoQuan>` +
     `<NguoiYeuCau><HoTen>${escapeXml(hoSo.chuHoSo.hoTen.toUpperCase())}</HoTen><GiayTo loai="CCCD">${hoSo.chuHoSo.soDinhDanh}</GiayTo>` +
-    `<NgaySinh>${pad(day)}/${pad(month)}/${year}</NgaySinh><DiaChi>Số ${event.version * 7} phố Hàng Bạc, phường Hàng Bạc, quận Hoàn Kiếm, Hà Nội</DiaChi></NguoiYeuCau>` +
+    `<NgaySinh>${pad(day)}/${pad(month)}/${year}</NgaySinh><DiaChi>Số ${event.version * 7} phố Hàng Bạc, phường Hoàn Kiếm, Hà Nội</DiaChi></NguoiYeuCau>` +
     `<HinhThucNop>${CHANNEL_NUMBER[hoSo.kenhNop]}</HinhThucNop><NgayNhan>${vietnameseDateTime(hoSo.ngayTiepNhan).slice(0, 16)}</NgayNhan>` +
     `<HanTra>${vietnameseDateTime(hoSo.ngayHenTra ?? hoSo.ngayTiepNhan).slice(0, 10)}</HanTra><TinhTrang>${HOTICH_STATUS[hoSo.trangThai]}</TinhTrang>` +
     `<GhiChu>${escapeXml(hoSo.xuLy?.noiDung ?? '')} — ${escapeXml(hoSo.trichYeu ?? '')}</GhiChu>` +
@@ -139,7 +140,7 @@ export function toGtvtEvent(event: MotcuaEvent): GtvtEvent {
 
 /** Each simulated sector system: how it writes a dossier event, and the event id it gives it. */
 export const SIMULATED_SYSTEMS: {
-  system: string;
+  system: SimulatedSystem;
   encode: (event: MotcuaEvent) => { value: string; eventId: string };
 }[] = [
   { system: 'motcua', encode: (event) => ({ value: JSON.stringify(event), eventId: event.eventId }) },

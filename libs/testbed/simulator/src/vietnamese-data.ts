@@ -1,3 +1,5 @@
+import type { Sector } from './agency-catalogue';
+
 /** Realistic Hà Nội reference data for simulated dossiers. */
 export const FAMILY_NAMES = [
   'Nguyễn',
@@ -64,54 +66,13 @@ export const COMPANY_NAMES = [
   'Công ty CP Dịch vụ Kim Liên',
 ];
 
-export const AGENCIES = [
-  { code: '000.00.12.H26', name: 'UBND quận Hoàn Kiếm' },
-  { code: '000.00.13.H26', name: 'UBND quận Ba Đình' },
-  { code: '000.00.15.H26', name: 'Sở Giao thông vận tải Hà Nội' },
-  { code: '000.00.21.H26', name: 'UBND quận Cầu Giấy' },
-  { code: '000.00.40.H26', name: 'UBND huyện Đông Anh' },
-];
-
-export const PROCEDURES = [
-  {
-    code: '1.001193',
-    name: 'Đăng ký khai sinh',
-    field: { code: 'G03-HT01', name: 'Hộ tịch' },
-    applicant: 'CONG_DAN',
-    days: 3,
+/** Who records a step, by the sector of the procedure. */
+export const HANDLERS: Readonly<Record<Sector, { name: string; title: string; unit: string }>> = {
+  'civil-registry': {
+    name: 'Phạm Thu Hà',
+    title: 'Công chức Tư pháp - Hộ tịch',
+    unit: 'Bộ phận Tư pháp - Hộ tịch',
   },
-  {
-    code: '1.000894',
-    name: 'Đăng ký kết hôn',
-    field: { code: 'G03-HT01', name: 'Hộ tịch' },
-    applicant: 'CONG_DAN',
-    days: 5,
-  },
-  {
-    code: '2.000488',
-    name: 'Cấp giấy chứng nhận đủ điều kiện kinh doanh vận tải',
-    field: { code: 'G16-DB03', name: 'Vận tải' },
-    applicant: 'DOANH_NGHIEP',
-    days: 10,
-  },
-  {
-    code: '1.005129',
-    name: 'Cấp giấy phép xây dựng nhà ở riêng lẻ',
-    field: { code: 'G09-XD02', name: 'Xây dựng' },
-    applicant: 'CONG_DAN',
-    days: 15,
-  },
-  {
-    code: '2.001023',
-    name: 'Cấp đổi giấy phép lái xe',
-    field: { code: 'G16-DB04', name: 'Đường bộ' },
-    applicant: 'CONG_DAN',
-    days: 5,
-  },
-];
-
-export const HANDLERS = [
-  { name: 'Phạm Thu Hà', title: 'Công chức Tư pháp - Hộ tịch', unit: 'Bộ phận Tư pháp' },
-  { name: 'Trần Thị Bình', title: 'Chuyên viên', unit: 'Phòng Quản lý đô thị' },
-  { name: 'Lê Minh Tuấn', title: 'Chuyên viên', unit: 'Bộ phận Một cửa' },
-];
+  construction: { name: 'Trần Thị Bình', title: 'Chuyên viên', unit: 'Phòng Kinh tế, Hạ tầng và Đô thị' },
+  transport: { name: 'Lê Minh Tuấn', title: 'Chuyên viên', unit: 'Phòng Quản lý vận tải' },
+};

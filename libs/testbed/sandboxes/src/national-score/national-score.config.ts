@@ -33,6 +33,25 @@ const province = makeValidator<ProvinceSpec>((input) => {
   return spec as ProvinceSpec;
 });
 
+/** A JSON object of agency code → department name. */
+const departments = makeValidator<Record<string, string>>((input) => {
+  const table = JSON.parse(input) as Record<string, unknown>;
+  for (const [code, name] of Object.entries(table)) {
+    if (!/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/.test(code))
+      throw new Error(`"${code}" is not a four-part agency code`);
+    if (typeof name !== 'string' || name === '') throw new Error(`${code} needs a name`);
+  }
+  return table as Record<string, string>;
+});
+
+/**
+ * Hà Nội's provincial departments in the national lists that the testbed's dossiers reach (since March
+ * 2025 the construction department holds transport too).
+ */
+export const HANOI_DEPARTMENTS: Readonly<Record<string, string>> = {
+  '000.00.15.H26': 'Sở Xây dựng Hà Nội',
+};
+
 export const nationalScoreSandboxConfigSpec = {
   NATIONAL_SCORE_SANDBOX_PORT: port({
     default: 8086,
@@ -54,7 +73,12 @@ export const nationalScoreSandboxConfigSpec = {
   NATIONAL_SCORE_SANDBOX_UNITS: str({
     default: '',
     example: 'test/fixtures/contracts/national-score/units-hanoi.json',
-    desc: 'JSON file of the province\'s departments and communes ({"units":[{departmentCode, departmentName, level: PROVINCE|COMMUNE, agencyCodes}]}); empty: one provincial department per agency code seen',
+    desc: 'JSON file of the province\'s departments and communes ({"units":[{departmentCode, departmentName, level: PROVINCE|COMMUNE, agencyCodes}]}); empty: derived from the agencies the portal holds dossiers of, with NATIONAL_SCORE_SANDBOX_DEPARTMENTS',
+  }),
+  NATIONAL_SCORE_SANDBOX_DEPARTMENTS: departments({
+    default: HANOI_DEPARTMENTS,
+    example: '{"000.00.15.H26":"Sở Xây dựng Hà Nội"}',
+    desc: "The national list of the province's departments, JSON {agency code: name}: without a units file, an agency the portal holds dossiers of is a provincial department (departmentType PROVINCIAL_DEPARTMENT) when listed here, else a commune/ward named as its dossiers' DonViXuLy",
   }),
   NATIONAL_SCORE_SANDBOX_RATE_PER_S: num({
     default: 3,

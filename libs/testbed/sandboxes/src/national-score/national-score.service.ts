@@ -14,7 +14,7 @@ import {
 import type { ScorePoliteness } from './score-politeness';
 import { parseScoreRequest } from './score-request';
 import { pointsWithSplits, type ScoringRules } from './score-table';
-import { provinceUnit, unitsFor, type ScoreUnit } from './score-units';
+import { derivedUnits, provinceUnit, unitsFor, type ScoreUnit } from './score-units';
 import { agencyOf, type SyncedDossier, type SyncedDossierReader } from './synced-dossier';
 
 export interface ScoreAnswer {
@@ -97,9 +97,11 @@ export class NationalScoreService {
   }
 
   private units(dossiers: SyncedDossier[]): ScoreUnit[] {
-    return unitsFor(
-      this.configuredUnits,
-      dossiers.map(({ record }) => agencyOf(record)),
+    return unitsFor(this.configuredUnits, () =>
+      derivedUnits(
+        dossiers.map(({ record }) => ({ code: agencyOf(record), name: record.DonViXuLy })),
+        this.config.NATIONAL_SCORE_SANDBOX_DEPARTMENTS,
+      ),
     );
   }
 

@@ -92,18 +92,38 @@ export function readUnitsFile(path: string): ScoreUnit[] {
   });
 }
 
+/** An agency as the portal's dossiers name it: the code prefix and `DonViXuLy`. */
+export interface HeldAgency {
+  code: string;
+  name: string | undefined;
+}
+
+/**
+ * The units the portal's own data gives: an agency in the national list of provincial departments
+ * (code → name, the national side's registry) is a department under that name; any other agency is
+ * a commune/ward, named as its dossiers name it.
+ */
+export function derivedUnits(
+  held: Iterable<HeldAgency>,
+  departments: Readonly<Record<string, string>>,
+): ScoreUnit[] {
+  const names = new Map<string, string>();
+  for (const { code, name } of held) if (!names.get(code)) names.set(code, name ?? '');
+  return [...names].map(([code, name]) => ({
+    ...(Object.hasOwn(departments, code)
+      ? department(code, departments[code])
+      : commune(code, name || `Đơn vị ${code}`)),
+    agencyCodes: [code],
+  }));
+}
+
 /**
  * The province's children as the national lists show them: from the units file when there is one
- * (agencies not in it count for the province only), else one provincial department per agency seen.
- * Departments come first, then communes, each by code.
+ * (agencies not in it count for the province only), else derived from the agencies the portal holds
+ * dossiers of. Departments come first, then communes, each by code.
  */
-export function unitsFor(configured: ScoreUnit[] | undefined, agenciesSeen: Iterable<string>): ScoreUnit[] {
-  const units =
-    configured ??
-    [...new Set(agenciesSeen)].map((code) => ({
-      ...department(code, `Đơn vị ${code}`),
-      agencyCodes: [code],
-    }));
+export function unitsFor(configured: ScoreUnit[] | undefined, derived: () => ScoreUnit[]): ScoreUnit[] {
+  const units = configured ?? derived();
   const tier = (unit: ScoreUnit) => (unit.departmentLevel === DepartmentLevel.Commune ? 1 : 0);
   return [...units].sort((a, b) => tier(a) - tier(b) || a.departmentCode.localeCompare(b.departmentCode));
 }
