@@ -1,6 +1,7 @@
 export { SimulatorModule } from './simulator.module';
 export { simulatorConfigSpec, SIMULATOR_CONFIG, type SimulatorConfig } from './simulator.config';
 export { motcuaLifecycle } from './motcua-lifecycle';
+export { paymentRequestOf, type PlannedPayment } from './payment-requests';
 export { mixedEvents, type GeneratedEvent } from './mixed-events';
 export {
   CITIZENS,

@@ -64,12 +64,30 @@ export const COMPANY_NAMES = [
   'Công ty CP Dịch vụ Kim Liên',
 ];
 
+/**
+ * The agencies, each with the revenue account its fees are paid into (a State Treasury collection
+ * account, 3511 "tạm thu", at the commercial bank that collects for it).
+ */
 export const AGENCIES = [
-  { code: '000.00.12.H26', name: 'UBND quận Hoàn Kiếm' },
-  { code: '000.00.13.H26', name: 'UBND quận Ba Đình' },
-  { code: '000.00.15.H26', name: 'Sở Giao thông vận tải Hà Nội' },
-  { code: '000.00.21.H26', name: 'UBND quận Cầu Giấy' },
-  { code: '000.00.40.H26', name: 'UBND huyện Đông Anh' },
+  { code: '000.00.12.H26', name: 'UBND quận Hoàn Kiếm', revenue: { account: '3511.0.1054318', bank: 'VCB' } },
+  { code: '000.00.13.H26', name: 'UBND quận Ba Đình', revenue: { account: '3511.0.1054321', bank: 'CTG' } },
+  {
+    code: '000.00.15.H26',
+    name: 'Sở Giao thông vận tải Hà Nội',
+    revenue: { account: '3511.0.1009876', bank: 'BIDV' },
+  },
+  { code: '000.00.21.H26', name: 'UBND quận Cầu Giấy', revenue: { account: '3511.0.1054355', bank: 'VCB' } },
+  { code: '000.00.40.H26', name: 'UBND huyện Đông Anh', revenue: { account: '3511.0.1061204', bank: 'AGR' } },
+];
+
+/** Where applicants live: a street and the ward or commune it is in, all in Hà Nội. */
+export const ADDRESSES = [
+  { street: 'phố Hàng Bạc', commune: 'Phường Hàng Bạc' },
+  { street: 'phố Đội Cấn', commune: 'Phường Đội Cấn' },
+  { street: 'đường Cầu Giấy', commune: 'Phường Quan Hoa' },
+  { street: 'đường Trần Duy Hưng', commune: 'Phường Trung Hòa' },
+  { street: 'đường Cao Lỗ', commune: 'Xã Uy Nỗ' },
+  { street: 'phố Kim Mã', commune: 'Phường Kim Mã' },
 ];
 
 export const PROCEDURES = [
