@@ -20,7 +20,7 @@ const PAYS_AT = ['CHO_THANH_TOAN', 'DA_TIEP_NHAN'];
  * The online payment of a one-stop dossier's fees at the national payment platform, as the one-stop
  * system asks Lienthong for it (SOURCES.md, Payment requests): the dossier's fee lines (lệ phí, kind 2),
  * its applicant as payer, the agency's revenue account as beneficiary. Undefined for a dossier with no
- * fees or none of the statuses at which fees are paid.
+ * fees, no named applicant or procedure, or none of the statuses at which fees are paid.
  */
 export function paymentRequestOf(
   events: MotcuaEvent[],
@@ -28,7 +28,9 @@ export function paymentRequestOf(
 ): PlannedPayment | undefined {
   const at = PAYS_AT.map((status) => events.find((event) => event.hoSo.trangThai === status)).find(Boolean);
   const fees = at?.hoSo.lePhi ?? [];
-  if (!at || fees.length === 0) return undefined;
+  const payer = at?.hoSo.chuHoSo.hoTen;
+  const procedureName = at?.hoSo.tenTTHC;
+  if (!at || fees.length === 0 || !payer || !procedureName) return undefined;
   const { hoSo } = at;
   const agency = AGENCIES.find(({ code }) => code === hoSo.donViXuLy.maDinhDanh) ?? AGENCIES[0];
   const address = pick(random, ADDRESSES);
@@ -43,10 +45,10 @@ export function paymentRequestOf(
     request: {
       requestId: randomUUID(),
       dossierCode: hoSo.maHoSo,
-      procedure: { code: hoSo.maTTHC, name: hoSo.tenTTHC },
+      procedure: { code: hoSo.maTTHC, name: procedureName },
       agency: { code: agency.code, name: agency.name },
       payer: {
-        name: hoSo.chuHoSo.hoTen,
+        name: payer,
         identityNumber: hoSo.chuHoSo.soDinhDanh ?? null,
         address: `Số ${1 + Math.floor(random() * 200)} ${address.street}`,
         commune: address.commune,
