@@ -12,20 +12,18 @@ import {
   PaymentPlatformClient,
   PaymentReconciler,
   PaymentService,
-  queryMessage,
   type PaymentRecord,
 } from '@lienthong/payment';
 import { PaymentSandboxModule, paymentSandboxConfigSpec, type HeldTransaction } from '@lienthong/sandboxes';
 import type { PaymentEvent } from '@lienthong/schemas';
 import axios from 'axios';
 import { IsolatedRun } from '../support/isolated-run';
-import { paymentRequestNumber } from '../support/payment-requests';
+import { paymentRequestNumber, signedResultOf } from '../support/payment-requests';
 import { until } from '../support/wait';
 
 const REQUESTS = 200;
 const SECRET = 'e2e-payment-secret';
 const CALLBACK_PATH = '/payment/callback';
-const QUERY_ONLY = new Set(['MoTaLoi', 'TrangThaiGD']);
 /** As the connector runtime will: a retriable failure is tried again (the INIT repeats its reference). */
 async function withRetries<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -57,18 +55,9 @@ describe('payment flow with the platform sandbox', () => {
     (await axios.get<HeldTransaction[]>(`${sandbox.url}/_sandbox/transactions`)).data;
   const callback = async (body: unknown) =>
     (await axios.post<{ MaLoi: string }>(`${callbackApp.url}${CALLBACK_PATH}`, body)).data;
-  /** The platform's signed result of a transaction, taken from its QUERY answer (verified over what came). */
   /** The tests that ask the platform themselves (a signed result to replay) do it without its faults. */
   const calmPlatform = () => axios.put(`${sandbox.url}/_sandbox/faults`, { rate: 0 });
-  const signedResult = async (payment: PaymentRecord) => {
-    const message = queryMessage(payment.reference, payment.initiatedAt, {
-      partnerCode: 'LIENTHONG',
-      secret: SECRET,
-    });
-    const { data } = await axios.post<Record<string, unknown>>(`${sandbox.url}/api/payment`, message);
-    // A callback carries the result fields; the QUERY answer's own fields are left out.
-    return Object.fromEntries(Object.entries(data).filter(([name]) => !QUERY_ONLY.has(name)));
-  };
+  const signedResult = (payment: PaymentRecord) => signedResultOf(sandbox.url!, payment, SECRET);
   const payments = async () => {
     const all = await Promise.all(requests.map((request) => ledger.byRequestId(request.requestId)));
     return all.filter((payment): payment is PaymentRecord => payment !== undefined);
