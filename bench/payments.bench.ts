@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readConfig } from '@lienthong/config';
 import { KafkaConnection, kafkaConfigSpec, Topics } from '@lienthong/kafka';
 import type { HeldTransaction, PaymentSandboxCounts } from '@lienthong/sandboxes';
@@ -52,6 +53,12 @@ async function counted(what: string, probe: () => Promise<Count>, target: number
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/** CPU time a process has used so far, in ms (Linux: utime + stime, at 100 ticks a second). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** The payments ledger of the connector's schema, read as an operator would. */
@@ -161,7 +168,7 @@ async function main(): Promise<void> {
     log(`initiated ${created.n} in ${Math.round(created.lastAt - created.firstAt)} ms`);
     const initsPerS = REQUESTS / ((created.lastAt - created.firstAt) / 1000);
 
-    const settleStart = Date.now();
+    const cpuBefore = { connector: cpuMs(connector.pid!), sandbox: cpuMs(sandbox.pid!) };
     const { data: burst } = await axios.post<{ settled: number }>(`${platformUrl}/_sandbox/settle-pending`);
     log(`the platform settled ${burst.settled} payments at once; their callbacks follow`);
     const settled = await counted(
@@ -170,7 +177,13 @@ async function main(): Promise<void> {
       burst.settled,
       alive,
     );
-    const callbacksPerS = settled.n / ((settled.lastAt - settleStart) / 1000);
+    // From the first result applied to the last: the rate the connector takes a burst at.
+    const callbacksPerS = settled.n / ((settled.lastAt - settled.firstAt) / 1000);
+    const perCallback = (process: 'connector' | 'sandbox', pid: number) =>
+      ((cpuMs(pid) - cpuBefore[process]) / settled.n).toFixed(2);
+    log(
+      `CPU per callback: connector ${perCallback('connector', connector.pid!)} ms, platform sandbox ${perCallback('sandbox', sandbox.pid!)} ms (the machine's load average: ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]})`,
+    );
 
     const held = (await axios.get<HeldTransaction[]>(`${platformUrl}/_sandbox/transactions`)).data;
     const stats = (await axios.get<PaymentSandboxCounts>(`${platformUrl}/_sandbox/stats`)).data;
