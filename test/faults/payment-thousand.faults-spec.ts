@@ -151,7 +151,7 @@ describe('a thousand payments under platform faults and lost callbacks, to the p
           ? all
           : undefined;
       },
-      240_000,
+      600_000,
     );
 
     const transactions = await held();
@@ -161,7 +161,7 @@ describe('a thousand payments under platform faults and lost callbacks, to the p
     );
     const stats = (await axios.get(`${sandbox.url}/_sandbox/stats`)).data;
     expect(stats).toMatchObject({ transactions: REQUESTS, inits: REQUESTS, duplicatesRefused: 0 });
-  }, 300_000);
+  }, 700_000);
 
   it('ends every request paid or failed exactly as the platform holds it, none paid left initiated', async () => {
     await until(
