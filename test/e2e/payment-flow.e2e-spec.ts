@@ -242,6 +242,50 @@ describe('payment flow with the platform sandbox', () => {
     });
   });
 
+  it('applies a burst in one transaction: each payment moved once, the facts after a move decided on it', async () => {
+    const requests = [paymentRequestNumber(9_997), paymentRequestNumber(9_996)];
+    const [a, b] = await Promise.all(
+      requests.map(async (request) => (await ledger.recordInitiation(request, new Date())).payment.reference),
+    );
+    const fact = (reference: string, outcome: 'paid' | 'failed') => ({
+      reference,
+      at: new Date(),
+      decide: (held: PaymentRecord | undefined) =>
+        held && { transition: nextPaymentState(held.state, outcome), platformTransactionId: `PP-${outcome}` },
+    });
+
+    const settled = await ledger.settleAll([
+      fact(a, 'paid'),
+      fact(a, 'paid'),
+      fact(b, 'failed'),
+      fact(a, 'failed'),
+      fact('LT-NO-SUCH-PAYMENT', 'paid'),
+    ]);
+
+    expect(settled.map(({ before, after }) => [before?.state, after?.state])).toEqual([
+      ['initiated', 'paid'],
+      ['paid', undefined],
+      ['initiated', 'failed'],
+      ['paid', undefined],
+      [undefined, undefined],
+    ]);
+    expect(await ledger.byReference(a)).toMatchObject({ state: 'paid', platformTransactionId: 'PP-paid' });
+    expect(await ledger.byReference(b)).toMatchObject({
+      state: 'failed',
+      platformTransactionId: 'PP-failed',
+    });
+    for (const [request, final] of [
+      [requests[0], 'paid'],
+      [requests[1], 'failed'],
+    ] as const) {
+      const events = await database.query<{ event: PaymentEvent }>(
+        'SELECT event FROM payment_events WHERE request_id = $1 ORDER BY id',
+        [request.requestId],
+      );
+      expect(events.map(({ event }) => event.state)).toEqual(['initiated', final]);
+    }
+  });
+
   it('says a payment was initiated before its result, even when the result beats the INIT answer', async () => {
     const request = paymentRequestNumber(9_998);
     const { payment } = await ledger.recordInitiation(request, new Date());

@@ -51,6 +51,8 @@ export async function settleLocked(client: PoolClient, facts: readonly Settlemen
     // Only an initiated payment moves (every other state is final): at most one move per payment.
     if (!before || settlement?.transition.kind !== 'move' || moves.has(fact.reference)) return { before };
     moves.set(fact.reference, { fact, before, settlement });
+    // The facts after it (a repeated callback in the same batch) are decided on the state it moved to.
+    current.set(fact.reference, { ...before, state: settlement.transition.to });
     return { before, moving: true };
   });
   const after = await writeMoves(client, [...moves.values()]);
