@@ -81,3 +81,19 @@ export async function eventually<T>(
   }
   return value;
 }
+
+/** Whether the consumer group has committed past every record of the topic published so far. */
+export async function consumedUpTo(groupId: string, topic: string): Promise<boolean> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    return ends.every(({ partition, offset }) => {
+      const at = committed.partitions.find((candidate) => candidate.partition === partition);
+      return Number(offset) === 0 || Number(at?.offset ?? -1) >= Number(offset);
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}

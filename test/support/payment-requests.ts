@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { projectPath } from '@lienthong/config';
-import { queryMessage, type PaymentRecord } from '@lienthong/payment';
+import { cloudEventHeaders } from '@lienthong/kafka';
+import {
+  paymentEvent,
+  paymentEventId,
+  PAYMENT_EVENT_TYPE,
+  queryMessage,
+  type PaymentChange,
+  type PaymentRecord,
+} from '@lienthong/payment';
 import type { PaymentRequest } from '@lienthong/schemas';
 import axios from 'axios';
 
@@ -37,3 +45,39 @@ export async function signedResultOf(
   const { data } = await axios.post<Record<string, unknown>>(`${sandboxUrl}/api/payment`, message);
   return Object.fromEntries(Object.entries(data).filter(([name]) => !QUERY_ONLY.has(name)));
 }
+
+/**
+ * The payment.v1 records of one payment of a dossier, as the payment connector publishes them (its
+ * CloudEvents headers and ids): give each change, and an outbox id to send a copy of one.
+ */
+export function paymentEvents(
+  dossierCode: string,
+  channel: 'national' | 'provincial' = 'national',
+): (
+  change: PaymentChange,
+  outboxId?: string,
+) => { key: string; value: string; headers: Record<string, string> } {
+  const subject = {
+    request: { requestId: randomUUID(), dossierCode, channel },
+    reference: `LT${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`,
+    amount: 75_000,
+  };
+  return (change, outboxId = randomUUID()) => ({
+    key: dossierCode,
+    value: JSON.stringify(paymentEvent(subject, change, new Date())),
+    headers: cloudEventHeaders({
+      id: paymentEventId(outboxId),
+      source: 'lienthong/connector/payment',
+      type: PAYMENT_EVENT_TYPE,
+      time: new Date().toISOString(),
+      subject: dossierCode,
+    }),
+  });
+}
+
+/** The changes a payment goes through, as the payment connector words them. */
+export const PAYMENT_CHANGES = {
+  initiated: { state: 'initiated', paymentUrl: 'https://thanhtoan.example/pay/1' },
+  paid: { state: 'paid', platformTransactionId: 'PP2408151431220001', bank: 'VCB' },
+  failed: { state: 'failed', reason: '01: Giao dịch không thành công' },
+} as const satisfies Record<string, PaymentChange>;

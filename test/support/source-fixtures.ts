@@ -70,3 +70,23 @@ export function newestByDossier(events: { topic: string; value: string }[]): Dos
   }
   return [...newest.values()];
 }
+
+/**
+ * A sample dossier of a source under a serial never seen before: its code, and its events (by their
+ * index in the sample) as source-topic records, each with an event id of its own so the hub takes each as new.
+ */
+export function freshSampleDossier(
+  sample: FixtureDossier,
+  serial: number,
+): { code: string; records: (indexes: number[]) => { key: string; value: string }[] } {
+  const code = sample.dossierCode.replace(/-\d+$/, `-${serial}`);
+  return {
+    code,
+    records: (indexes) =>
+      indexes.map((index) => {
+        const fresh = freshCopy(sample.events[index].bytes, serial);
+        const value = fresh.bytes.toString().replace(`"fresh-${serial}"`, `"fresh-${serial}-${index}"`);
+        return { key: code, value };
+      }),
+  };
+}

@@ -1,5 +1,6 @@
 import { num, port } from '@lienthong/config';
 import { connectorBaseConfigSpec, type ConnectorDefinition } from '@lienthong/connector-runtime';
+import { PaymentConfirmations } from './payment-confirmations';
 import { PopulationChecks } from './population-checks';
 import { PortalClient } from './portal-client';
 import { portalConfigSpec } from './portal.config';
@@ -37,7 +38,8 @@ export const portalConnectorDefinition: ConnectorDefinition<typeof portalConnect
         portal,
         config.PORTAL_SYNC_BATCH_SIZE,
         new PopulationChecks(database),
-        topics.identityVerified,
+        new PaymentConfirmations(database),
+        { identityVerified: topics.identityVerified, payment: topics.payment },
       ),
       services: (amendments) => [
         new ReconciliationSchedule(

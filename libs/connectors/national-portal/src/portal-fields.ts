@@ -12,6 +12,17 @@ export const PortalPaymentCode = {
   OwnGateway: '2',
 } as const;
 
+/**
+ * DanhSachLePhi[].HinhThucThu: how a fee was collected (DOMAIN.md names the field, not its codes; these
+ * are the portal sandbox's and our records' since the first landing).
+ */
+export const PortalFeeCollectionCode = {
+  /** At the counter, or not paid yet. */
+  Direct: '1',
+  /** Paid online, through either payment channel. */
+  Online: '2',
+} as const;
+
 /** TaiLieuNop[].DuocTaiSuDung. */
 export const PortalReuseCode = {
   No: '0',

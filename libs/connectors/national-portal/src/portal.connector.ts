@@ -1,9 +1,10 @@
 import type { Connector, Delivered, FollowedFacts, TargetState } from '@lienthong/connector-runtime';
 import type { IncomingRecord } from '@lienthong/kafka';
 import type { DossierEvent, PortalDossier } from '@lienthong/schemas';
+import type { PaymentConfirmations } from './payment-confirmations';
 import type { PopulationChecks } from './population-checks';
 import { AlreadyExistsError, NotFoundAtPortalError, type PortalClient } from './portal-client';
-import { toPortalDossier, toPortalProgress, withPopulationCheck } from './to-portal';
+import { toPortalDossier, toPortalProgress, withNationalPayment, withPopulationCheck } from './to-portal';
 
 type PortalItem = { dossiers: DossierEvent[]; previous: TargetState | undefined };
 
@@ -17,20 +18,34 @@ export class PortalConnector implements Connector {
   static readonly connectorName = 'national-portal';
   readonly name = PortalConnector.connectorName;
 
-  readonly follows: FollowedFacts;
+  /** The facts a record carries beyond its dossier's events, kept before or after it is at the portal. */
+  readonly follows: FollowedFacts[];
 
-  /** @param identityVerifiedTopic the population connector's outcomes, which the records carry (DSKetNoiCSDL) */
   constructor(
     private readonly portal: PortalClient,
     private readonly syncBatchSize: number,
     private readonly populationChecks: PopulationChecks,
-    identityVerifiedTopic: string,
+    private readonly paymentConfirmations: PaymentConfirmations,
+    followed: {
+      /** The population connector's outcomes (DSKetNoiCSDL). */
+      identityVerified: string;
+      /** The payment connector's payments (DuocThanhToanTrucTuyen 1, DanhSachLePhi paid online). */
+      payment: string;
+    },
   ) {
-    this.follows = {
-      topic: identityVerifiedTopic,
-      keep: (records: IncomingRecord[]) => this.populationChecks.keep(records),
-      amend: (previous: TargetState) => this.amend(previous),
-    };
+    const amend = (previous: TargetState) => this.amend(previous);
+    this.follows = [
+      {
+        topic: followed.identityVerified,
+        keep: (records: IncomingRecord[]) => this.populationChecks.keep(records),
+        amend,
+      },
+      {
+        topic: followed.payment,
+        keep: (records: IncomingRecord[]) => this.paymentConfirmations.keep(records),
+        amend,
+      },
+    ];
   }
 
   async deliver(dossier: DossierEvent, previous: TargetState | undefined): Promise<Delivered> {
@@ -40,9 +55,14 @@ export class PortalConnector implements Connector {
 
   async deliverMany(items: PortalItem[]): Promise<Delivered[]> {
     const newest = items.map(({ dossiers }) => dossiers[dossiers.length - 1]);
-    const verified = await this.populationChecks.verifiedAmong(newest.map((dossier) => dossier.dossierCode));
+    const codes = newest.map((dossier) => dossier.dossierCode);
+    const verified = await this.populationChecks.verifiedAmong(codes);
+    const paid = await this.paymentConfirmations.confirmedAmong(codes);
     const records = newest.map((dossier) =>
-      toPortalDossier(dossier, { populationVerified: verified.has(dossier.dossierCode) }),
+      toPortalDossier(dossier, {
+        populationVerified: verified.has(dossier.dossierCode),
+        nationalPaymentConfirmed: paid.has(dossier.dossierCode),
+      }),
     );
     const answers = new Map<PortalDossier, unknown>();
     for (const believedCreated of [false, true]) {
@@ -72,11 +92,16 @@ export class PortalConnector implements Connector {
     return this.portal.updateProgress(dossiers.map(toPortalProgress));
   }
 
-  /** The held record with the population check it lacks (or no longer has), sent as an update. */
+  /**
+   * The held record with every followed fact it lacks: the population check (or no longer has it),
+   * the national platform's payment confirmation; sent as an update.
+   */
   private async amend(previous: TargetState): Promise<Delivered | undefined> {
     const held = previous.record as PortalDossier;
     const verified = await this.populationChecks.verifiedAmong([held.MaHoSo]);
-    const record = withPopulationCheck(held, verified.has(held.MaHoSo));
+    const paid = await this.paymentConfirmations.confirmedAmong([held.MaHoSo]);
+    const checked = withPopulationCheck(held, verified.has(held.MaHoSo));
+    const record = paid.has(held.MaHoSo) ? withNationalPayment(checked) : checked;
     if (record === held) return undefined;
     const answer = await this.portal.syncDossiers([record], true);
     return { state: { ...previous, record }, answer };

@@ -64,19 +64,8 @@ const motcuaDossier = () => {
   return result.dossier;
 };
 
-describe('the national scoring flags', () => {
-  const fee = { code: 'LP01', name: 'Lệ phí', amount: 50000, paid: true, paidOnline: true };
+describe('the national scoring flags (DuocThanhToanTrucTuyen: to-portal-payment.spec.ts)', () => {
   const file = { code: 'TP01', name: 'Đơn', digitized: true, reused: false };
-
-  it('DuocThanhToanTrucTuyen: 0 not paid online, 1 national platform, 2 own gateway', () => {
-    const flag = (fees: object[]) =>
-      toPortalDossier({ ...motcuaDossier(), fees } as never).DuocThanhToanTrucTuyen;
-    expect(flag([])).toBe('0');
-    expect(flag([{ ...fee, paidOnline: false }])).toBe('0');
-    expect(flag([fee])).toBe('1');
-    expect(flag([{ ...fee, paymentPlatform: 'national' }])).toBe('1');
-    expect(flag([{ ...fee, paymentPlatform: 'local' }])).toBe('2');
-  });
 
   it('DuocTaiSuDung 0/1/2 with MaKetQuaThayThe, and DuocLayTuKhoDMQG as its own fact', () => {
     const files = (documents: object[]) =>

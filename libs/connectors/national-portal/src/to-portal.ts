@@ -1,5 +1,16 @@
-import type { DossierEvent, PortalDossier, PortalProgress } from '@lienthong/schemas';
-import { NEUTRAL_HANDLER, PortalDatabaseCode, PortalPaymentCode, PortalReuseCode } from './portal-fields';
+import {
+  paidThroughOwnGateway,
+  type DossierEvent,
+  type PortalDossier,
+  type PortalProgress,
+} from '@lienthong/schemas';
+import {
+  NEUTRAL_HANDLER,
+  PortalDatabaseCode,
+  PortalFeeCollectionCode,
+  PortalPaymentCode,
+  PortalReuseCode,
+} from './portal-fields';
 import { PORTAL_LIMITS } from './portal.contract';
 
 /** Shared-schema time (ISO 8601, +07:00) to the portal's yyyyMMddHHmmss local time. */
@@ -22,15 +33,45 @@ function present<T extends object>(record: T): T {
 export interface PortalFacts {
   /** The applicant was verified in the national population database (identity.verified.v1). */
   populationVerified?: boolean;
+  /** The national payment platform confirmed the dossier's payment through Lienthong (payment.v1). */
+  nationalPaymentConfirmed?: boolean;
 }
 
-/** DuocThanhToanTrucTuyen: how the dossier's fees were paid online, if they were. */
-function onlinePayment(fees: DossierEvent['fees']): PortalDossier['DuocThanhToanTrucTuyen'] {
-  const online = fees.filter((fee) => fee.paidOnline);
-  if (online.length === 0) return PortalPaymentCode.NotOnline;
-  return online.every((fee) => fee.paymentPlatform === 'local')
-    ? PortalPaymentCode.OwnGateway
-    : PortalPaymentCode.NationalPlatform;
+/**
+ * DuocThanhToanTrucTuyen: 1 only when the national platform confirmed the payment through Lienthong,
+ * 2 when the source reports a fee paid through the province's own gateway, 0 otherwise. A source's
+ * say-so never makes a 1 (DOMAIN.md: from the channel that confirmed, never from a constant).
+ */
+export function onlinePaymentCode(
+  fees: DossierEvent['fees'],
+  nationalPaymentConfirmed: boolean,
+): NonNullable<PortalDossier['DuocThanhToanTrucTuyen']> {
+  if (nationalPaymentConfirmed) return PortalPaymentCode.NationalPlatform;
+  return fees.some(paidThroughOwnGateway) ? PortalPaymentCode.OwnGateway : PortalPaymentCode.NotOnline;
+}
+
+type PortalFee = NonNullable<PortalDossier['DanhSachLePhi']>[number];
+
+/** A fee line paid through the national platform: every line with a price (a free one is collected by nobody). */
+const paidOnThePlatform = (fee: PortalFee): PortalFee =>
+  Number(fee.Gia) > 0 ? { ...fee, HinhThucThu: PortalFeeCollectionCode.Online } : fee;
+
+const collectedOnline = (fee: PortalFee) => paidOnThePlatform(fee).HinhThucThu === fee.HinhThucThu;
+
+/**
+ * The record with the national platform's confirmation of its payment: DuocThanhToanTrucTuyen 1 and its
+ * fee lines paid online; the same object when it already says so. Never the other way: a paid payment
+ * does not go back.
+ */
+export function withNationalPayment(record: PortalDossier): PortalDossier {
+  const fees = record.DanhSachLePhi ?? [];
+  if (record.DuocThanhToanTrucTuyen === PortalPaymentCode.NationalPlatform && fees.every(collectedOnline))
+    return record;
+  return present({
+    ...record,
+    DuocThanhToanTrucTuyen: PortalPaymentCode.NationalPlatform,
+    DanhSachLePhi: record.DanhSachLePhi?.map(paidOnThePlatform),
+  });
 }
 
 type SubmittedDocument = DossierEvent['documents'][number];
@@ -61,6 +102,7 @@ export function withPopulationCheck(record: PortalDossier, verified: boolean): P
 /** A shared dossier event to the portal's dossier record (DongBoHoSoMC data item). */
 export function toPortalDossier(dossier: DossierEvent, facts: PortalFacts = {}): PortalDossier {
   const { applicant, times } = dossier;
+  const paidOnPlatform = facts.nationalPaymentConfirmed === true;
   return present({
     MaHoSo: dossier.dossierCode,
     MaTTHC: dossier.procedure.code,
@@ -86,7 +128,7 @@ export function toPortalDossier(dossier: DossierEvent, facts: PortalFacts = {}):
     DonViXuLy: dossier.agency.name ?? dossier.agency.code,
     NoiNopHoSo: dossier.submissionPlace ?? undefined,
     HinhThuc: dossier.resultDelivery ?? undefined,
-    DuocThanhToanTrucTuyen: onlinePayment(dossier.fees),
+    DuocThanhToanTrucTuyen: onlinePaymentCode(dossier.fees, paidOnPlatform),
     TaiKhoanDuocXacThucVoiVNeID: optionalFlag(applicant.vneidVerified),
     HoSoCoThanhPhanSoHoa: flag(dossier.documents.some((document) => document.digitized)),
     DSKetNoiCSDL: facts.populationVerified ? [POPULATION_DATABASE] : undefined,
@@ -110,13 +152,18 @@ export function toPortalDossier(dossier: DossierEvent, facts: PortalFacts = {}):
         DuocLayTuKhoDMQG: flag(document.fromNationalWarehouse === true),
       }),
     ),
-    DanhSachLePhi: dossier.fees.map((fee) => ({
-      TenPhiLePhi: fee.name,
-      MaPhiLePhi: fee.code,
-      HinhThucThu: fee.paidOnline ? '2' : '1',
-      Gia: String(fee.amount),
-      LoaiPhiLePhi: '1',
-    })),
+    DanhSachLePhi: dossier.fees.map((fee) => {
+      const line = {
+        TenPhiLePhi: fee.name,
+        MaPhiLePhi: fee.code,
+        HinhThucThu: paidThroughOwnGateway(fee)
+          ? PortalFeeCollectionCode.Online
+          : PortalFeeCollectionCode.Direct,
+        Gia: String(fee.amount),
+        LoaiPhiLePhi: '1',
+      };
+      return paidOnPlatform ? paidOnThePlatform(line) : line;
+    }),
     DanhSachHoSoBoSung: dossier.supplementRequests.map((request) =>
       present({
         HoSoBoSungId: request.id,

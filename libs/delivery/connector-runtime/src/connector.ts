@@ -34,8 +34,8 @@ export interface Connector {
    * over a newer one. Without it such events are only noted in the ledger.
    */
   deliverStale?(dossiers: DossierEvent[]): Promise<unknown>;
-  /** Optional: facts from another topic that change what the target must hold (see FollowedFacts). */
-  readonly follows?: FollowedFacts;
+  /** Optional: facts from other topics that change what the target must hold, one per topic (see FollowedFacts). */
+  readonly follows?: readonly FollowedFacts[];
   /**
    * Optional: delivers the new events of several dossiers at once (each dossier's in sequence order,
    * the last the newest), answering one Delivered per dossier in the same order. The runtime uses it
@@ -47,10 +47,11 @@ export interface Connector {
 }
 
 /**
- * Facts about dossiers that arrive on a topic of their own, after the dossier may already be at the
- * target (e.g. the population connector's identity.verified.v1 for the portal record). The runtime
- * consumes the topic, lets the connector keep the facts, then brings each dossier already at the
- * target in line, under the dossier's lock and the target policy, like any delivery.
+ * Facts about dossiers that arrive on a topic of their own, before or after the dossier is at the
+ * target (e.g. the population connector's identity.verified.v1 or the payment connector's payment.v1
+ * for the portal record). The runtime consumes the topic, lets the connector keep the facts (a
+ * connector reads them again at each delivery), then brings each dossier already at the target in
+ * line, under the dossier's lock and the target policy, like any delivery.
  */
 export interface FollowedFacts {
   topic: string;

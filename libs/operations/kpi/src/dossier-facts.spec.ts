@@ -124,7 +124,6 @@ describe(applyEvent.name, () => {
             amount: 50000,
             paid: true,
             paidOnline: true,
-            paymentPlatform: 'national',
           },
         ],
         results: [{ code: 'KQ01', name: 'Giấy khai sinh', url: 'https://motcua.example/kq' }],

@@ -1,5 +1,5 @@
 import { maskWords } from '@lienthong/personal-data';
-import type { DossierEvent } from '@lienthong/schemas';
+import { paidThroughOwnGateway, type DossierEvent } from '@lienthong/schemas';
 
 export type RatingLevel = 'very_satisfied' | 'satisfied' | 'not_satisfied';
 
@@ -28,6 +28,11 @@ export interface DossierFacts {
   supplementEntries: number;
   supplementRequests: number;
   hasFees: boolean;
+  /** The source reports a fee paid through the province's own gateway (the latest event says so). */
+  paidOwnGateway: boolean;
+  /** The national payment platform confirmed a payment through Lienthong (payment.v1): never taken back. */
+  paidNationalPlatform: boolean;
+  /** Paid online (DuocThanhToanTrucTuyen 1 or 2): either of the two. */
   paidOnline: boolean;
   digitized: boolean;
   reused: boolean;
@@ -76,6 +81,8 @@ export function applyEvent(previous: DossierFacts | undefined, event: DossierEve
     .map((request) => time(request.previousDueAt))
     .filter((due): due is number => due !== null);
   const fees = event.fees.filter((fee) => fee.amount > 0);
+  const paidOwnGateway = fees.some(paidThroughOwnGateway);
+  const paidNationalPlatform = previous?.paidNationalPlatform ?? false;
   return {
     dossierCode: event.dossierCode,
     agencyCode: event.agency.code,
@@ -95,7 +102,9 @@ export function applyEvent(previous: DossierFacts | undefined, event: DossierEve
     supplementEntries,
     supplementRequests: Math.max(previous?.supplementRequests ?? 0, event.supplementRequests.length),
     hasFees: fees.length > 0,
-    paidOnline: fees.some((fee) => fee.paidOnline),
+    paidOwnGateway,
+    paidNationalPlatform,
+    paidOnline: paidOwnGateway || paidNationalPlatform,
     digitized: event.documents.some((document) => document.digitized),
     reused: event.documents.some((document) => document.reused || !!document.replacesResult),
     fromWarehouse: event.documents.some((document) => document.fromNationalWarehouse === true),
@@ -114,6 +123,12 @@ export function applyEvent(previous: DossierFacts | undefined, event: DossierEve
 export function withPopulationCheck(facts: DossierFacts, verified: boolean): DossierFacts {
   if (facts.populationChecked === verified) return facts;
   return { ...facts, populationChecked: verified, populationData: facts.vneidVerified || verified };
+}
+
+/** The facts with the national platform's confirmation of a payment (payment.v1): paid online from then on. */
+export function withNationalPayment(facts: DossierFacts): DossierFacts {
+  if (facts.paidNationalPlatform) return facts;
+  return { ...facts, paidNationalPlatform: true, paidOnline: true };
 }
 
 /** End time by the national rule: status 9, else 10, else 3/7/8; null while unfinished. */

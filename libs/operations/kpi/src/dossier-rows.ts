@@ -38,6 +38,8 @@ export interface DossierRow {
   supplement_entries: number;
   supplement_requests: number;
   has_fees: boolean;
+  paid_own_gateway: boolean;
+  paid_national_platform: boolean;
   paid_online: boolean;
   digitized: boolean;
   reused: boolean;
@@ -53,8 +55,9 @@ export interface DossierRow {
 
 export const FACT_COLUMNS = `dossier_code, agency_code, procedure_code, received_at, due_at, processed_at, returned_at,
   closed_at, status, last_sequence, channel, supplement_ms, supplement_since, supplement_entries,
-  supplement_requests, has_fees, paid_online, digitized, reused, from_warehouse, e_result, population_data,
-  vneid_verified, population_checked, rating, portal_synced, applicant_masked`;
+  supplement_requests, has_fees, paid_own_gateway, paid_national_platform, paid_online, digitized, reused,
+  from_warehouse, e_result, population_data, vneid_verified, population_checked, rating, portal_synced,
+  applicant_masked`;
 
 const ms = (date: Date | null) => (date ? date.getTime() : null);
 const iso = (epochMs: number | null) => (epochMs === null ? null : new Date(epochMs).toISOString());
@@ -77,6 +80,8 @@ export function toFacts(row: DossierRow): DossierFacts {
     supplementEntries: row.supplement_entries,
     supplementRequests: row.supplement_requests,
     hasFees: row.has_fees,
+    paidOwnGateway: row.paid_own_gateway,
+    paidNationalPlatform: row.paid_national_platform,
     paidOnline: row.paid_online,
     digitized: row.digitized,
     reused: row.reused,
@@ -111,6 +116,8 @@ export function toRow(facts: DossierFacts) {
     supplement_entries: facts.supplementEntries,
     supplement_requests: facts.supplementRequests,
     has_fees: facts.hasFees,
+    paid_own_gateway: facts.paidOwnGateway,
+    paid_national_platform: facts.paidNationalPlatform,
     paid_online: facts.paidOnline,
     digitized: facts.digitized,
     reused: facts.reused,

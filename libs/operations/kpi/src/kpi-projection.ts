@@ -7,8 +7,13 @@ import {
   type Topics,
 } from '@lienthong/kafka';
 import { Counter, createLogger, metricsRegistry } from '@lienthong/observability';
-import type { DossierEvent, IdentityVerifiedEvent } from '@lienthong/schemas';
-import { applyEvent, withPopulationCheck, type DossierFacts } from './dossier-facts';
+import {
+  confirmsNationalPayment,
+  type DossierEvent,
+  type IdentityVerifiedEvent,
+  type PaymentEvent,
+} from '@lienthong/schemas';
+import { applyEvent, withNationalPayment, withPopulationCheck, type DossierFacts } from './dossier-facts';
 import type { KpiStore } from './kpi-store';
 
 const projected = new Counter({
@@ -32,9 +37,11 @@ export interface BatchOutcome {
 
 /**
  * Projects dossier.v1 (read_committed: only what the hub's transactions committed) into the read
- * model. Idempotent: an event not newer than its dossier's row is skipped, so a replay from the start,
- * a redelivered batch or a second replica changes nothing. Every `SYNC_MARK_MS` it also marks the
- * dossiers the national portal now holds.
+ * model, with the facts that come on topics of their own: identity.verified.v1 (population data used)
+ * and payment.v1 (a payment the national platform confirmed through Lienthong counts as paid online).
+ * Idempotent: an event not newer than its dossier's row is skipped, a payment confirmed once stays
+ * (a copy adds nothing), so a replay from the start, a redelivered batch or a second replica changes
+ * nothing. Every `SYNC_MARK_MS` it also marks the dossiers the national portal now holds.
  */
 export class KpiProjection implements ManagedService {
   private readonly logger = createLogger('kpi');
@@ -59,10 +66,11 @@ export class KpiProjection implements ManagedService {
     await this.kafka.ensureTopics([
       { name: this.topics.dossier, config: { 'max.message.bytes': String(4 << 20) } },
       { name: this.topics.identityVerified },
+      { name: this.topics.payment },
     ]);
     this.consumer = new AtLeastOnceConsumer(this.kafka, {
       groupId: this.options.groupId,
-      topics: [this.topics.dossier, this.topics.identityVerified],
+      topics: [this.topics.dossier, this.topics.identityVerified, this.topics.payment],
       partitionsConsumedConcurrently: 2,
       handleBatch: async (records) => {
         await this.project(records);
@@ -77,10 +85,11 @@ export class KpiProjection implements ManagedService {
     await this.consumer?.stop();
   }
 
-  /** Folds one partition's batch (of dossier.v1, or of identity.verified.v1) in one transaction. */
+  /** Folds one partition's batch (of dossier.v1, identity.verified.v1 or payment.v1) in one transaction. */
   async project(records: IncomingRecord[]): Promise<BatchOutcome> {
     const events: DossierEvent[] = [];
     const checks: IdentityVerifiedEvent[] = [];
+    const payments: PaymentEvent[] = [];
     let stale = 0;
     let unreadable = 0;
     for (const record of records) {
@@ -91,6 +100,7 @@ export class KpiProjection implements ManagedService {
       try {
         const value = JSON.parse(record.value?.toString('utf8') ?? '');
         if (record.topic === this.topics.identityVerified) checks.push(value as IdentityVerifiedEvent);
+        else if (record.topic === this.topics.payment) payments.push(value as PaymentEvent);
         else events.push(value as DossierEvent);
       } catch (error) {
         unreadable += 1;
@@ -100,12 +110,18 @@ export class KpiProjection implements ManagedService {
         );
       }
     }
+    const confirmed = payments.filter(confirmsNationalPayment);
     const outcome = await this.store.transaction(async (client) => {
-      const codes = [...new Set([...events, ...checks].map((event) => event.dossierCode))];
+      const codes = [...new Set([...events, ...checks, ...confirmed].map((event) => event.dossierCode))];
       await this.store.lockDossiers(client, codes);
       const verified = await this.store.recordChecks(
         client,
         checks.map(({ dossierCode, verified, checkedAt }) => ({ dossierCode, verified, checkedAt })),
+        codes,
+      );
+      const paid = await this.store.recordPayments(
+        client,
+        confirmed.map(({ dossierCode, at }) => ({ dossierCode, at })),
         codes,
       );
       const before = await this.store.lockFacts(client, codes);
@@ -123,7 +139,8 @@ export class KpiProjection implements ManagedService {
         applied += 1;
       }
       for (const [code, facts] of after) {
-        if (verified.has(code)) after.set(code, withPopulationCheck(facts, verified.get(code)!));
+        const checked = verified.has(code) ? withPopulationCheck(facts, verified.get(code)!) : facts;
+        after.set(code, paid.has(code) ? withNationalPayment(checked) : checked);
       }
       const changes = [...after]
         .filter(([code, facts]) => before.get(code) !== facts)

@@ -18,8 +18,8 @@ export class KpiStore {
   }
 
   /**
-   * Serializes the transactions that touch these dossiers (a dossier's events and its population check
-   * come from different topics, so from different batches), in one order so none waits on another.
+   * Serializes the transactions that touch these dossiers (a dossier's events, its population check and
+   * its payments come from different topics, so from different batches), in one order so none waits on another.
    */
   async lockDossiers(client: PoolClient, codes: string[]): Promise<void> {
     if (codes.length === 0) return;
@@ -61,6 +61,35 @@ export class KpiStore {
       [codes],
     );
     return new Map(rows.map((row) => [row.dossier_code, row.verified]));
+  }
+
+  /**
+   * Keeps each dossier's first confirmation by the national payment platform (payment.v1, paid on the
+   * national channel; a copy or a later one adds nothing); answers which of these dossiers have one.
+   */
+  async recordPayments(
+    client: PoolClient,
+    confirmations: { dossierCode: string; at: string }[],
+    codes: string[],
+  ): Promise<Set<string>> {
+    if (confirmations.length > 0) {
+      const first = new Map<string, string>();
+      for (const { dossierCode, at } of confirmations)
+        if (!first.has(dossierCode)) first.set(dossierCode, at);
+      const rows = [...first].sort(([a], [b]) => (a < b ? -1 : 1));
+      await client.query(
+        `INSERT INTO kpi_payment_confirmations (dossier_code, paid_at)
+         SELECT * FROM unnest($1::text[], $2::timestamptz[])
+         ON CONFLICT (dossier_code) DO NOTHING`,
+        [rows.map(([code]) => code), rows.map(([, at]) => at)],
+      );
+    }
+    if (codes.length === 0) return new Set();
+    const { rows } = await client.query<{ dossier_code: string }>(
+      'SELECT dossier_code FROM kpi_payment_confirmations WHERE dossier_code = ANY($1::text[])',
+      [codes],
+    );
+    return new Set(rows.map((row) => row.dossier_code));
   }
 
   /** The facts of these dossiers, locked until the transaction ends. */

@@ -1,5 +1,6 @@
 export { SchemaValidator } from './schema-validator';
 export { eventIdOf, type SourceEventRef } from './event-id';
+export { confirmsNationalPayment, paidThroughOwnGateway } from './online-payment';
 export type { DossierEvent } from './generated/dossier.v1';
 export type { MotcuaEvent } from './generated/motcua.v1';
 export type { HotichEvent } from './generated/hotich.v1';

@@ -14,13 +14,13 @@ export interface BatchHandlers {
   route: HandleBatch;
   /** Every retry level's batches. */
   retry: HandleBatch;
-  /** Batches of the connector's followed facts, when it follows a topic. */
-  follow: (follows: FollowedFacts) => HandleBatch;
+  /** Batches of the connector's followed facts (any of its followed topics), when it follows any. */
+  follow: (follows: readonly FollowedFacts[]) => HandleBatch;
 }
 
 /**
  * The connector's consumers, their topics created: the route, one per retry level (an event waiting
- * its 30 minutes must not hold up one due in 30 s), and the followed facts' topic if any.
+ * its 30 minutes must not hold up one due in 30 s), and one for the followed facts' topics if any.
  */
 export async function connectorConsumers(
   kafka: KafkaConnection,
@@ -51,13 +51,14 @@ export async function connectorConsumers(
         }),
     ),
   ];
-  const follows = connector.follows;
-  if (follows) {
-    await kafka.ensureTopics([{ name: follows.topic }]);
+  const follows = connector.follows ?? [];
+  if (follows.length > 0) {
+    const followed = follows.map(({ topic }) => topic);
+    await kafka.ensureTopics(followed.map((name) => ({ name })));
     consumers.push(
       new AtLeastOnceConsumer(kafka, {
         groupId: `${group}.follow`,
-        topics: [follows.topic],
+        topics: followed,
         handleBatch: handlers.follow(follows),
       }),
     );

@@ -128,7 +128,7 @@ export interface DossierEvent {
     paid: boolean;
     paidOnline: boolean;
     /**
-     * Where an online payment went (DuocThanhToanTrucTuyen 1 national = the national portal's payment platform, 2 local = a ministry's or the province's own gateway); null when not paid online or not said.
+     * Where the source says an online payment went: local = a ministry's or the province's own gateway (DuocThanhToanTrucTuyen 2, like a fee paid online with no platform said); national = the national portal's payment platform, which counts (DuocThanhToanTrucTuyen 1) only from the platform's confirmation through Lienthong (payment.v1), never from this claim; null when not paid online or not said.
      */
     paymentPlatform?: 'national' | 'local' | null;
   }[];
