@@ -28,12 +28,16 @@ module.exports = {
       slowTestThreshold: 60,
     },
     {
-      // Faults that stop shared services (the broker, PostgreSQL): run alone, by npm run test:faults.
+      // Faults that stop shared services (the broker, PostgreSQL), and long runs under injected faults
+      // that want the machine to themselves: run alone, by npm run test:faults. The shared broker of the
+      // e2e tests serves the latter; the former start brokers of their own.
       displayName: 'faults',
       testEnvironment: 'node',
       transform,
       moduleNameMapper,
       testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       slowTestThreshold: 120,
     },
   ],

@@ -18,5 +18,6 @@ if [ "$#" -gt 0 ]; then
 fi
 # --forceExit: a handle a test leaves open must not hold CI until its time limit.
 LOG_LEVEL="${LOG_LEVEL:-warn}" npx jest --ci --maxWorkers=2 --forceExit --selectProjects unit e2e
-# Faults that stop a broker or PostgreSQL run alone, after everything else.
+# Faults that stop a broker or PostgreSQL, and the thousand payments under platform faults, run alone,
+# after everything else.
 npm run --silent test:faults

@@ -40,7 +40,14 @@ describe('npm start with no PostgreSQL at DATABASE_URL', () => {
           'PORTAL_CONNECTOR',
           'POPULATION_CONNECTOR',
         ]
-          .concat(['DOCUMENTS_CONNECTOR', 'HUB', 'NOTHING', 'EMBEDDED'])
+          .concat([
+            'DOCUMENTS_CONNECTOR',
+            'HUB',
+            'NOTHING',
+            'EMBEDDED',
+            'PAYMENT_SANDBOX',
+            'PAYMENT_CONNECTOR',
+          ])
           .map(async (name) => [name, await freePort()] as const),
       ),
     );
@@ -68,6 +75,15 @@ describe('npm start with no PostgreSQL at DATABASE_URL', () => {
         PORTAL_URL: `http://127.0.0.1:${ports.PORTAL_SANDBOX}`,
         POPULATION_URL: `http://127.0.0.1:${ports.POPULATION_SANDBOX}/dancuquocgia`,
         DOCUMENTS_URL: `http://127.0.0.1:${ports.DOCUMENTS_SANDBOX}`,
+        PAYMENT_SANDBOX_PORT: String(ports.PAYMENT_SANDBOX),
+        PAYMENT_SANDBOX_CALLBACK_URL: `http://127.0.0.1:${ports.PAYMENT_CONNECTOR}/payment/callback`,
+        PAYMENT_CALLBACK_PORT: String(ports.PAYMENT_CONNECTOR),
+        ...Object.fromEntries(
+          ['PAYMENT_INIT_URL', 'PAYMENT_QUERY_URL', 'PAYMENT_BILL_URL'].map((name) => [
+            name,
+            `http://127.0.0.1:${ports.PAYMENT_SANDBOX}/api/payment`,
+          ]),
+        ),
         LOG_LEVEL: 'error',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -84,6 +100,21 @@ describe('npm start with no PostgreSQL at DATABASE_URL', () => {
         240_000,
       );
       expect(stats.dossiers).toBeGreaterThanOrEqual(5);
+      // The simulator's payment requests are paid at the platform sandbox and called back.
+      const payments = await eventually(
+        async () =>
+          (
+            await axios
+              .get<{
+                inits: number;
+                callbacks: { sent: number };
+              }>(`http://127.0.0.1:${ports.PAYMENT_SANDBOX}/_sandbox/stats`)
+              .catch(() => ({ data: { inits: 0, callbacks: { sent: 0 } } }))
+          ).data,
+        (value) => value.callbacks.sent >= 1,
+        240_000,
+      );
+      expect(payments.inits).toBeGreaterThanOrEqual(1);
 
       // The ledger of what reached the portal is in the embedded server.
       const url = readFileSync(join(dir, 'postgres', 'url'), 'utf8').trim();
@@ -95,8 +126,14 @@ describe('npm start with no PostgreSQL at DATABASE_URL', () => {
           `SELECT count(*) FROM lienthong.delivery_ledger WHERE connector = 'national-portal'`,
         )
       ).rows;
+      const [{ settled }] = (
+        await client.query<{ settled: string }>(
+          `SELECT count(*) AS settled FROM lienthong.payments WHERE state IN ('paid', 'failed')`,
+        )
+      ).rows;
       await client.end();
       expect(Number(count)).toBeGreaterThan(0);
+      expect(Number(settled)).toBeGreaterThan(0);
     } finally {
       start.kill('SIGTERM');
       await exited(start);

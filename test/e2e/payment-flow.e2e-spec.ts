@@ -15,20 +15,18 @@ import {
   PaymentReconciler,
   paymentReconciler,
   PaymentService,
-  queryMessage,
   type PaymentRecord,
 } from '@lienthong/payment';
 import { PaymentSandboxModule, paymentSandboxConfigSpec, type HeldTransaction } from '@lienthong/sandboxes';
 import type { PaymentEvent } from '@lienthong/schemas';
 import axios from 'axios';
 import { IsolatedRun } from '../support/isolated-run';
-import { paymentRequestNumber } from '../support/payment-requests';
+import { paymentRequestNumber, signedResultOf } from '../support/payment-requests';
 import { until } from '../support/wait';
 
 const REQUESTS = 200;
 const SECRET = 'e2e-payment-secret';
 const CALLBACK_PATH = '/payment/callback';
-const QUERY_ONLY = new Set(['MoTaLoi', 'TrangThaiGD']);
 /** As the connector runtime will: a retriable failure is tried again (the INIT repeats its reference). */
 async function withRetries<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -61,18 +59,9 @@ describe('payment flow with the platform sandbox', () => {
     (await axios.get<HeldTransaction[]>(`${sandbox.url}/_sandbox/transactions`)).data;
   const callback = async (body: unknown) =>
     (await axios.post<{ MaLoi: string }>(`${callbackApp.url}${CALLBACK_PATH}`, body)).data;
-  /** The platform's signed result of a transaction, taken from its QUERY answer (verified over what came). */
   /** The tests that ask the platform themselves (a signed result to replay) do it without its faults. */
   const calmPlatform = () => axios.put(`${sandbox.url}/_sandbox/faults`, { rate: 0 });
-  const signedResult = async (payment: PaymentRecord) => {
-    const message = queryMessage(payment.reference, payment.initiatedAt, {
-      partnerCode: 'LIENTHONG',
-      secret: SECRET,
-    });
-    const { data } = await axios.post<Record<string, unknown>>(`${sandbox.url}/api/payment`, message);
-    // A callback carries the result fields; the QUERY answer's own fields are left out.
-    return Object.fromEntries(Object.entries(data).filter(([name]) => !QUERY_ONLY.has(name)));
-  };
+  const signedResult = (payment: PaymentRecord) => signedResultOf(sandbox.url!, payment, SECRET);
   const payments = async () => {
     const all = await Promise.all(requests.map((request) => ledger.byRequestId(request.requestId)));
     return all.filter((payment): payment is PaymentRecord => payment !== undefined);
@@ -273,6 +262,50 @@ describe('payment flow with the platform sandbox', () => {
       state: moved[0].after?.state,
       platformTransactionId: moved[0].after?.platformTransactionId,
     });
+  });
+
+  it('applies a burst in one transaction: each payment moved once, the facts after a move decided on it', async () => {
+    const requests = [paymentRequestNumber(9_997), paymentRequestNumber(9_996)];
+    const [a, b] = await Promise.all(
+      requests.map(async (request) => (await ledger.recordInitiation(request, new Date())).payment.reference),
+    );
+    const fact = (reference: string, outcome: 'paid' | 'failed') => ({
+      reference,
+      at: new Date(),
+      decide: (held: PaymentRecord | undefined) =>
+        held && { transition: nextPaymentState(held.state, outcome), platformTransactionId: `PP-${outcome}` },
+    });
+
+    const settled = await ledger.settleAll([
+      fact(a, 'paid'),
+      fact(a, 'paid'),
+      fact(b, 'failed'),
+      fact(a, 'failed'),
+      fact('LT-NO-SUCH-PAYMENT', 'paid'),
+    ]);
+
+    expect(settled.map(({ before, after }) => [before?.state, after?.state])).toEqual([
+      ['initiated', 'paid'],
+      ['paid', undefined],
+      ['initiated', 'failed'],
+      ['paid', undefined],
+      [undefined, undefined],
+    ]);
+    expect(await ledger.byReference(a)).toMatchObject({ state: 'paid', platformTransactionId: 'PP-paid' });
+    expect(await ledger.byReference(b)).toMatchObject({
+      state: 'failed',
+      platformTransactionId: 'PP-failed',
+    });
+    for (const [request, final] of [
+      [requests[0], 'paid'],
+      [requests[1], 'failed'],
+    ] as const) {
+      const events = await database.query<{ event: PaymentEvent }>(
+        'SELECT event FROM payment_events WHERE request_id = $1 ORDER BY id',
+        [request.requestId],
+      );
+      expect(events.map(({ event }) => event.state)).toEqual(['initiated', final]);
+    }
   });
 
   it('says a payment was initiated before its result, even when the result beats the INIT answer', async () => {

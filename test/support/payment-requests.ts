@@ -2,8 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { projectPath } from '@lienthong/config';
 import { cloudEventHeaders } from '@lienthong/kafka';
-import { paymentEvent, paymentEventId, PAYMENT_EVENT_TYPE, type PaymentChange } from '@lienthong/payment';
+import {
+  paymentEvent,
+  paymentEventId,
+  PAYMENT_EVENT_TYPE,
+  queryMessage,
+  type PaymentChange,
+  type PaymentRecord,
+} from '@lienthong/payment';
 import type { PaymentRequest } from '@lienthong/schemas';
+import axios from 'axios';
 
 /** The payment request behind DOMAIN.md's worked example (test/fixtures/contracts/payment/source). */
 export const paymentRequestTemplate = JSON.parse(
@@ -20,6 +28,23 @@ export const paymentRequestNumber = (n: number): PaymentRequest => ({
   dossierCode: `000.00.12.H26-240815-${String(n).padStart(4, '0')}`,
   fees: [{ ...paymentRequestTemplate.fees[0], amount: 10_000 + n * 1_000 }],
 });
+
+/** The fields of a QUERY answer that a result callback does not carry. */
+const QUERY_ONLY = new Set(['MoTaLoi', 'TrangThaiGD']);
+
+/**
+ * The platform's signed result of a payment, as a callback would carry it, taken from the platform
+ * sandbox's QUERY answer (ask it with its faults off).
+ */
+export async function signedResultOf(
+  sandboxUrl: string,
+  payment: PaymentRecord,
+  secret: string,
+): Promise<Record<string, unknown>> {
+  const message = queryMessage(payment.reference, payment.initiatedAt, { partnerCode: 'LIENTHONG', secret });
+  const { data } = await axios.post<Record<string, unknown>>(`${sandboxUrl}/api/payment`, message);
+  return Object.fromEntries(Object.entries(data).filter(([name]) => !QUERY_ONLY.has(name)));
+}
 
 /**
  * The payment.v1 records of one payment of a dossier, as the payment connector publishes them (its

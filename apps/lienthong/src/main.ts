@@ -2,16 +2,20 @@ import { readConfig } from '@lienthong/config';
 import { runMain, runUntilSignal, startApp, type HttpOptions, type RunningApp } from '@lienthong/bootstrap';
 import { ConnectorModule } from '@lienthong/connector-runtime';
 import { ConsoleModule, consoleConfigSpec, consoleHttp } from '@lienthong/console';
-import { DatabaseModule, databaseConfigSpec } from '@lienthong/database';
+import { Database, DatabaseModule, databaseConfigSpec } from '@lienthong/database';
 import { documentsConnectorConfigSpec, documentsConnectorDefinition } from '@lienthong/documents';
 import { HubModule, hubHttp, hubModuleConfigSpec } from '@lienthong/hub';
-import { KafkaModule, kafkaConfigSpec } from '@lienthong/kafka';
+import { KafkaConnection, KafkaModule, kafkaConfigSpec } from '@lienthong/kafka';
 import { DashboardModule, dashboardModuleConfigSpec } from '@lienthong/kpi';
 import { portalConnectorConfigSpec, portalConnectorDefinition } from '@lienthong/national-portal';
+import { ObservabilityModule } from '@lienthong/observability';
+import { PaymentConnectorModule, paymentConnectorConfigSpec } from '@lienthong/payment';
 import { populationConnectorConfigSpec, populationConnectorDefinition } from '@lienthong/population';
 import {
   DocumentsSandboxModule,
   documentsSandboxConfigSpec,
+  PaymentSandboxModule,
+  paymentSandboxConfigSpec,
   PopulationSandboxModule,
   populationSandboxConfigSpec,
   PortalSandboxModule,
@@ -21,7 +25,7 @@ import { SimulatorModule, simulatorConfigSpec } from '@lienthong/simulator';
 import type { DynamicModule } from '@nestjs/common';
 
 /**
- * All-in-one: the three sandboxes, the three connectors, the hub, the console, the KPI dashboard and the
+ * All-in-one: the four sandboxes, the four connectors, the hub, the console, the KPI dashboard and the
  * simulator in one process, each an app of its own on its own port, all sharing one Kafka connection
  * and one PostgreSQL pool (the same `forRoot` modules imported by each).
  */
@@ -31,9 +35,11 @@ runMain(async () => {
   const portalSandbox = readConfig(portalSandboxConfigSpec);
   const populationSandbox = readConfig(populationSandboxConfigSpec);
   const documentsSandbox = readConfig(documentsSandboxConfigSpec);
+  const paymentSandbox = readConfig(paymentSandboxConfigSpec);
   const portalConnector = readConfig(portalConnectorConfigSpec);
   const populationConnector = readConfig(populationConnectorConfigSpec);
   const documentsConnector = readConfig(documentsConnectorConfigSpec);
+  const paymentConnector = readConfig(paymentConnectorConfigSpec);
   const hub = readConfig(hubModuleConfigSpec);
   const dashboard = readConfig(dashboardModuleConfigSpec);
   const consoleConfig = readConfig(consoleConfigSpec);
@@ -54,6 +60,11 @@ runMain(async () => {
       { port: documentsSandbox.DOCUMENTS_SANDBOX_PORT },
     ],
     [
+      'sandbox-payment',
+      [PaymentSandboxModule.register(paymentSandbox)],
+      { port: paymentSandbox.PAYMENT_SANDBOX_PORT },
+    ],
+    [
       'connector-national-portal',
       [kafka, database, ConnectorModule.register(portalConnectorDefinition, portalConnector)],
       { port: portalConnector.PORTAL_CONNECTOR_HTTP_PORT },
@@ -67,6 +78,17 @@ runMain(async () => {
       'connector-documents',
       [kafka, database, ConnectorModule.register(documentsConnectorDefinition, documentsConnector)],
       { port: documentsConnector.DOCUMENTS_CONNECTOR_HTTP_PORT },
+    ],
+    [
+      // Its HTTP port is the one the platform's result callbacks come to.
+      'connector-payment',
+      [
+        kafka,
+        database,
+        PaymentConnectorModule.register(paymentConnector),
+        ObservabilityModule.register({ kafka: KafkaConnection, postgres: Database }),
+      ],
+      { port: paymentConnector.PAYMENT_CALLBACK_PORT },
     ],
     ['hub', [kafka, database, HubModule.register(hub)], { port: hub.HUB_HTTP_PORT, ...hubHttp }],
     [

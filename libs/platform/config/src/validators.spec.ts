@@ -1,5 +1,5 @@
 import { readConfig } from './read-config';
-import { databaseUrl, secret } from './validators';
+import { databaseUrl, secret, share } from './validators';
 
 const nodeEnv = process.env.NODE_ENV;
 const inMode = (mode: string) => {
@@ -90,5 +90,16 @@ describe(databaseUrl.name, () => {
     inMode('production');
     const url = 'postgres://lienthong:s3cr%40t-from-the-store@db:5432/lienthong';
     expect(readConfig(spec(), { DATABASE_URL: url }).DATABASE_URL).toBe(url);
+  });
+});
+
+describe('share', () => {
+  const spec = () => ({ SOME_SHARE: share({ default: 0.3, desc: 'a share' }) });
+
+  it('takes a share from 0 to 1 and refuses anything else, naming the key', () => {
+    expect(readConfig(spec(), {}).SOME_SHARE).toBe(0.3);
+    expect(readConfig(spec(), { SOME_SHARE: '1' }).SOME_SHARE).toBe(1);
+    for (const bad of ['1.5', '-0.1', 'half', ' '])
+      expect(() => readConfig(spec(), { SOME_SHARE: bad })).toThrow(/SOME_SHARE/);
   });
 });

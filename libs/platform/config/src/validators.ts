@@ -88,3 +88,10 @@ export function databaseUrl(spec: { default: string; desc: string; example?: str
   });
   return inProduction() ? validator({ desc: spec.desc, example: spec.example }) : validator(spec);
 }
+
+/** A share of something, from 0 (none) to 1 (all), e.g. `0.3`. */
+export const share = makeValidator<number>((input: string) => {
+  const value = Number(input);
+  if (String(input).trim() === '' || !(value >= 0 && value <= 1)) throw new Error('a share from 0 to 1');
+  return value;
+});

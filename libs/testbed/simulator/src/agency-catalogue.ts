@@ -22,6 +22,8 @@ export interface Agency {
   level: AgencyLevel;
   type: AgencyType;
   sectors: readonly Sector[];
+  /** The revenue account its fees are paid into (a State Treasury collection account, 3511 "tạm thu", at the bank that collects for it). */
+  revenue: { account: string; bank: string };
 }
 
 export interface Procedure {
@@ -37,30 +39,35 @@ export interface Procedure {
   systems: readonly SimulatedSystem[];
 }
 
-const department = (code: string, name: string, sectors: Sector[]): Agency => ({
+const department = (code: string, name: string, sectors: Sector[], revenue: Agency['revenue']): Agency => ({
   code,
   name,
   level: 'PROVINCE',
   type: 'PROVINCIAL_DEPARTMENT',
   sectors,
+  revenue,
 });
 
 /** Every commune/ward People's Committee keeps a justice and civil-registry office and grants house permits. */
-const commune = (code: string, name: string): Agency => ({
+const commune = (code: string, name: string, revenue: Agency['revenue']): Agency => ({
   code,
   name,
   level: 'COMMUNE',
   type: 'ADMINISTRATIVE_UNIT',
   sectors: ['civil-registry', 'construction'],
+  revenue,
 });
 
 export const AGENCIES: readonly Agency[] = [
   // Since March 2025 the construction department also holds transport (the transport department merged into it).
-  department('000.00.15.H26', 'Sở Xây dựng Hà Nội', ['transport', 'construction']),
-  commune('000.00.12.H26', 'UBND phường Hoàn Kiếm'),
-  commune('000.00.13.H26', 'UBND phường Ba Đình'),
-  commune('000.00.21.H26', 'UBND phường Cầu Giấy'),
-  commune('000.00.40.H26', 'UBND xã Đông Anh'),
+  department('000.00.15.H26', 'Sở Xây dựng Hà Nội', ['transport', 'construction'], {
+    account: '3511.0.1009876',
+    bank: 'BIDV',
+  }),
+  commune('000.00.12.H26', 'UBND phường Hoàn Kiếm', { account: '3511.0.1054318', bank: 'VCB' }),
+  commune('000.00.13.H26', 'UBND phường Ba Đình', { account: '3511.0.1054321', bank: 'CTG' }),
+  commune('000.00.21.H26', 'UBND phường Cầu Giấy', { account: '3511.0.1054355', bank: 'VCB' }),
+  commune('000.00.40.H26', 'UBND xã Đông Anh', { account: '3511.0.1061204', bank: 'AGR' }),
 ];
 
 export const PROCEDURES: readonly Procedure[] = [

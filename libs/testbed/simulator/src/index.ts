@@ -12,6 +12,7 @@ export {
   type Sector,
   type SimulatedSystem,
 } from './agency-catalogue';
+export { paymentRequestOf, type PlannedPayment } from './payment-requests';
 export { mixedEvents, type GeneratedEvent } from './mixed-events';
 export {
   CITIZENS,

@@ -66,6 +66,16 @@ export const COMPANY_NAMES = [
   'Công ty CP Dịch vụ Kim Liên',
 ];
 
+/** Where applicants live: a street and the ward or commune it is in, all in Hà Nội. */
+export const ADDRESSES = [
+  { street: 'phố Hàng Bạc', commune: 'Phường Hàng Bạc' },
+  { street: 'phố Đội Cấn', commune: 'Phường Đội Cấn' },
+  { street: 'đường Cầu Giấy', commune: 'Phường Quan Hoa' },
+  { street: 'đường Trần Duy Hưng', commune: 'Phường Trung Hòa' },
+  { street: 'đường Cao Lỗ', commune: 'Xã Uy Nỗ' },
+  { street: 'phố Kim Mã', commune: 'Phường Kim Mã' },
+];
+
 /** Who records a step, by the sector of the procedure. */
 export const HANDLERS: Readonly<Record<Sector, { name: string; title: string; unit: string }>> = {
   'civil-registry': {

@@ -3,6 +3,7 @@ import type { PaymentEvent } from '@lienthong/schemas';
 import type { PaymentLedger } from '../ledger/payment-ledger';
 import { subjectOf } from '../ledger/payment-record';
 import { callbackSettlement, changeOf } from '../ledger/payment-settlements';
+import { SettlementBatches } from '../ledger/settlement-batches';
 import {
   settleCallback,
   verifyCallback,
@@ -33,16 +34,20 @@ export interface CallbackReceipt {
 /**
  * The platform's result callbacks: verified, the payment their MaThamChieu names settled once through
  * the ledger (a repeat changes nothing and is answered "00"), a refused one kept for the operator.
+ * Callbacks arriving together are settled together (SettlementBatches: one commit for a burst).
  * Logs carry the reference and the outcome, never the body.
  */
 export class PaymentCallbacks {
   private readonly logger = createLogger('payment-callback');
+  private readonly batches: SettlementBatches;
 
   constructor(
     private readonly ledger: PaymentLedger,
     private readonly partner: CallbackPartner,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.batches = new SettlementBatches(ledger);
+  }
 
   async receive(body: unknown, remoteAddress?: string): Promise<CallbackReceipt> {
     const verified = verifyCallback(body, this.partner);
@@ -50,14 +55,14 @@ export class PaymentCallbacks {
     const { reference } = verified.result;
     // The decision is made on the payment as locked; kept here to answer the platform.
     let decision: CallbackDecision = settleCallback(verified, undefined);
-    const settled = await this.ledger.settle(
+    const settled = await this.batches.settle({
       reference,
-      (held) => {
+      decide: (held) => {
         decision = settleCallback(verified, held);
         return callbackSettlement(decision);
       },
-      this.clock(),
-    );
+      at: this.clock(),
+    });
     const decided = decision;
     if (decided.kind === 'refused') return this.refused(decided, body, remoteAddress);
     const { transition } = decided;

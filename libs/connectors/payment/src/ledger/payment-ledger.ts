@@ -1,28 +1,14 @@
 import type { Database } from '@lienthong/database';
 import type { PaymentRequest } from '@lienthong/schemas';
-import type { PoolClient } from 'pg';
+import type { PaymentState } from '../payment-state';
 import { totalOf } from '../payment-messages';
 import { paymentReference } from '../payment-reference';
-import type { PaymentState, Transition } from '../payment-state';
 import { paymentTime } from '../payment-time';
-import { queueReceipt } from '../receipts/payment-receipt-store';
 import { recordChange } from './payment-outbox';
 import { PAYMENT_COLUMNS, paymentRecordOf, type PaymentRecord, type PaymentRow } from './payment-record';
+import { settleLocked, type Settled, type Settlement, type SettlementFact } from './settle-locked';
 
-/** What a fact about a payment does to it, decided while the payment is locked. */
-export interface Settlement {
-  transition: Transition;
-  platformTransactionId?: string;
-  bank?: string;
-  reason?: string;
-  amountDiffers?: boolean;
-}
-
-/** What a settlement found, and what it made (`after` only when the state moved). */
-export interface Settled {
-  before?: PaymentRecord;
-  after?: PaymentRecord;
-}
+export type { Settled, Settlement } from './settle-locked';
 
 /** A callback refused, as kept for the operator (table `payment_refused_callbacks`). */
 export interface RefusedCallbackRecord {
@@ -114,40 +100,16 @@ export class PaymentLedger {
     decide: (held: PaymentRecord | undefined) => Settlement | undefined,
     at: Date = new Date(),
   ): Promise<Settled> {
-    return this.database.transaction(async (client) => {
-      const before = await this.lockedByReference(client, reference);
-      const settlement = decide(before);
-      if (!before || settlement?.transition.kind !== 'move') return { before };
-      const { rows } = await client.query<PaymentRow>(
-        `UPDATE payments SET state = $3,
-           platform_transaction_id = coalesce($4, platform_transaction_id),
-           bank = coalesce($5, bank), reason = coalesce($6, reason),
-           amount_differs = $7, settled_at = $8, updated_at = now()
-         WHERE reference = $1 AND state = $2
-         RETURNING ${PAYMENT_COLUMNS}`,
-        [
-          reference,
-          before.state,
-          settlement.transition.to,
-          settlement.platformTransactionId || null,
-          settlement.bank || null,
-          settlement.reason || null,
-          settlement.amountDiffers ?? false,
-          at,
-        ],
-      );
-      const after = rows[0] && paymentRecordOf(rows[0]);
-      if (!after) return { before };
-      // A result may beat the INIT's answer here: the payment's initiated event still goes out first
-      // (without the URL, which came too late to matter), so every payment reads initiated → final.
-      const initiatedUnsaid =
-        before.state === 'initiated' && before.channel === 'national' && !before.paymentUrl;
-      if (initiatedUnsaid && after.state !== 'refused') await recordChange(client, before, at);
-      await recordChange(client, after, at);
-      // Its receipt is fetched after the commit (PaymentReceipts), never in the callback's exchange.
-      if (after.state === 'paid' && after.channel === 'national') await queueReceipt(client, reference);
-      return { before, after };
-    });
+    const [settled] = await this.settleAll([{ reference, decide, at }]);
+    return settled;
+  }
+
+  /**
+   * Applies many facts in one transaction, each as `settle` would, in order (a burst of callbacks:
+   * SettlementBatches): one commit for all of them. Answers what each found and made.
+   */
+  async settleAll(facts: readonly SettlementFact[]): Promise<Settled[]> {
+    return this.database.transaction((client) => settleLocked(client, facts));
   }
 
   /** National payments still initiated, INIT made between `since` and `before` (oldest first). */
@@ -219,13 +181,5 @@ export class PaymentLedger {
       params,
     );
     return rows.map(paymentRecordOf);
-  }
-
-  private async lockedByReference(client: PoolClient, reference: string) {
-    const { rows } = await client.query<PaymentRow>(
-      `SELECT ${PAYMENT_COLUMNS} FROM payments WHERE reference = $1 FOR UPDATE`,
-      [reference],
-    );
-    return rows[0] && paymentRecordOf(rows[0]);
   }
 }

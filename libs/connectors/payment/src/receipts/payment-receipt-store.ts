@@ -35,10 +35,12 @@ export interface MissingReceipt {
 }
 
 /** Queues the GET_BILL of a payment just made paid, on the client of the transaction that made it. */
-export async function queueReceipt(client: PoolClient, reference: string): Promise<void> {
+export async function queueReceipts(client: PoolClient, references: readonly string[]): Promise<void> {
+  if (references.length === 0) return;
   await client.query(
-    'INSERT INTO payment_receipt_fetches (reference) VALUES ($1) ON CONFLICT (reference) DO NOTHING',
-    [reference],
+    `INSERT INTO payment_receipt_fetches (reference)
+     SELECT unnest($1::text[]) ON CONFLICT (reference) DO NOTHING`,
+    [references],
   );
 }
 

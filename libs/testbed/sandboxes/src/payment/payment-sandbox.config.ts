@@ -1,16 +1,10 @@
-import { bool, num, port, secret, str, type ConfigOf } from '@lienthong/config';
-import { makeValidator } from 'envalid';
+import { bool, num, port, secret, share, str, type ConfigOf } from '@lienthong/config';
 import { faultPlan, NO_FAULTS } from '../faults';
 import { sandboxGatewayConfigSpec } from '../gateway';
 import { ANSWER_STYLES } from './payment-platform.contract';
 
-const shareValidator = makeValidator<number>((input) => {
-  const value = Number(input);
-  if (String(input).trim() === '' || !(value >= 0 && value <= 1)) throw new Error('a share from 0 to 1');
-  return value;
-});
-const share = (desc: string, fallback: number) =>
-  shareValidator({ default: fallback, desc: `${desc}: a share from 0 to 1` });
+const shareOf = (desc: string, fallback: number) =>
+  share({ default: fallback, desc: `${desc}: a share from 0 to 1` });
 
 export const paymentSandboxConfigSpec = {
   PAYMENT_SANDBOX_PORT: port({
@@ -57,8 +51,11 @@ export const paymentSandboxConfigSpec = {
     default: 2_000,
     desc: 'How long after its INIT the citizen finishes paying (or fails to); until then QUERY answers TrangThaiGD 3',
   }),
-  PAYMENT_SANDBOX_PAID_SHARE: share('Payments that end paid (the rest fail, MaLoi 99)', 0.9),
-  PAYMENT_SANDBOX_LOST_CALLBACKS: share('Result callbacks the sandbox never sends (QUERY still answers)', 0),
+  PAYMENT_SANDBOX_PAID_SHARE: shareOf('Payments that end paid (the rest fail, MaLoi 99)', 0.9),
+  PAYMENT_SANDBOX_LOST_CALLBACKS: shareOf(
+    'Result callbacks the sandbox never sends (QUERY still answers)',
+    0,
+  ),
   PAYMENT_SANDBOX_CALLBACK_ATTEMPTS: num({
     default: 3,
     desc: 'Tries per callback: a failed try (network error, HTTP error, an answer other than MaLoi 00) is retried',
