@@ -56,6 +56,15 @@ describe(verifyCallback.name, () => {
     });
   });
 
+  it.each(['answers/QUERY-pending.json', 'answers/QUERY-failed.json'])(
+    'refuses a replayed QUERY answer (%s): signed in the result order with MaLoi 00, it is no payment',
+    (path) => {
+      const decision = sut(goldenJson(path), initiated);
+      expect(decision).toMatchObject({ kind: 'refused', why: 'not-a-result', answer: { MaLoi: '99' } });
+      expect(decision).not.toHaveProperty('transition');
+    },
+  );
+
   it('refuses a callback for another partner', () => {
     const otherPartner = { ...goldenJson('callbacks/CONFIRM-paid.json'), MaDoiTac: 'OTHER' };
     expect(sut(otherPartner, initiated)).toMatchObject({

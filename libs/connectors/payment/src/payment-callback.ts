@@ -1,5 +1,11 @@
 import { resultVerifies } from './payment-checksum';
-import { Description, ErrorCode, type CallbackAnswer, type PlatformResult } from './payment.contract';
+import {
+  Description,
+  ErrorCode,
+  MessageType,
+  type CallbackAnswer,
+  type PlatformResult,
+} from './payment.contract';
 import { nextPaymentState, type PaymentState, type Transition } from './payment-state';
 import { readPlatformResult, textField } from './platform-result';
 
@@ -10,7 +16,10 @@ export interface KnownPayment {
   amount: number;
 }
 
-export type CallbackRefusal = 'malformed' | 'other-partner' | 'forged' | 'unknown-reference';
+export type CallbackRefusal = 'malformed' | 'not-a-result' | 'other-partner' | 'forged' | 'unknown-reference';
+
+/** Our own requests' types: a body of one of them, or a QUERY answer (TrangThaiGD), is not a result. */
+const REQUEST_TYPES: ReadonlySet<string> = new Set(Object.values(MessageType));
 
 /**
  * What to do with one result callback:
@@ -82,6 +91,11 @@ export function verifyCallback(body: unknown, partner: CallbackPartner): Verifie
   const read = readPlatformResult(fields);
   if (read.missing) return refuse('malformed', `missing or not readable: ${read.missing.join(', ')}`);
   const { result } = read;
+  // A QUERY answer is signed in the result order with MaLoi "00" whatever the payment's state (the state
+  // is in TrangThaiGD): replayed here it would read as paid. Results never carry TrangThaiGD.
+  if (REQUEST_TYPES.has(result.messageType) || 'TrangThaiGD' in fields) {
+    return refuse('not-a-result', `a ${result.messageType} message or a QUERY answer, not a result callback`);
+  }
   if (result.partnerCode !== partner.partnerCode) {
     return refuse('other-partner', `MaDoiTac ${result.partnerCode} is not ours`);
   }

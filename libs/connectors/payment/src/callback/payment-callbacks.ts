@@ -19,7 +19,7 @@ export type CallbackOutcome = 'applied' | 'repeated' | 'conflict' | RefusedCallb
 
 const callbacks = new Counter({
   name: 'lienthong_payment_callbacks_total',
-  help: 'Result callbacks from the payment platform, by outcome (applied, repeated, conflict, or why refused: malformed, other-partner, forged, unknown-reference)',
+  help: 'Result callbacks from the payment platform, by outcome (applied, repeated, conflict, or why refused: malformed, not-a-result, other-partner, forged, unknown-reference)',
   labelNames: ['outcome'],
   registers: [metricsRegistry],
 });
