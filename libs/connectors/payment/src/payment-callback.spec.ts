@@ -56,12 +56,19 @@ describe(verifyCallback.name, () => {
     });
   });
 
-  it.each(['answers/QUERY-pending.json', 'answers/QUERY-failed.json'])(
-    'refuses a replayed QUERY answer (%s): signed in the result order with MaLoi 00, it is no payment',
+  it.each([
+    ['answers/QUERY-pending.json', { kind: 'keep', why: 'pending' }],
+    ['answers/QUERY-failed.json', { kind: 'move', to: 'failed' }],
+    ['answers/QUERY-paid.json', { kind: 'move', to: 'paid' }],
+  ])('reads a replayed QUERY answer (%s) by its TrangThaiGD, not its MaLoi 00', (path, transition) => {
+    expect(sut(goldenJson(path), initiated)).toMatchObject({ kind: 'applied', transition });
+  });
+
+  it.each(['requests/INIT.json', 'requests/GET_BILL.json'])(
+    'refuses our own request (%s) as a result',
     (path) => {
       const decision = sut(goldenJson(path), initiated);
-      expect(decision).toMatchObject({ kind: 'refused', why: 'not-a-result', answer: { MaLoi: '99' } });
-      expect(decision).not.toHaveProperty('transition');
+      expect(decision).toMatchObject({ kind: 'refused', answer: { MaLoi: '99' } });
     },
   );
 

@@ -3,10 +3,11 @@ import {
   Description,
   ErrorCode,
   MessageType,
+  TransactionState,
   type CallbackAnswer,
   type PlatformResult,
 } from './payment.contract';
-import { nextPaymentState, type PaymentState, type Transition } from './payment-state';
+import { nextPaymentState, type PaymentFact, type PaymentState, type Transition } from './payment-state';
 import { readPlatformResult, textField } from './platform-result';
 
 /** The payment a callback's MaThamChieu names, as the connector holds it. */
@@ -18,8 +19,8 @@ export interface KnownPayment {
 
 export type CallbackRefusal = 'malformed' | 'not-a-result' | 'other-partner' | 'forged' | 'unknown-reference';
 
-/** Our own requests' types: a body of one of them, or a QUERY answer (TrangThaiGD), is not a result. */
-const REQUEST_TYPES: ReadonlySet<string> = new Set(Object.values(MessageType));
+/** Our own requests that never come back as a result (a QUERY answer may: it is read by its TrangThaiGD). */
+const NOT_RESULTS: ReadonlySet<string> = new Set([MessageType.Init, MessageType.GetBill]);
 
 /**
  * What to do with one result callback:
@@ -91,10 +92,8 @@ export function verifyCallback(body: unknown, partner: CallbackPartner): Verifie
   const read = readPlatformResult(fields);
   if (read.missing) return refuse('malformed', `missing or not readable: ${read.missing.join(', ')}`);
   const { result } = read;
-  // A QUERY answer is signed in the result order with MaLoi "00" whatever the payment's state (the state
-  // is in TrangThaiGD): replayed here it would read as paid. Results never carry TrangThaiGD.
-  if (REQUEST_TYPES.has(result.messageType) || 'TrangThaiGD' in fields) {
-    return refuse('not-a-result', `a ${result.messageType} message or a QUERY answer, not a result callback`);
+  if (NOT_RESULTS.has(result.messageType)) {
+    return refuse('not-a-result', `a ${result.messageType} message is not a result callback`);
   }
   if (result.partnerCode !== partner.partnerCode) {
     return refuse('other-partner', `MaDoiTac ${result.partnerCode} is not ours`);
@@ -104,8 +103,21 @@ export function verifyCallback(body: unknown, partner: CallbackPartner): Verifie
 }
 
 /**
- * What a verified callback does to the payment its MaThamChieu names (undefined: none is held): paid
- * when MaLoi is "00", failed otherwise, through the state machine; pure.
+ * What a verified result says: paid when MaLoi is "00", failed otherwise. A QUERY answer (one carrying
+ * TrangThaiGD) is signed in the result order with MaLoi "00" whatever the payment's state: replayed as a
+ * callback it is read by its TrangThaiGD, "1" paid, "4" failed, anything else still pending.
+ */
+function resultFact(result: PlatformResult, fields: Readonly<Record<string, unknown>>): PaymentFact {
+  const succeeded = result.errorCode === ErrorCode.Success;
+  if (!('TrangThaiGD' in fields)) return succeeded ? 'paid' : 'failed';
+  const state = textField(fields, 'TrangThaiGD');
+  if (succeeded && state === TransactionState.Paid) return 'paid';
+  return state === TransactionState.Failed ? 'failed' : 'pending';
+}
+
+/**
+ * What a verified callback does to the payment its MaThamChieu names (undefined: none is held), through
+ * the state machine; pure.
  */
 export function settleCallback(
   callback: VerifiedCallback,
@@ -113,12 +125,13 @@ export function settleCallback(
 ): CallbackDecision {
   const { result, fields } = callback;
   if (!payment) return refusal(fields, 'unknown-reference', `no payment has MaThamChieu ${result.reference}`);
-  const paid = result.errorCode === ErrorCode.Success;
+  const fact = resultFact(result, fields);
+  const paid = fact === 'paid';
   return {
     kind: 'applied',
     result,
     paid,
-    transition: nextPaymentState(payment.state, paid ? 'paid' : 'failed'),
+    transition: nextPaymentState(payment.state, fact),
     amountDiffers: paid && result.amount !== payment.amount,
     answer: callbackAnswer(fields, true),
   };
