@@ -38,7 +38,9 @@ describe(dossierCauses.name, () => {
   });
 
   it('names a dossier never sent, or sent and not created, as not at the portal', () => {
-    expect(kinds(dossierCauses(held({ portal: undefined }), undefined, null))).toEqual(['not_at_portal portal_sync']);
+    expect(kinds(dossierCauses(held({ portal: undefined }), undefined, null))).toEqual([
+      'not_at_portal portal_sync',
+    ]);
     const refused = dossierCauses(held({ portal: { ...sentAs({}), created: false } }), undefined, null);
     expect(refused[0].dossier.detail).toMatch(/not created/);
   });

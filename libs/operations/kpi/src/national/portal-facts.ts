@@ -81,13 +81,17 @@ export const fieldOf = (flag: string) => flag.split('.')[0];
 const SENT_FIELDS = [...new Set(FLAGS.map(({ flag }) => fieldOf(flag)))];
 
 /** The columns of kpi_dossiers that hold the portal facts, as the drill-down selects them. */
-export const PORTAL_COLUMNS = ['portal_created', 'portal_status', ...FLAGS.map(({ column }) => column)].join(', ');
+export const PORTAL_COLUMNS = ['portal_created', 'portal_status', ...FLAGS.map(({ column }) => column)].join(
+  ', ',
+);
 
 export function portalFactsOf(sent: SentFields): PortalFacts {
   return {
     created: sent.created,
     status: sent.status,
-    flags: Object.fromEntries(FLAGS.map(({ flag, sent: reads }) => [flag, reads(sent.fields[fieldOf(flag)])])),
+    flags: Object.fromEntries(
+      FLAGS.map(({ flag, sent: reads }) => [flag, reads(sent.fields[fieldOf(flag)])]),
+    ),
   };
 }
 
