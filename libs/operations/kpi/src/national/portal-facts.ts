@@ -110,10 +110,14 @@ export interface PortalWatermark {
   /** An updated_at as PostgreSQL writes it. */
   at: string;
   after: string;
+  /** Stopped at a run's page limit, not at the newest write: resume right there. */
+  behind: boolean;
 }
 
 /** Pages of the connector's changed states asked at once. */
 const PAGE = 5000;
+/** Most pages one run follows: a catch-up (after migration 028) goes on next run, marking meanwhile. */
+const PAGES_PER_RUN = 10;
 /** How much older than the last write followed a write can still become visible. */
 const LATE_COMMIT_S = 60;
 
@@ -131,14 +135,10 @@ export class PortalFactsWriter {
     return sent;
   }
 
-  /** Follows the connector's writes from `since`; returns where it got to. */
+  /** Follows the connector's writes from `since`, at most a run's pages; returns where it got to. */
   async changedSince(since: PortalWatermark): Promise<PortalWatermark> {
-    // From a minute before: a write stamped earlier (its transaction's start) may have committed since.
-    const [start] = await this.database.query<{ at: string }>(
-      `SELECT ($1::timestamptz - make_interval(secs => $2))::text AS at`,
-      [since.at, LATE_COMMIT_S],
-    );
-    for (let from: PortalWatermark = { at: start.at, after: '' }; ;) {
+    let from = since.behind ? since : await this.minuteBefore(since.at);
+    for (let pages = 0; pages < PAGES_PER_RUN; pages++) {
       const page = await sentFieldsChangedSince(
         this.database,
         PortalConnector.connectorName,
@@ -146,11 +146,21 @@ export class PortalFactsWriter {
         SENT_FIELDS,
         PAGE,
       );
-      if (page.length === 0) return from;
       await this.write(page);
-      const last = page[page.length - 1];
-      from = { at: last.updatedAt, after: last.dossierCode };
+      const last = page.at(-1);
+      if (last) from = { at: last.updatedAt, after: last.dossierCode, behind: true };
+      if (page.length < PAGE) return { ...from, behind: false };
     }
+    return from;
+  }
+
+  /** A write stamped earlier (its transaction's start) may have committed since: read the last minute again. */
+  private async minuteBefore(at: string): Promise<PortalWatermark> {
+    const [start] = await this.database.query<{ at: string }>(
+      `SELECT ($1::timestamptz - make_interval(secs => $2))::text AS at`,
+      [at, LATE_COMMIT_S],
+    );
+    return { at: start.at, after: '', behind: false };
   }
 
   /** The newest connector write the read model holds, where following starts after a restart. */
@@ -158,7 +168,7 @@ export class PortalFactsWriter {
     const [row] = await this.database.query<{ at: string }>(
       `SELECT coalesce(max(portal_updated_at), '-infinity')::text AS at FROM kpi_dossiers`,
     );
-    return { at: row.at, after: '' };
+    return { at: row.at, after: '', behind: false };
   }
 
   private async write(sent: SentFieldsAt[]): Promise<void> {
