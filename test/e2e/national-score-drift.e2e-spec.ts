@@ -122,6 +122,13 @@ describe('national score drift, explained', () => {
         ? true
         : undefined;
     });
+    // The causes read the portal connector's records as the sync marking copies them into the read model.
+    await until("every last status sent to the portal in the KPI's read model", async () => {
+      const [copied] = await sut.database.query<{ n: string }>(
+        'SELECT count(*) AS n FROM kpi_dossiers WHERE portal_status = 10',
+      );
+      return Number(copied.n) === 30 ? true : undefined;
+    });
   });
 
   afterAll(() => sut.close());

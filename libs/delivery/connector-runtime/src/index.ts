@@ -22,13 +22,14 @@ export {
   type GatewaySettings,
 } from './gateway/gateway.config';
 export {
-  createdAmong,
   createdAtTarget,
   deliveriesOf,
   deliveryOutcomeCounts,
   sentFieldsAmong,
+  sentFieldsChangedSince,
   targetStatesOf,
   type SentFields,
+  type SentFieldsAt,
   type LedgerDelivery,
   type OutcomeCount,
   type TargetDossierState,

@@ -128,21 +128,6 @@ export async function createdAtTarget(
   return rows.map(toTargetState);
 }
 
-/** Which of these dossiers one target created. */
-export async function createdAmong(
-  database: Database,
-  connector: string,
-  dossierCodes: string[],
-): Promise<string[]> {
-  if (dossierCodes.length === 0) return [];
-  const rows = await database.query<{ dossier_code: string }>(
-    `SELECT dossier_code FROM target_dossier_state
-     WHERE connector = $1 AND created AND dossier_code = ANY($2::text[]) ORDER BY dossier_code`,
-    [connector, dossierCodes],
-  );
-  return rows.map((row) => row.dossier_code);
-}
-
 /** What one target was last sent for a dossier: only the record fields asked for. */
 export interface SentFields {
   created: boolean;
@@ -150,30 +135,66 @@ export interface SentFields {
   fields: Record<string, unknown>;
 }
 
+/** What one target was last sent for a dossier, with when that state was written. */
+export interface SentFieldsAt extends SentFields {
+  dossierCode: string;
+  /** Its `updated_at` as PostgreSQL writes it (microseconds, which a Date would lose): a cursor that resumes exactly. */
+  updatedAt: string;
+}
+
+interface SentFieldsRow {
+  dossier_code: string;
+  created: boolean;
+  status: number | null;
+  fields: Record<string, unknown> | null;
+  updated_at: string;
+}
+
+/** One jsonb_build_object of the fields asked for, each a parameter from `first` on: no per-row subquery. */
+const sentColumns = (fields: string[], first: number) =>
+  `dossier_code, created, status, updated_at::text AS updated_at,
+   jsonb_build_object(${fields.map((_, i) => `$${i + first}::text, record -> $${i + first}::text`).join(', ')}) AS fields`;
+
+const toSentFieldsAt = (row: SentFieldsRow): SentFieldsAt => ({
+  dossierCode: row.dossier_code,
+  created: row.created,
+  status: row.status,
+  fields: row.fields ?? {},
+  updatedAt: row.updated_at,
+});
+
 /** For these dossiers, what one target was last sent (the named record fields) and whether it created them. */
 export async function sentFieldsAmong(
   database: Database,
   connector: string,
   dossierCodes: string[],
   fields: string[],
-): Promise<Map<string, SentFields>> {
+): Promise<Map<string, SentFieldsAt>> {
   if (dossierCodes.length === 0) return new Map();
-  const rows = await database.query<{
-    dossier_code: string;
-    created: boolean;
-    status: number | null;
-    fields: Record<string, unknown> | null;
-  }>(
-    // One jsonb_build_object of the fields asked for, each a parameter: no per-row subquery.
-    `SELECT dossier_code, created, status,
-       jsonb_build_object(${fields.map((_, i) => `$${i + 3}::text, record -> $${i + 3}::text`).join(', ')}) AS fields
+  const rows = await database.query<SentFieldsRow>(
+    `SELECT ${sentColumns(fields, 3)}
      FROM target_dossier_state WHERE connector = $1 AND dossier_code = ANY($2::text[])`,
     [connector, dossierCodes, ...fields],
   );
-  return new Map(
-    rows.map((row) => [
-      row.dossier_code,
-      { created: row.created, status: row.status, fields: row.fields ?? {} },
-    ]),
+  return new Map(rows.map((row) => [row.dossier_code, toSentFieldsAt(row)]));
+}
+
+/**
+ * A page of what one target was last sent (the named record fields), of the dossiers whose state was
+ * written at `since` or later, oldest first; the next page starts after the last one's (updatedAt, dossierCode).
+ */
+export async function sentFieldsChangedSince(
+  database: Database,
+  connector: string,
+  since: { at: string; after: string },
+  fields: string[],
+  limit: number,
+): Promise<SentFieldsAt[]> {
+  const rows = await database.query<SentFieldsRow>(
+    `SELECT ${sentColumns(fields, 5)}
+     FROM target_dossier_state WHERE connector = $1 AND (updated_at, dossier_code) > ($2::timestamptz, $3)
+     ORDER BY updated_at, dossier_code LIMIT $4`,
+    [connector, since.at, since.after, limit, ...fields],
   );
+  return rows.map(toSentFieldsAt);
 }

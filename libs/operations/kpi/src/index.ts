@@ -19,3 +19,4 @@ export {
   type AgencyComparison,
 } from './national/national-comparison';
 export { publishDrift } from './national/drift-gauge';
+export { PortalFactsWriter } from './national/portal-facts';

@@ -1,6 +1,7 @@
 import type { Database } from '@lienthong/database';
 import type { DossierFacts } from './dossier-facts';
 import type { HeldDossier } from './national/drift-causes';
+import { PORTAL_COLUMNS, portalFactsOfRow } from './national/portal-facts';
 import { COLUMNS, FACT_COLUMNS, toFacts, type DossierRow } from './dossier-rows';
 import { splitPeriod } from './period';
 import { COUNTER_NAMES, countersOf, type DailyCounters, type ProcedureCounters } from './period-counts';
@@ -93,12 +94,23 @@ export class KpiQueries {
 
   /** One agency's dossiers received in [from, to], with the facts the national drift's causes compare. */
   async heldDossiers(agencyCode: string, from: string, to: string): Promise<HeldDossier[]> {
-    return this.database.query<HeldDossier>(
+    const rows = await this.database.query<Omit<HeldDossier, 'portal'> & Record<string, unknown>>(
       `SELECT dossier_code, end_at IS NOT NULL AS finished, has_fees, paid_online, digitized, reused,
-         vneid_verified, population_checked
+         vneid_verified, population_checked, ${PORTAL_COLUMNS}
        FROM kpi_dossiers WHERE agency_code = $1 AND received_day BETWEEN $2 AND $3`,
       [agencyCode, from, to],
     );
+    return rows.map((row) => ({
+      dossier_code: row.dossier_code,
+      finished: row.finished,
+      has_fees: row.has_fees,
+      paid_online: row.paid_online,
+      digitized: row.digitized,
+      reused: row.reused,
+      vneid_verified: row.vneid_verified,
+      population_checked: row.population_checked,
+      portal: portalFactsOfRow(row),
+    }));
   }
 
   /** Per day received: the sums of [from, to], for one agency or the city. */

@@ -1,9 +1,9 @@
-import { createdAmong } from '@lienthong/connector-runtime';
 import type { Database } from '@lienthong/database';
 import type { PoolClient } from 'pg';
 import { dailyDeltas, merged } from './daily-deltas';
 import type { DossierFacts } from './dossier-facts';
 import { COLUMNS, FACT_COLUMNS, toFacts, toRow, type DossierRow } from './dossier-rows';
+import { PortalFactsWriter, type PortalWatermark } from './national/portal-facts';
 import { COUNTER_NAMES } from './period-counts';
 
 /** Not yet synced dossiers asked about at once: one statement's array stays small, however many wait. */
@@ -11,7 +11,13 @@ const SYNC_MARK_PAGE = 5000;
 
 /** The read model's writes: what the projection folds in, in its transactions. */
 export class KpiStore {
-  constructor(private readonly database: Database) {}
+  private readonly portalFacts: PortalFactsWriter;
+  /** How far this replica followed the portal connector's writes into kpi_dossiers.portal_*. */
+  private portalFollowed: PortalWatermark | undefined;
+
+  constructor(private readonly database: Database) {
+    this.portalFacts = new PortalFactsWriter(database);
+  }
 
   transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     return this.database.transaction(work);
@@ -180,7 +186,9 @@ export class KpiStore {
 
   /**
    * Marks the dossiers the national portal now holds (the portal connector's target state) and counts
-   * them in the sums, a page of not yet marked dossiers at a time. Returns how many were marked.
+   * them in the sums, a page of not yet marked dossiers at a time; on the way, keeps what the connector
+   * last sent of each dossier (kpi_dossiers.portal_*): of the unmarked ones, and of every dossier the
+   * connector wrote since the last run. Returns how many were marked.
    */
   async markPortalSynced(): Promise<number> {
     let marked = 0;
@@ -190,15 +198,16 @@ export class KpiStore {
          ORDER BY dossier_code LIMIT $2`,
         [after, SYNC_MARK_PAGE],
       );
-      if (page.length === 0) return marked;
+      if (page.length === 0) break;
       after = page[page.length - 1].dossier_code;
-      const held = await createdAmong(
-        this.database,
-        'national-portal',
-        page.map((row) => row.dossier_code),
-      );
+      const sent = await this.portalFacts.among(page.map((row) => row.dossier_code));
+      const held = [...sent.values()].filter((one) => one.created).map((one) => one.dossierCode);
       if (held.length > 0) marked += await this.markSynced(held);
     }
+    this.portalFollowed = await this.portalFacts.changedSince(
+      this.portalFollowed ?? (await this.portalFacts.newest()),
+    );
+    return marked;
   }
 
   /** Marks these dossiers synced, unless marked already (by a concurrent run), and adds them to the sums. */

@@ -1,5 +1,6 @@
 import type { Finding } from '@lienthong/national-portal';
 import { dossierCauses, notMeasurable, type HeldDossier } from './drift-causes';
+import { portalFactsOf, type PortalFacts } from './portal-facts';
 
 const held = (overrides: Partial<HeldDossier> = {}): HeldDossier => ({
   dossier_code: '000.00.12.H26-261103-0001',
@@ -10,13 +11,16 @@ const held = (overrides: Partial<HeldDossier> = {}): HeldDossier => ({
   reused: false,
   vneid_verified: false,
   population_checked: false,
+  portal: sentAs({}),
   ...overrides,
 });
-const sentAs = (fields: Record<string, unknown>, status = 10) => ({
-  created: true,
-  status,
-  fields: { DuocThanhToanTrucTuyen: '1', HoSoCoThanhPhanSoHoa: '1', ...fields },
-});
+function sentAs(fields: Record<string, unknown>, status = 10): PortalFacts {
+  return portalFactsOf({
+    created: true,
+    status,
+    fields: { DuocThanhToanTrucTuyen: '1', HoSoCoThanhPhanSoHoa: '1', ...fields },
+  });
+}
 const finding = (overrides: Partial<Finding>): Finding => ({
   dossierCode: '000.00.12.H26-261103-0001',
   drift: 'differing',
@@ -30,19 +34,23 @@ const kinds = (found: ReturnType<typeof dossierCauses>) =>
 
 describe(dossierCauses.name, () => {
   it('finds nothing when the portal got what Lienthong holds', () => {
-    expect(dossierCauses(held(), sentAs({}), undefined, null)).toEqual([]);
+    expect(dossierCauses(held(), undefined, null)).toEqual([]);
   });
 
   it('names a dossier never sent, or sent and not created, as not at the portal', () => {
-    expect(kinds(dossierCauses(held(), undefined, undefined, null))).toEqual(['not_at_portal portal_sync']);
-    const refused = dossierCauses(held(), { ...sentAs({}), created: false }, undefined, null);
+    expect(kinds(dossierCauses(held({ portal: undefined }), undefined, null))).toEqual([
+      'not_at_portal portal_sync',
+    ]);
+    const refused = dossierCauses(held({ portal: { ...sentAs({}), created: false } }), undefined, null);
     expect(refused[0].dossier.detail).toMatch(/not created/);
   });
 
   it('names each flag sent otherwise than Lienthong holds it, with the item it moves', () => {
     const sut = dossierCauses(
-      held({ vneid_verified: true }),
-      sentAs({ DuocThanhToanTrucTuyen: '0', HoSoCoThanhPhanSoHoa: '1' }),
+      held({
+        vneid_verified: true,
+        portal: sentAs({ DuocThanhToanTrucTuyen: '0', HoSoCoThanhPhanSoHoa: '1' }),
+      }),
       undefined,
       null,
     );
@@ -54,17 +62,17 @@ describe(dossierCauses.name, () => {
   });
 
   it('names a dossier finished here whose last status at the portal is not an end status', () => {
-    expect(kinds(dossierCauses(held(), sentAs({}, 4), undefined, null))).toEqual([
+    expect(kinds(dossierCauses(held({ portal: sentAs({}, 4) }), undefined, null))).toEqual([
       'status_time_missing on_time',
     ]);
   });
 
   it("takes the reconciliation's findings: missing is that alone; differing flags and status fields", () => {
-    expect(kinds(dossierCauses(held(), sentAs({}), finding({ drift: 'missing' }), null))).toEqual([
+    expect(kinds(dossierCauses(held(), finding({ drift: 'missing' }), null))).toEqual([
       'not_at_portal portal_sync',
     ]);
     const differing = finding({ fields: ['DuocThanhToanTrucTuyen', 'TrangThaiHoSo'] });
-    expect(kinds(dossierCauses(held(), sentAs({}), differing, null))).toEqual([
+    expect(kinds(dossierCauses(held(), differing, null))).toEqual([
       'flag_differs paid_online DuocThanhToanTrucTuyen',
       'status_time_missing on_time',
     ]);
@@ -73,8 +81,8 @@ describe(dossierCauses.name, () => {
   it('forgets a finding restored before the national figures were published, not one restored after', () => {
     const restored = finding({ drift: 'missing', foundAt: new Date('2026-12-02T00:00:00Z') });
 
-    expect(dossierCauses(held(), sentAs({}), restored, new Date('2026-12-03T00:00:00Z'))).toEqual([]);
-    expect(dossierCauses(held(), sentAs({}), restored, new Date('2026-12-01T00:00:00Z'))).toHaveLength(1);
+    expect(dossierCauses(held(), restored, new Date('2026-12-03T00:00:00Z'))).toEqual([]);
+    expect(dossierCauses(held(), restored, new Date('2026-12-01T00:00:00Z'))).toHaveLength(1);
   });
 });
 

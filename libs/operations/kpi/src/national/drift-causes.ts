@@ -1,7 +1,7 @@
-import { sentFieldsAmong, type SentFields } from '@lienthong/connector-runtime';
 import type { Database } from '@lienthong/database';
-import { latestFindingsAmong, PortalConnector, type Finding } from '@lienthong/national-portal';
+import { latestFindingsAmong, type Finding } from '@lienthong/national-portal';
 import { SCORING_TABLE } from '../scoring-table';
+import { fieldOf, FLAGS, type OwnFlags, type PortalFacts } from './portal-facts';
 
 /**
  * Why Lienthong's reckoning and the nation's differ, computed per dossier: what Lienthong holds (the
@@ -29,16 +29,14 @@ export interface Cause {
   dossiers: CauseDossier[];
 }
 
-/** One dossier's facts as the KPI read model holds them: what the causes compare. */
-export interface HeldDossier {
+/**
+ * One dossier's facts as the KPI read model holds them: what the causes compare, Lienthong's own and
+ * what the portal connector last sent (none: never sent).
+ */
+export interface HeldDossier extends OwnFlags {
   dossier_code: string;
   finished: boolean;
-  has_fees: boolean;
-  paid_online: boolean;
-  digitized: boolean;
-  reused: boolean;
-  vneid_verified: boolean;
-  population_checked: boolean;
+  portal: PortalFacts | undefined;
 }
 
 const RESEND =
@@ -50,39 +48,6 @@ const AT_SOURCE =
 const END_STATUSES = new Set([3, 7, 8, 9, 10]);
 const STATUS_FIELDS = new Set(['TrangThaiHoSo', 'NgayKetThucXuLy', 'NgayTraKetQua']);
 
-const isOne = (value: unknown) => value === '1' || value === 1;
-const files = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value : []);
-
-/** The flags the nation counts that Lienthong also holds, each with the item it moves. */
-const FLAGS: {
-  flag: string;
-  item: string;
-  own: (dossier: HeldDossier) => boolean;
-  sent: (value: unknown) => boolean;
-}[] = [
-  {
-    flag: 'DuocThanhToanTrucTuyen',
-    item: 'paid_online',
-    own: (d) => d.has_fees && d.paid_online,
-    sent: (value) => value === '1' || value === '2',
-  },
-  { flag: 'HoSoCoThanhPhanSoHoa', item: 'digitized_files', own: (d) => d.digitized, sent: isOne },
-  {
-    flag: 'TaiLieuNop.DuocTaiSuDung',
-    item: 'reuse',
-    own: (d) => d.reused,
-    sent: (value) => files(value).some((file) => file.DuocTaiSuDung === '1' || file.DuocTaiSuDung === '2'),
-  },
-  { flag: 'TaiKhoanDuocXacThucVoiVNeID', item: 'population_data', own: (d) => d.vneid_verified, sent: isOne },
-  {
-    flag: 'DSKetNoiCSDL',
-    item: 'population_data',
-    own: (d) => d.population_checked,
-    sent: (value) => files(value).some((link) => link.MaCSDL === '1'),
-  },
-];
-const fieldOf = (flag: string) => flag.split('.')[0];
-const SENT_FIELDS = [...new Set(FLAGS.map(({ flag }) => fieldOf(flag)))];
 const yesNo = (value: boolean) => (value ? 'có' : 'không');
 
 export interface Found {
@@ -92,7 +57,8 @@ export interface Found {
   dossier: CauseDossier;
 }
 
-function ledgerCauses(dossier: HeldDossier, sent: SentFields | undefined): Found[] {
+function ledgerCauses(dossier: HeldDossier): Found[] {
+  const sent = dossier.portal;
   const code = dossier.dossier_code;
   if (!sent?.created) {
     const detail = sent
@@ -101,9 +67,9 @@ function ledgerCauses(dossier: HeldDossier, sent: SentFields | undefined): Found
     return [{ kind: 'not_at_portal', item: 'portal_sync', dossier: { code, detail } }];
   }
   const found: Found[] = [];
-  for (const { flag, item, own, sent: reads } of FLAGS) {
+  for (const { flag, item, own } of FLAGS) {
     const mine = own(dossier);
-    const theirs = reads(sent.fields[fieldOf(flag)]);
+    const theirs = sent.flags[flag];
     if (mine !== theirs) {
       const detail = `${flag}: Lienthong ${yesNo(mine)}, sent to the portal ${yesNo(theirs)}`;
       found.push({ kind: 'flag_differs', item, flag, dossier: { code, detail } });
@@ -146,14 +112,13 @@ function portalCauses(code: string, finding: Finding | undefined, publishedAt: D
 /** One dossier's causes; one the portal lacks is that and nothing else. */
 export function dossierCauses(
   dossier: HeldDossier,
-  sent: SentFields | undefined,
   finding: Finding | undefined,
   publishedAt: Date | null,
 ): Found[] {
   const atPortal = portalCauses(dossier.dossier_code, finding, publishedAt);
   return atPortal.some((found) => found.kind === 'not_at_portal')
     ? atPortal
-    : [...ledgerCauses(dossier, sent), ...atPortal];
+    : [...ledgerCauses(dossier), ...atPortal];
 }
 
 /** The items Lienthong cannot measure from dossier events: the national figure stands for them. */
@@ -183,14 +148,11 @@ export async function driftCauses(
   publishedAt: Date | null,
 ): Promise<Cause[]> {
   const codes = dossiers.map((dossier) => dossier.dossier_code);
-  const [sent, findings] = await Promise.all([
-    sentFieldsAmong(database, PortalConnector.connectorName, codes, SENT_FIELDS),
-    latestFindingsAmong(database, codes, findingsSince),
-  ]);
+  const findings = await latestFindingsAmong(database, codes, findingsSince);
   const causes = new Map<string, Cause>();
   for (const dossier of dossiers) {
     const code = dossier.dossier_code;
-    const all = dossierCauses(dossier, sent.get(code), findings.get(code), publishedAt);
+    const all = dossierCauses(dossier, findings.get(code), publishedAt);
     const seen = new Set<string>();
     for (const found of all) {
       const key = `${found.kind}|${found.item}|${found.flag ?? ''}`;
