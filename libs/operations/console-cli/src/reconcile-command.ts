@@ -22,11 +22,15 @@ export function addReconcileCommand(program: Command, { io, env, print, json, fa
       let bar: ReturnType<typeof io.progress> | undefined;
       let report: ReconciliationReport;
       try {
-        report = await reconcilePortal(env, { since: options.since, dossierCode: options.dossier }, (checked, total) => {
-          if (json()) return;
-          if (checked === 0) bar = io.progress(total, 'reconciling dossiers');
-          else bar?.update(checked);
-        });
+        report = await reconcilePortal(
+          env,
+          { since: options.since, dossierCode: options.dossier },
+          (checked, total) => {
+            if (json()) return;
+            if (checked === 0) bar = io.progress(total, 'reconciling dossiers');
+            else bar?.update(checked);
+          },
+        );
       } finally {
         bar?.stop();
       }

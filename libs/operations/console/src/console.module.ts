@@ -33,7 +33,12 @@ import { rateLimits } from './access/rate-limits';
 import { RefusalAuditFilter } from './access/refusal-audit.filter';
 import { StorableInputInterceptor } from './access/storable-input.interceptor';
 import { AuditController } from './audit/audit.controller';
-import { checkAdminToken, CONSOLE_CONFIG, type ConsoleConfig, type PortalResyncConfig } from './console.config';
+import {
+  checkAdminToken,
+  CONSOLE_CONFIG,
+  type ConsoleConfig,
+  type PortalResyncConfig,
+} from './console.config';
 import { ConnectorStatusQuery } from './connectors/connector-status.usecase';
 import { ConnectorsController } from './connectors/connectors.controller';
 import { DeadLetterIndex } from './dead-letters/dead-letter-index';

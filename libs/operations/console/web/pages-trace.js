@@ -90,7 +90,10 @@
     slot.innerHTML = `<p><button type="button" data-testid="resync">${t('trace.resync')}</button></p>`;
     slot.querySelector('button').addEventListener('click', async () => {
       try {
-        const answer = await api(`/dossiers/${encodeURIComponent(code)}/resync`, { method: 'POST', body: '{}' });
+        const answer = await api(`/dossiers/${encodeURIComponent(code)}/resync`, {
+          method: 'POST',
+          body: '{}',
+        });
         say(t('trace.resynced', { outcome: t(`resync.${answer.outcome}`) }));
       } catch (error) {
         say(error.message, true);
