@@ -40,7 +40,7 @@ describe('npm start with no PostgreSQL at DATABASE_URL', () => {
           'PORTAL_CONNECTOR',
           'POPULATION_CONNECTOR',
         ]
-          .concat(['DOCUMENTS_CONNECTOR', 'HUB', 'NOTHING', 'EMBEDDED'])
+          .concat(['DOCUMENTS_CONNECTOR', 'HUB', 'NOTHING', 'EMBEDDED', 'SCORING_SANDBOX'])
           .map(async (name) => [name, await freePort()] as const),
       ),
     );
@@ -62,6 +62,7 @@ describe('npm start with no PostgreSQL at DATABASE_URL', () => {
         POPULATION_CONNECTOR_HTTP_PORT: String(ports.POPULATION_CONNECTOR),
         DOCUMENTS_CONNECTOR_HTTP_PORT: String(ports.DOCUMENTS_CONNECTOR),
         HUB_HTTP_PORT: String(ports.HUB),
+        NATIONAL_SCORE_SANDBOX_PORT: String(ports.SCORING_SANDBOX),
         // The other all-in-one test may run beside this one: no fixed port may be shared.
         CONSOLE_PORT: '0',
         DASHBOARD_HTTP_PORT: '0',
@@ -95,8 +96,21 @@ describe('npm start with no PostgreSQL at DATABASE_URL', () => {
           `SELECT count(*) FROM lienthong.delivery_ledger WHERE connector = 'national-portal'`,
         )
       ).rows;
-      await client.end();
       expect(Number(count)).toBeGreaterThan(0);
+
+      // The dashboard polls the national scoring sandbox and stores what it publishes for the province.
+      const fetched = await eventually(
+        async () =>
+          (
+            await client.query<{ units: string }>(
+              `SELECT count(DISTINCT department_id) AS units FROM lienthong.national_scores`,
+            )
+          ).rows[0],
+        (row) => Number(row.units) > 0,
+        120_000,
+      );
+      await client.end();
+      expect(Number(fetched.units)).toBeGreaterThan(0);
     } finally {
       start.kill('SIGTERM');
       await exited(start);
