@@ -1,4 +1,5 @@
 import axios from 'axios';
+import { runCli } from '../support/cli-run';
 import { ConsoleHarness } from '../support/console-harness';
 import { eventually, publish } from '../support/kafka-client';
 import { loadFixtureDossiers } from '../support/source-fixtures';
@@ -107,6 +108,27 @@ describe('console re-sync of one dossier with the national portal', () => {
       }),
     ]);
     await sut.api(operator).post(`/dossiers/${lost.MaHoSo}/resync`, {});
+  });
+
+  it('re-syncs one dossier on the host too: `lienthong reconcile --dossier`', async () => {
+    const lost = dossiers[1].expectedPortal;
+    await axios.delete(`${sut.portal.baseUrl}/_sandbox/dossiers/${lost.MaHoSo}`);
+
+    const { output, exitCode } = await runCli(sut.env({ PORTAL_URL: sut.portal.baseUrl }), [
+      '--json',
+      'reconcile',
+      '--dossier',
+      lost.MaHoSo,
+    ]);
+
+    expect(exitCode).toBeFalsy();
+    expect(JSON.parse(output)).toMatchObject({
+      checked: 1,
+      missing: 1,
+      restored: 1,
+      drifts: [{ dossierCode: lost.MaHoSo, outcome: 'restored' }],
+    });
+    expect(await sut.portal.lookup(lost.MaHoSo)).toMatchObject(lost);
   });
 
   it('answers 404 for a dossier Lienthong never delivered, audited as failed', async () => {
