@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { existsSync, statSync } from 'node:fs';
+import axios from 'axios';
 import { deadLetter } from '@lienthong/kafka';
 import { motcuaLifecycle } from '@lienthong/simulator';
 import type { Browser, Page } from 'playwright-core';
@@ -28,7 +29,7 @@ describe('web console in headless Chromium', () => {
   beforeAll(async () => {
     sut = new ConsoleHarness();
     await sut.start();
-    await sut.startConsole();
+    await sut.startConsole({ CONSOLE_PORTAL_RESYNC: 'true' });
     operator = await sut.token('operator', 'Nguyễn Văn An');
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
@@ -155,11 +156,24 @@ describe('web console in headless Chromium', () => {
     await shoot('trace');
   });
 
+  it('re-syncs a dossier the portal lost from its trace page', async () => {
+    await axios.delete(`${sut.portal.baseUrl}/_sandbox/dossiers/${encodeURIComponent(code)}`);
+    expect(await sut.portal.lookup(code)).toBeUndefined();
+
+    await page.getByTestId('resync').click();
+
+    await page.waitForFunction(() =>
+      /Đồng bộ lại: đã gửi lại/.test(document.querySelector('[data-testid=notice]')?.textContent ?? ''),
+    );
+    expect((await sut.portal.lookup(code))?.MaHoSo).toBe(code);
+    await shoot('trace-resynced');
+  });
+
   it('shows every action in the audit log, intact', async () => {
     await page.goto(`${sut.consoleUrl}/#/audit`);
     await page.getByTestId('audit').waitFor();
     const text = await page.getByTestId('audit').textContent();
-    for (const action of ['connector.pause', 'connector.resume', 'dead-letter.replay'])
+    for (const action of ['connector.pause', 'connector.resume', 'dead-letter.replay', 'dossier.resync'])
       expect(text).toContain(action);
     expect(text).toContain('Nguyễn Văn An (operator)');
     await page.getByTestId('verify').click();
@@ -179,6 +193,9 @@ describe('web console in headless Chromium', () => {
     await viewerPage.goto(`${sut.consoleUrl}/#/connectors`);
     await viewerPage.getByTestId('pause-national-portal').waitFor();
     expect(await viewerPage.getByTestId('pause-national-portal').isDisabled()).toBe(true);
+    await viewerPage.goto(`${sut.consoleUrl}/#/trace/${encodeURIComponent(code)}`);
+    await viewerPage.getByTestId('timeline').waitFor();
+    expect(await viewerPage.getByTestId('resync').count()).toBe(0);
     await context.close();
   });
 

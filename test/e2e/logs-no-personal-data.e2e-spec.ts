@@ -27,7 +27,7 @@ const SECRETS = {
  */
 describe('logs of a full run', () => {
   const id = randomBytes(4).toString('hex');
-  const ports = { portal: 28181, population: 28182, documents: 28183 };
+  const ports = { portal: 28181, population: 28182, documents: 28183, scoring: 28186 };
   let output = '';
   let work = {
     portal: {} as Record<string, unknown>,
@@ -60,6 +60,7 @@ describe('logs of a full run', () => {
         POPULATION_CONNECTOR_HTTP_PORT: '0',
         DOCUMENTS_CONNECTOR_HTTP_PORT: '0',
         HUB_HTTP_PORT: '0',
+        NATIONAL_SCORE_SANDBOX_PORT: String(ports.scoring),
         // The other all-in-one test may run beside this one: no fixed port may be shared.
         CONSOLE_PORT: '0',
         DASHBOARD_HTTP_PORT: '0',

@@ -47,6 +47,7 @@ describe('npm start with no PostgreSQL at DATABASE_URL', () => {
             'EMBEDDED',
             'PAYMENT_SANDBOX',
             'PAYMENT_CONNECTOR',
+            'SCORING_SANDBOX',
           ])
           .map(async (name) => [name, await freePort()] as const),
       ),
@@ -69,6 +70,7 @@ describe('npm start with no PostgreSQL at DATABASE_URL', () => {
         POPULATION_CONNECTOR_HTTP_PORT: String(ports.POPULATION_CONNECTOR),
         DOCUMENTS_CONNECTOR_HTTP_PORT: String(ports.DOCUMENTS_CONNECTOR),
         HUB_HTTP_PORT: String(ports.HUB),
+        NATIONAL_SCORE_SANDBOX_PORT: String(ports.SCORING_SANDBOX),
         // The other all-in-one test may run beside this one: no fixed port may be shared.
         CONSOLE_PORT: '0',
         DASHBOARD_HTTP_PORT: '0',
@@ -131,9 +133,22 @@ describe('npm start with no PostgreSQL at DATABASE_URL', () => {
           `SELECT count(*) AS settled FROM lienthong.payments WHERE state IN ('paid', 'failed')`,
         )
       ).rows;
-      await client.end();
       expect(Number(count)).toBeGreaterThan(0);
       expect(Number(settled)).toBeGreaterThan(0);
+
+      // The dashboard polls the national scoring sandbox and stores what it publishes for the province.
+      const fetched = await eventually(
+        async () =>
+          (
+            await client.query<{ units: string }>(
+              `SELECT count(DISTINCT department_id) AS units FROM lienthong.national_scores`,
+            )
+          ).rows[0],
+        (row) => Number(row.units) > 0,
+        120_000,
+      );
+      await client.end();
+      expect(Number(fetched.units)).toBeGreaterThan(0);
     } finally {
       start.kill('SIGTERM');
       await exited(start);

@@ -5,7 +5,7 @@ import {
   type ConnectorAppConfig,
   type ConnectorDefinition,
 } from '@lienthong/connector-runtime';
-import { ConsoleModule, consoleConfigSpec } from '@lienthong/console';
+import { ConsoleModule, consoleConfigSpec, readPortalResync } from '@lienthong/console';
 import { DatabaseModule, databaseConfigSpec } from '@lienthong/database';
 import { HubModule, hubModuleConfigSpec } from '@lienthong/hub';
 import { KafkaModule, kafkaConfigSpec } from '@lienthong/kafka';
@@ -34,11 +34,17 @@ export const dashboardApp = (env: NodeJS.ProcessEnv): DynamicModule[] => [
   DashboardModule.register(readConfig(dashboardModuleConfigSpec, env)),
 ];
 
-/** The console with the traces' live portal lookup on: tests compare what the portal sandbox holds. */
-export const consoleApp = (env: NodeJS.ProcessEnv): DynamicModule[] => [
-  ...resources(env),
-  ConsoleModule.register(readConfig(consoleConfigSpec, env), readConfig(portalConfigSpec, env)),
-];
+/**
+ * The console with the traces' live portal lookup on: tests compare what the portal sandbox holds; with
+ * CONSOLE_PORTAL_RESYNC=true, its per-dossier re-sync too.
+ */
+export const consoleApp = (env: NodeJS.ProcessEnv): DynamicModule[] => {
+  const config = readConfig(consoleConfigSpec, env);
+  return [
+    ...resources(env),
+    ConsoleModule.register(config, readConfig(portalConfigSpec, env), null, readPortalResync(config, env)),
+  ];
+};
 
 export const connectorApp = <Spec extends ConfigSpecs>(
   definition: ConnectorDefinition<Spec>,

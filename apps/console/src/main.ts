@@ -6,6 +6,7 @@ import {
   consoleHttp,
   readPaymentReconcile,
   readPortalLookup,
+  readPortalResync,
 } from '@lienthong/console';
 import { DatabaseModule, databaseConfigSpec } from '@lienthong/database';
 import { KafkaModule, kafkaConfigSpec } from '@lienthong/kafka';
@@ -18,7 +19,12 @@ runMain(async () => {
       [
         KafkaModule.forRoot(readConfig(kafkaConfigSpec)),
         DatabaseModule.forRoot(readConfig(databaseConfigSpec)),
-        ConsoleModule.register(config, readPortalLookup(config), readPaymentReconcile(config)),
+        ConsoleModule.register(
+          config,
+          readPortalLookup(config),
+          readPaymentReconcile(config),
+          readPortalResync(config),
+        ),
       ],
       { port: config.CONSOLE_PORT, host: config.CONSOLE_HOST, ...consoleHttp },
     ),

@@ -16,8 +16,11 @@ import {
   documentsSandboxConfigSpec,
   PaymentSandboxModule,
   paymentSandboxConfigSpec,
+  NationalScoreSandboxModule,
+  nationalScoreSandboxConfigSpec,
   PopulationSandboxModule,
   populationSandboxConfigSpec,
+  portalHttpReader,
   PortalSandboxModule,
   portalSandboxConfigSpec,
 } from '@lienthong/sandboxes';
@@ -25,7 +28,7 @@ import { SimulatorModule, simulatorConfigSpec } from '@lienthong/simulator';
 import type { DynamicModule } from '@nestjs/common';
 
 /**
- * All-in-one: the four sandboxes, the four connectors, the hub, the console, the KPI dashboard and the
+ * All-in-one: the sandboxes (the national scoring data's polled by the dashboard), the four connectors, the hub, the console, the KPI dashboard and the
  * simulator in one process, each an app of its own on its own port, all sharing one Kafka connection
  * and one PostgreSQL pool (the same `forRoot` modules imported by each).
  */
@@ -41,7 +44,12 @@ runMain(async () => {
   const documentsConnector = readConfig(documentsConnectorConfigSpec);
   const paymentConnector = readConfig(paymentConnectorConfigSpec);
   const hub = readConfig(hubModuleConfigSpec);
-  const dashboard = readConfig(dashboardModuleConfigSpec);
+  const scoringSandbox = readConfig(nationalScoreSandboxConfigSpec);
+  // The dashboard polls the scoring sandbox, unless NATIONAL_SCORE_URL names another service (empty: none).
+  const dashboard = readConfig(dashboardModuleConfigSpec, {
+    NATIONAL_SCORE_URL: `http://127.0.0.1:${scoringSandbox.NATIONAL_SCORE_SANDBOX_PORT}`,
+    ...process.env,
+  });
   const consoleConfig = readConfig(consoleConfigSpec);
   const parts: [string, DynamicModule[], HttpOptions | undefined][] = [
     [
@@ -63,6 +71,15 @@ runMain(async () => {
       'sandbox-payment',
       [PaymentSandboxModule.register(paymentSandbox)],
       { port: paymentSandbox.PAYMENT_SANDBOX_PORT },
+    ],
+    [
+      'sandbox-national-score',
+      [
+        NationalScoreSandboxModule.register(scoringSandbox, {
+          reader: portalHttpReader(`http://127.0.0.1:${portalSandbox.PORTAL_SANDBOX_PORT}`),
+        }),
+      ],
+      { port: scoringSandbox.NATIONAL_SCORE_SANDBOX_PORT },
     ],
     [
       'connector-national-portal',
@@ -98,8 +115,12 @@ runMain(async () => {
     ],
     [
       'console',
-      // The portal connector's credentials are here anyway: the console's traces look the portal up live.
-      [kafka, database, ConsoleModule.register(consoleConfig, portalConnector)],
+      // The portal connector's settings are here anyway: traces look the portal up live, and re-sync a dossier.
+      [
+        kafka,
+        database,
+        ConsoleModule.register(consoleConfig, portalConnector, paymentConnector, portalConnector),
+      ],
       { port: consoleConfig.CONSOLE_PORT, host: consoleConfig.CONSOLE_HOST, ...consoleHttp },
     ],
     ['simulator', [kafka, SimulatorModule.register(readConfig(simulatorConfigSpec))], undefined],

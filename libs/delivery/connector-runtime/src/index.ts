@@ -12,7 +12,7 @@ export {
 } from './connector.module';
 export { inParallel } from './in-parallel';
 export { Amendments, standaloneAmendments, type Amend, type Amended } from './amendments';
-export { connectorRuntimeConfigSpec } from './connector-runtime.config';
+export { connectorRuntimeConfigSpec, type ConnectorRuntimeConfig } from './connector-runtime.config';
 export { targetHttp, targetHttpConfigSpec, type TargetHttpConfig } from './target-http';
 export {
   gatewayConfigSpec,

@@ -13,12 +13,12 @@ const reconcileConfigSpec = { ...portalConfigSpec, ...databaseConfigSpec, ...con
 
 /**
  * `lienthong reconcile`: what the national-portal connector delivered against what TraCuuHoSo answers,
- * on the host (DATABASE_URL, PORTAL_*). Re-sends go the connector's way: each dossier's turn, the
+ * on the host (DATABASE_URL, PORTAL_*), every dossier delivered (since a date) or one. Re-sends go the connector's way: each dossier's turn, the
  * ledger, the rate limit and the breaker. Loaded only by that command (the database, the connector).
  */
 export async function reconcilePortal(
   env: NodeJS.ProcessEnv,
-  since: Date | undefined,
+  scope: { since?: Date; dossierCode?: string },
   onProgress: (checked: number, total: number) => void,
 ): Promise<ReconciliationReport> {
   const config = readConfig(reconcileConfigSpec, env);
@@ -27,7 +27,7 @@ export async function reconcilePortal(
   try {
     await database.prepare();
     return await new Reconciler(new PortalClient(config), database, amendments).run({
-      since,
+      ...scope,
       trigger: 'operator',
       onProgress,
     });

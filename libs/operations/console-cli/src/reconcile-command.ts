@@ -8,7 +8,7 @@ function parseDate(value: string): Date {
   return date;
 }
 
-/** `reconcile [--since DATE]`: the portal reconciliation on demand; exit 1 when a re-send failed. */
+/** `reconcile [--since DATE | --dossier CODE]`: the portal reconciliation on demand; exit 1 when a re-send failed. */
 export function addReconcileCommand(program: Command, { io, env, print, json, fail }: CliContext): void {
   program
     .command('reconcile')
@@ -16,16 +16,21 @@ export function addReconcileCommand(program: Command, { io, env, print, json, fa
       'on the host: compares what the national-portal connector delivered with what TraCuuHoSo answers and re-sends what is missing or differs (DATABASE_URL, PORTAL_*); exit 1 if a re-send failed',
     )
     .option('--since <date>', 'only dossiers delivered since this date (ISO 8601)', parseDate)
-    .action(async (options: { since?: Date }) => {
+    .option('--dossier <code>', "only this dossier: the console's re-sync, from the host")
+    .action(async (options: { since?: Date; dossier?: string }) => {
       const { reconcilePortal } = await import('./portal-reconciliation');
       let bar: ReturnType<typeof io.progress> | undefined;
       let report: ReconciliationReport;
       try {
-        report = await reconcilePortal(env, options.since, (checked, total) => {
-          if (json()) return;
-          if (checked === 0) bar = io.progress(total, 'reconciling dossiers');
-          else bar?.update(checked);
-        });
+        report = await reconcilePortal(
+          env,
+          { since: options.since, dossierCode: options.dossier },
+          (checked, total) => {
+            if (json()) return;
+            if (checked === 0) bar = io.progress(total, 'reconciling dossiers');
+            else bar?.update(checked);
+          },
+        );
       } finally {
         bar?.stop();
       }

@@ -53,4 +53,16 @@ export interface PaymentsAnswer {
   reconcile: boolean;
 }
 
+/**
+ * `POST /api/v1/dossiers/{code}/resync`: `in_line` when the portal already held what was sent,
+ * `restored` when it was re-sent, `superseded` when a newer event was delivered meanwhile.
+ */
+export interface ResyncAnswer {
+  dossierCode: string;
+  outcome: 'in_line' | 'restored' | 'superseded';
+  drift: 'missing' | 'differing' | null;
+  /** For `differing`: the portal fields that differed. */
+  fields: string[];
+}
+
 export type { ConnectorStatus, HubStatus, DossierTrace, DeadLetterSummary, PaymentView, RefusedCallbackView };

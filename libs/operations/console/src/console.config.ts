@@ -2,7 +2,7 @@ import { parseTokenTtl } from '@lienthong/access';
 import { bool, num, port, readConfig, secret, str, type ConfigOf } from '@lienthong/config';
 import { auditConfigSpec } from '@lienthong/audit';
 import { makeValidator } from 'envalid';
-import { connectorRuntimeConfigSpec } from '@lienthong/connector-runtime';
+import { connectorRuntimeConfigSpec, type ConnectorRuntimeConfig } from '@lienthong/connector-runtime';
 import { hubConfigSpec } from '@lienthong/hub';
 import { portalConfigSpec, type PortalConfig } from '@lienthong/national-portal';
 import { paymentConfigSpec, type PaymentConfig } from '@lienthong/payment';
@@ -50,6 +50,11 @@ export const consoleOwnConfigSpec = {
     desc: 'A dossier trace asks the national portal (TraCuuHoSo) what it holds now; needs the PORTAL_* settings, the credentials included. Off: the console never reads them, and a trace shows what was sent only',
     example: 'true',
   }),
+  CONSOLE_PORTAL_RESYNC: bool({
+    default: false,
+    desc: "The trace page's re-sync button (and POST /api/v1/dossiers/{code}/resync) brings the portal in line with one dossier from the console; needs the PORTAL_* settings, the credentials included, and the CONNECTOR_* rate limit and retries. Off: the console never reads them, and `lienthong reconcile --dossier <code>` does it on the host",
+    example: 'true',
+  }),
   CONSOLE_PAYMENT_RECONCILE: bool({
     default: false,
     desc: "The payments page's reconcile button (and POST /api/v1/payments/reconcile) runs a payment reconciliation in the console; needs the PAYMENT_* settings, the secret included. Off: the console never reads them, and `lienthong payments reconcile` runs one on the host",
@@ -94,6 +99,19 @@ export function readPortalLookup(
   env: NodeJS.ProcessEnv = process.env,
 ): PortalConfig | null {
   return config.CONSOLE_PORTAL_LOOKUP ? readConfig(portalConfigSpec, env) : null;
+}
+
+/** The settings of the console's re-sync: the portal's, and the connector runtime's rate limit, retries and breaker. */
+export type PortalResyncConfig = PortalConfig & ConnectorRuntimeConfig;
+
+/** The portal and connector runtime settings of the console's re-sync, read only when CONSOLE_PORTAL_RESYNC is on. */
+export function readPortalResync(
+  config: ConsoleConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): PortalResyncConfig | null {
+  return config.CONSOLE_PORTAL_RESYNC
+    ? readConfig({ ...portalConfigSpec, ...connectorRuntimeConfigSpec }, env)
+    : null;
 }
 
 /** The payment platform settings of the console's reconciliation, read only when CONSOLE_PAYMENT_RECONCILE is on. */

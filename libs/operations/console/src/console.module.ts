@@ -33,7 +33,12 @@ import { rateLimits } from './access/rate-limits';
 import { RefusalAuditFilter } from './access/refusal-audit.filter';
 import { StorableInputInterceptor } from './access/storable-input.interceptor';
 import { AuditController } from './audit/audit.controller';
-import { checkAdminToken, CONSOLE_CONFIG, type ConsoleConfig } from './console.config';
+import {
+  checkAdminToken,
+  CONSOLE_CONFIG,
+  type ConsoleConfig,
+  type PortalResyncConfig,
+} from './console.config';
 import { ConnectorStatusQuery } from './connectors/connector-status.usecase';
 import { ConnectorsController } from './connectors/connectors.controller';
 import { DeadLetterIndex } from './dead-letters/dead-letter-index';
@@ -43,6 +48,8 @@ import { ReplayDeadLetters } from './dead-letters/replay-dead-letters.usecase';
 import { Flow } from './flow';
 import { PAYMENT_RECONCILER, PaymentsController } from './payments/payments.controller';
 import { PaymentsOverview } from './payments/payments.usecase';
+import { PortalResync } from './resync/portal-resync';
+import { PORTAL_RESYNC, ResyncController } from './resync/resync.controller';
 import { PersonalDataGuard } from './personal-data/personal-data.guard';
 import { RevealController } from './personal-data/reveal.controller';
 import { RevealDossier } from './personal-data/reveal-dossier.usecase';
@@ -73,7 +80,8 @@ export const CONSOLE_WEB_ROOT = projectPath('libs', 'operations', 'console', 'we
  * change audited), the web pages at /, and the trail indexer that follows every topic of the flow.
  * Kafka and the database come from `KafkaModule` and `DatabaseModule`; `portal` (see
  * `readPortalLookup`) turns on the traces' live lookup at the national portal, `payment` (see
- * `readPaymentReconcile`) the payments page's reconciliation.
+ * `readPaymentReconcile`) the payments page's reconciliation, `resync` (see `readPortalResync`) the
+ * trace page's per-dossier re-sync.
  */
 @Module({})
 export class ConsoleModule {
@@ -81,6 +89,7 @@ export class ConsoleModule {
     config: ConsoleConfig,
     portal: PortalConfig | null,
     payment: PaymentConfig | null = null,
+    resync: PortalResyncConfig | null = null,
   ): DynamicModule {
     checkAdminToken(config);
     return {
@@ -102,6 +111,7 @@ export class ConsoleModule {
         TokensController,
         AuditController,
         PaymentsController,
+        ResyncController,
       ],
       providers: [
         // A plain copy: Nest inspects provider values for lifecycle hooks, which the strict config object refuses.
@@ -121,6 +131,11 @@ export class ConsoleModule {
           provide: PAYMENT_RECONCILER,
           useFactory: (database: Database) =>
             payment ? standalonePaymentReconciler(payment, database) : null,
+          inject: [Database],
+        },
+        {
+          provide: PORTAL_RESYNC,
+          useFactory: (database: Database) => (resync ? new PortalResync(resync, database) : null),
           inject: [Database],
         },
         {
@@ -179,8 +194,10 @@ export class ConsoleModule {
             tokens: TokenStore,
             indexer: TrailIndexer,
             anchor: KafkaAuditAnchor,
+            portalResync: PortalResync | null,
           ) =>
             new ManagedServices([
+              ...(portalResync ? [portalResync] : []),
               anchor,
               {
                 start: async () => {
@@ -198,7 +215,7 @@ export class ConsoleModule {
               indexer,
               new Retention(database, consoleRetention(c)),
             ]),
-          inject: [CONSOLE_CONFIG, Database, TokenStore, TrailIndexer, KafkaAuditAnchor],
+          inject: [CONSOLE_CONFIG, Database, TokenStore, TrailIndexer, KafkaAuditAnchor, PORTAL_RESYNC],
         },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_INTERCEPTOR, useClass: StorableInputInterceptor },

@@ -9,6 +9,8 @@ export {
   CONSOLE_CONFIG,
   readPaymentReconcile,
   readPortalLookup,
+  readPortalResync,
+  type PortalResyncConfig,
   type ConsoleConfig,
 } from './console.config';
 export { ReplayRefusal } from './dead-letters/replay-target';
@@ -23,6 +25,7 @@ export type {
   PaymentView,
   HubStatus,
   ReplayAnswer,
+  ResyncAnswer,
   StatusAnswer,
   TraceAnswer,
 } from './api-answers';

@@ -15,6 +15,7 @@
           <button type="submit" class="primary" data-testid="trace-go">${t('trace.go')}</button>
         </form>
         <div id="notice-slot"></div>
+        <div id="resync"></div>
         <div id="trace"></div>
         <div id="reveal"></div>`;
       document.getElementById('trace-form').addEventListener('submit', (event) => {
@@ -24,6 +25,7 @@
     }
     if (!code) return;
     revealForm(code);
+    resyncButton(code);
     let trace;
     try {
       trace = await api(`/dossiers/${encodeURIComponent(code)}/trace`);
@@ -74,6 +76,29 @@
         <div><strong>${t('trace.sent')}</strong><pre>${esc(JSON.stringify(portal.sent, null, 2))}</pre></div>
         <div><strong>${t('trace.held')}</strong><pre data-testid="portal-held">${esc(JSON.stringify(portal.held, null, 2))}</pre></div>
       </div>`;
+  }
+
+  // The portal brought in line with what Lienthong sent, for operators (the API audits it first).
+  function resyncButton(code) {
+    const slot = document.getElementById('resync');
+    if (slot.dataset.code === code) return;
+    slot.dataset.code = code;
+    if (!may('operator')) {
+      slot.innerHTML = '';
+      return;
+    }
+    slot.innerHTML = `<p><button type="button" data-testid="resync">${t('trace.resync')}</button></p>`;
+    slot.querySelector('button').addEventListener('click', async () => {
+      try {
+        const answer = await api(`/dossiers/${encodeURIComponent(code)}/resync`, {
+          method: 'POST',
+          body: '{}',
+        });
+        say(t('trace.resynced', { outcome: t(`resync.${answer.outcome}`) }));
+      } catch (error) {
+        say(error.message, true);
+      }
+    });
   }
 
   // Personal data in clear, one dossier at a time, for a stated reason (audited by the API before it answers).

@@ -1,6 +1,7 @@
 import {
   createdAtTarget,
   inParallel,
+  targetStatesOf,
   type Amendments,
   type TargetDossierState,
 } from '@lienthong/connector-runtime';
@@ -14,6 +15,8 @@ import { differingFields, type DriftFound, type ReconciliationReport } from './r
 
 export interface ReconcileOptions {
   since?: Date;
+  /** Only this dossier (an operator's re-sync); `since` does not apply then. */
+  dossierCode?: string;
   trigger: ReconciliationReport['trigger'];
   /** Called once with the total, then after each dossier checked. */
   onProgress?: (checked: number, total: number) => void;
@@ -78,7 +81,7 @@ export class Reconciler {
 
   private async runAlone(options: ReconcileOptions): Promise<ReconciliationReport> {
     const startedAt = new Date();
-    const rows = await createdAtTarget(this.database, this.connector, options.since);
+    const rows = await this.toCheck(options);
     options.onProgress?.(0, rows.length);
     const drifts: DriftFound[] = [];
     let checked = 0;
@@ -91,7 +94,7 @@ export class Reconciler {
     const report: ReconciliationReport = {
       connector: this.connector,
       trigger: options.trigger,
-      since: options.since?.toISOString() ?? null,
+      since: options.dossierCode === undefined ? (options.since?.toISOString() ?? null) : null,
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       checked,
@@ -120,6 +123,15 @@ export class Reconciler {
       report.failed > 0 ? 'reconciliation left drift unrestored' : 'reconciliation done',
     );
     return report;
+  }
+
+  /** What the ledger says the portal was given (created there): one dossier's, or the window's. */
+  private async toCheck(options: ReconcileOptions): Promise<TargetDossierState[]> {
+    if (options.dossierCode === undefined) {
+      return createdAtTarget(this.database, this.connector, options.since);
+    }
+    const states = await targetStatesOf(this.database, options.dossierCode);
+    return states.filter((state) => state.connector === this.connector && state.created);
   }
 
   private async check(row: TargetDossierState): Promise<DriftFound | undefined> {

@@ -40,8 +40,9 @@ export interface HeldDossier extends OwnFlags {
 }
 
 const RESEND =
-  'Re-send from Lienthong: `npm run lienthong -- reconcile` re-sends what the portal lacks or holds otherwise ' +
-  '(run on the host); a delivery that ended in a dead letter is replayed in the console ' +
+  "Re-sync the dossier from Lienthong: its trace in the console, button 'Re-sync with the portal' " +
+  '(POST /api/v1/dossiers/{code}/resync, operator, audited), or `npm run lienthong -- reconcile --dossier <code>` ' +
+  'on the host; a delivery that ended in a dead letter is replayed in the console ' +
   '(POST /api/v1/dead-letters/{id}/replay, operator, audited).';
 const AT_SOURCE =
   'Not in the dossiers Lienthong receives: correct it in the system the item is computed from (its rule says which).';

@@ -15,6 +15,7 @@ import { scorePeriod, type Score } from '../score';
 import { matchAgencies, type Unmatched } from './agency-match';
 import { driftCauses, notMeasurable, type Cause } from './drift-causes';
 import { compareScores, type GroupScores, type ItemComparison } from './item-comparison';
+import { ranksWithinTiers } from './tier-ranks';
 
 export interface NationalSide {
   totalScore: number | null;
@@ -71,12 +72,6 @@ export function periodOf(text: string | undefined): ScorePeriod {
   }
 }
 
-/** Ranks by score, highest first; equal scores share a rank. */
-function ranks<T>(items: T[], score: (item: T) => number | null): Map<T, number> {
-  const sorted = items.filter((item) => score(item) !== null).sort((a, b) => score(b)! - score(a)!);
-  return new Map(sorted.map((item) => [item, 1 + sorted.findIndex((other) => score(other) === score(item))]));
-}
-
 const hasDrift = (drift: AgencyComparison['drift']) =>
   (drift.totalScore ?? 0) !== 0 || Object.values(drift.groups).some((value) => (value ?? 0) !== 0);
 
@@ -123,7 +118,11 @@ export class NationalComparison {
         causes: [] as AgencyComparison['causes'],
       };
     });
-    for (const [row, rank] of ranks(rows, (row) => row.own.totalScore)) row.own.rank = rank;
+    // Lienthong's own rank is among the agencies of the tier its national unit is ranked in, so the two compare.
+    const tierOf = (row: (typeof rows)[number]) =>
+      row.national ? tierOfUnit(match.units.get(row.agencyCode)!) : null;
+    for (const [row, rank] of ranksWithinTiers(rows, tierOf, (row) => row.own.totalScore))
+      row.own.rank = rank;
     if (withCauses) {
       for (const row of rows.filter((candidate) => candidate.national && hasDrift(candidate.drift))) {
         const unit = match.units.get(row.agencyCode)!;
@@ -196,18 +195,13 @@ export class NationalComparison {
 
   /** Each national unit's rank among the units of its tier (provincial agencies; communes). */
   private nationalRanks(units: StoredScore[]): Map<StoredScore, number> {
-    const all = new Map<StoredScore, number>();
     const children = units.filter((unit) => unit.unit.departmentId !== this.settings.rootDepartmentId);
-    for (const tier of new Set(children.map((unit) => unit.unit.childGroup))) {
-      const ranked = ranks(
-        children.filter((unit) => unit.unit.childGroup === tier),
-        (unit) => unit.totalScore,
-      );
-      for (const [unit, rank] of ranked) all.set(unit, rank);
-    }
-    return all;
+    return ranksWithinTiers(children, tierOfUnit, (unit) => unit.totalScore);
   }
 }
+
+/** A unit's tier: the group the nation lists it in (agencies, communes), else its level (PROVINCE, COMMUNE). */
+export const tierOfUnit = (unit: StoredScore): string | null => unit.unit.childGroup ?? unit.unit.level;
 
 function nationalSide(unit: StoredScore, shape: GroupScores, rank: number | null): NationalSide {
   const groups = Object.fromEntries(

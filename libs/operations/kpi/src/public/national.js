@@ -16,8 +16,9 @@
     not_measurable: 'Chỉ số Lienthong không đo được',
   };
   const ACTIONS = {
-    not_at_portal: 'đồng bộ lại qua console (đối soát Cổng DVCQG)',
-    flag_differs: 'sửa tại hệ thống nguồn rồi đồng bộ lại',
+    not_at_portal:
+      'đồng bộ lại từng hồ sơ tại trang truy vết của console (nút Đồng bộ lại, được ghi nhật ký)',
+    flag_differs: 'sửa tại hệ thống nguồn, hoặc đồng bộ lại hồ sơ tại trang truy vết của console',
     status_time_missing: 'bổ sung thời điểm tại hệ thống nguồn',
     not_measurable: 'không có hồ sơ cần xử lý',
   };
@@ -118,7 +119,7 @@
 
   const traceLink = (code) =>
     consoleUrl
-      ? `<a class="trace" href="${escape(consoleUrl)}/#/trace/${encodeURIComponent(code)}" target="_blank" rel="noopener">vết hồ sơ, đồng bộ lại</a>`
+      ? `<a class="trace" href="${escape(consoleUrl)}/#/trace/${encodeURIComponent(code)}" target="_blank" rel="noopener">vết hồ sơ, nút đồng bộ lại</a>`
       : '';
 
   function causesPanel(causes) {
