@@ -102,7 +102,10 @@ export class ProgressHistory {
  * The steps a portal holding the dossier at `heldStatus` lacks: those after the last step with that
  * status (the portal's record moves with the steps, so it stopped there); all of them when no step had it.
  */
-export function stepsAfterStatus<Step extends SentStep>(steps: Step[], heldStatus: string | undefined): Step[] {
+export function stepsAfterStatus<Step extends SentStep>(
+  steps: Step[],
+  heldStatus: string | undefined,
+): Step[] {
   let last = -1;
   steps.forEach((step, index) => {
     if (step.record.TrangThai === heldStatus) last = index;

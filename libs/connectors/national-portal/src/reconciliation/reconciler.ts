@@ -62,15 +62,14 @@ export class Reconciler {
   private readonly connector = PortalConnector.connectorName;
   private readonly logger = createLogger('reconciliation', { connector: this.connector });
   private readonly locks: AdvisoryLocks;
-  private readonly history: ProgressHistory;
 
   constructor(
     private readonly portal: PortalClient,
     private readonly database: Database,
     private readonly amendments: Amendments,
+    private readonly history = new ProgressHistory(database),
   ) {
     this.locks = database.locks();
-    this.history = new ProgressHistory(database);
   }
 
   /** Throws ReconciliationBusyError when a run is going on elsewhere. */
