@@ -14,7 +14,7 @@ describe(stepsAfterStatus.name, () => {
   it.each([
     ['the steps after the one the portal stopped at', ['2', '4', '9', '10'], '4', ['9', '10']],
     ['nothing when the portal holds the last status', ['2', '4', '9', '10'], '10', []],
-    ['from the last time of a status entered twice', ['2', '4', '5', '4', '9'], '4', ['9']],
+    ['from the first time of a status entered twice', ['2', '4', '5', '4', '9'], '4', ['5', '4', '9']],
     ['every step when no step had the status held', ['2', '4', '9'], '1', ['2', '4', '9']],
     ['every step when the portal holds none', ['2', '4'], undefined, ['2', '4']],
   ])('answers %s', (_, statuses, held, expected) => {

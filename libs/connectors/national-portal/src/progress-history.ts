@@ -99,16 +99,15 @@ export class ProgressHistory {
 }
 
 /**
- * The steps a portal holding the dossier at `heldStatus` lacks: those after the last step with that
- * status (the portal's record moves with the steps, so it stopped there); all of them when no step had it.
+ * The steps a portal holding the dossier at `heldStatus` lacks: those after the first step with that
+ * status (its record moves with the steps, so it stopped there), all of them when no step had it. A
+ * status entered twice (4 → 5 → 4) counts from its first time: a step sent twice scores the same at
+ * the portal, a step missing does not.
  */
 export function stepsAfterStatus<Step extends SentStep>(
   steps: Step[],
   heldStatus: string | undefined,
 ): Step[] {
-  let last = -1;
-  steps.forEach((step, index) => {
-    if (step.record.TrangThai === heldStatus) last = index;
-  });
-  return steps.slice(last + 1);
+  const stoppedAt = steps.findIndex((step) => step.record.TrangThai === heldStatus);
+  return steps.slice(stoppedAt + 1);
 }
