@@ -245,6 +245,17 @@ describe('national score drift, explained', () => {
     expect(['changed', 'unchanged']).toContain(report.outcome);
     expect(report.pages).toBe(7);
     expect(await refused()).toBeGreaterThan(before);
+    // The reconciliation re-sent what the portal lost, status history included: the nation now judges
+    // the restored dossiers finished when they finished, as the city does.
+    const restored = (await overview()).agencies.filter((agency) => agency.national);
+    expect(restored.length).toBeGreaterThan(0);
+    for (const agency of restored) {
+      expect([agency.agencyCode, agency.drift.groups.TDGQ, agency.drift.totalScore]).toEqual([
+        agency.agencyCode,
+        0,
+        0,
+      ]);
+    }
     await sut.control('post', 'reset');
   });
 

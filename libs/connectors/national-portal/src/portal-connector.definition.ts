@@ -4,6 +4,7 @@ import { PaymentConfirmations } from './payment-confirmations';
 import { PopulationChecks } from './population-checks';
 import { PortalClient } from './portal-client';
 import { portalConfigSpec } from './portal.config';
+import { ProgressHistory } from './progress-history';
 import { PortalConnector } from './portal.connector';
 import { Reconciler, ReconciliationSchedule } from './reconciliation';
 
@@ -39,6 +40,7 @@ export const portalConnectorDefinition: ConnectorDefinition<typeof portalConnect
         config.PORTAL_SYNC_BATCH_SIZE,
         new PopulationChecks(database),
         new PaymentConfirmations(database),
+        new ProgressHistory(database),
         { identityVerified: topics.identityVerified, payment: topics.payment },
       ),
       services: (amendments) => [
@@ -47,6 +49,10 @@ export const portalConnectorDefinition: ConnectorDefinition<typeof portalConnect
           config.PORTAL_RECONCILE_INTERVAL_MS,
           config.PORTAL_RECONCILE_WINDOW_DAYS,
         ),
+      ],
+      // The status history a restore sends again is kept as long as the ledger keeps the events.
+      retention: [
+        { table: 'portal_progress_sent', column: 'sent_at', days: config.CONNECTOR_LEDGER_RETENTION_DAYS },
       ],
     };
   },

@@ -10,6 +10,7 @@ import type { DossierEvent, PortalDossier } from '@lienthong/schemas';
 import type { PaymentConfirmations } from './payment-confirmations';
 import type { PopulationChecks } from './population-checks';
 import { AlreadyExistsError, NotFoundAtPortalError, type PortalClient } from './portal-client';
+import type { ProgressHistory } from './progress-history';
 import { toPortalDossier, toPortalProgress, withNationalPayment, withPopulationCheck } from './to-portal';
 
 type PortalItem = { dossiers: DossierEvent[]; previous: TargetState | undefined };
@@ -33,6 +34,7 @@ export class PortalConnector implements Connector {
     private readonly syncBatchSize: number,
     private readonly populationChecks: PopulationChecks,
     private readonly paymentConfirmations: PaymentConfirmations,
+    private readonly history: ProgressHistory,
     followed: {
       /** The population connector's outcomes (DSKetNoiCSDL). */
       identityVerified: string;
@@ -82,8 +84,7 @@ export class PortalConnector implements Connector {
         for (const record of chunk) answers.set(record, answer);
       }
     }
-    const progress = items.flatMap(({ dossiers }) => dossiers.map(toPortalProgress));
-    if (progress.length > 0) await this.portal.updateProgress(progress);
+    await this.sendProgress(items.flatMap(({ dossiers }) => dossiers));
     return items.map(({ dossiers }, index) => {
       const newest = dossiers[dossiers.length - 1];
       const record = records[index];
@@ -96,7 +97,16 @@ export class PortalConnector implements Connector {
 
   /** A late step still reaches the portal as a progress record; the newer record stays. */
   async deliverStale(dossiers: DossierEvent[]): Promise<unknown> {
-    return this.portal.updateProgress(dossiers.map(toPortalProgress));
+    return this.sendProgress(dossiers);
+  }
+
+  /** Each event's progress record, kept once the portal took it: the status history a restore sends again. */
+  private async sendProgress(dossiers: DossierEvent[]): Promise<unknown> {
+    if (dossiers.length === 0) return [];
+    const steps = dossiers.map((dossier) => ({ dossier, record: toPortalProgress(dossier) }));
+    const answers = await this.portal.updateProgress(steps.map(({ record }) => record));
+    await this.history.recordSent(steps);
+    return answers;
   }
 
   /**

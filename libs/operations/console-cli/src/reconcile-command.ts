@@ -46,6 +46,8 @@ function printReport(report: ReconciliationReport, io: CliContext['io']): void {
         dossier: drift.dossierCode,
         drift: drift.drift,
         fields: drift.fields.join(', ') || '-',
+        // Status steps (progress records) sent again: what the national on-time score reads.
+        steps: drift.steps ?? 0,
         outcome: drift.outcome,
         error: drift.error ?? '',
       })),

@@ -10,7 +10,9 @@ import { LienthongError } from '@lienthong/errors';
 import { Counter, createLogger, Gauge, metricsRegistry } from '@lienthong/observability';
 import type { PortalDossier } from '@lienthong/schemas';
 import { AlreadyExistsError, type PortalClient } from '../portal-client';
+import { PROGRESS_CHUNK_SIZE } from '../portal.contract';
 import { PortalConnector } from '../portal.connector';
+import { ProgressHistory, stepsAfterStatus } from '../progress-history';
 import { differingFields, type DriftFound, type ReconciliationReport } from './reconciliation-report';
 
 export interface ReconcileOptions {
@@ -68,6 +70,7 @@ export class Reconciler {
     private readonly portal: PortalClient,
     private readonly database: Database,
     private readonly amendments: Amendments,
+    private readonly history = new ProgressHistory(database),
   ) {
     this.locks = database.locks();
   }
@@ -82,11 +85,12 @@ export class Reconciler {
   private async runAlone(options: ReconcileOptions): Promise<ReconciliationReport> {
     const startedAt = new Date();
     const rows = await this.toCheck(options);
+    const owingSteps = await this.history.owedAmong(rows.map((row) => row.dossierCode));
     options.onProgress?.(0, rows.length);
     const drifts: DriftFound[] = [];
     let checked = 0;
     await inParallel(rows, PARALLEL_LOOKUPS, async (row) => {
-      const drift = await this.check(row);
+      const drift = await this.check(row, owingSteps.has(row.dossierCode));
       if (drift) drifts.push(drift);
       checked += 1;
       options.onProgress?.(checked, rows.length);
@@ -134,15 +138,17 @@ export class Reconciler {
     return states.filter((state) => state.connector === this.connector && state.created);
   }
 
-  private async check(row: TargetDossierState): Promise<DriftFound | undefined> {
+  /** A dossier drifted when the portal lacks it, holds another record, or is still owed steps of a restore. */
+  private async check(row: TargetDossierState, owingSteps: boolean): Promise<DriftFound | undefined> {
     const { dossierCode } = row;
     let drift: DriftFound | undefined;
     try {
       const held = await this.portal.lookup(dossierCode);
       const fields = held ? differingFields({ ...(row.record as PortalDossier) }, { ...held }) : [];
-      if (held && fields.length === 0) return undefined;
-      drift = { dossierCode, drift: held ? 'differing' : 'missing', fields, outcome: 'failed' };
-      drift.outcome = await this.restore(row, held !== undefined);
+      const recordDrifted = !held || fields.length > 0;
+      if (!recordDrifted && !owingSteps) return undefined;
+      drift = { dossierCode, drift: held ? 'differing' : 'missing', fields, outcome: 'failed', steps: 0 };
+      drift.outcome = await this.restore(row, held, recordDrifted, drift);
     } catch (error) {
       drift ??= { dossierCode, drift: 'missing', fields: [], outcome: 'failed' };
       drift.error = (error as Error).message;
@@ -152,22 +158,54 @@ export class Reconciler {
   }
 
   /**
-   * Re-sends the last record sent, in the dossier's turn and through the target policy, unless a newer
-   * one was delivered since the check (the portal then holds what is current).
+   * Re-sends the last record sent and then the status steps the portal lacks, in order, in the dossier's
+   * turn and through the target policy. The lost steps are noted as owed first: a restore cut short
+   * resumes at the next run. A newer delivery since the check leaves the record alone (the portal then
+   * holds what is current); the steps it lost before are still owed.
    */
-  private async restore(row: TargetDossierState, held: boolean): Promise<DriftFound['outcome']> {
+  private async restore(
+    row: TargetDossierState,
+    held: PortalDossier | undefined,
+    recordDrifted: boolean,
+    drift: DriftFound,
+  ): Promise<DriftFound['outcome']> {
     const code = row.dossierCode;
     const outcomes = await this.amendments.amend(
       [code],
       async (previous) => {
+        if (recordDrifted) await this.noteLostSteps(row, held);
         if (previous.lastSequence !== row.lastSequence) return undefined;
-        return { state: previous, answer: await this.resend(previous.record as PortalDossier, held) };
+        const answer = recordDrifted
+          ? await this.resend(previous.record as PortalDossier, held !== undefined)
+          : undefined;
+        drift.steps = await this.resendOwedSteps(code);
+        return { state: previous, answer };
       },
       async () => undefined,
     );
     const amended = outcomes.get(code)!;
     if (amended.outcome === 'refused') throw amended.error;
     return amended.outcome === 'amended' ? 'restored' : 'superseded';
+  }
+
+  /** Every step when the portal lost the dossier; when its status there fell behind, the steps after it. */
+  private async noteLostSteps(row: TargetDossierState, held: PortalDossier | undefined): Promise<void> {
+    const steps = (await this.history.stepsOf(row.dossierCode)).filter(
+      (step) => step.sequence <= row.lastSequence,
+    );
+    const lost = held ? stepsAfterStatus(steps, held.TrangThaiHoSo) : steps;
+    await this.history.markOwed(row.dossierCode, lost);
+  }
+
+  /** The owed steps in order, a chunk at a time, each noted at the portal once it took it. */
+  private async resendOwedSteps(dossierCode: string): Promise<number> {
+    const owed = (await this.history.stepsOf(dossierCode)).filter((step) => !step.atPortal);
+    for (let start = 0; start < owed.length; start += PROGRESS_CHUNK_SIZE) {
+      const chunk = owed.slice(start, start + PROGRESS_CHUNK_SIZE);
+      await this.portal.updateProgress(chunk.map((step) => step.record));
+      await this.history.markAtPortal(dossierCode, chunk);
+    }
+    return owed.length;
   }
 
   private async resend(record: PortalDossier, held: boolean): Promise<unknown> {

@@ -8,6 +8,8 @@ export interface DriftFound {
   /** Portal fields that differ from what was last sent (for `differing`). */
   fields: string[];
   outcome: 'restored' | 'failed' | 'superseded';
+  /** Progress records (status steps) sent again because the portal lacked them. */
+  steps?: number;
   error?: string;
 }
 

@@ -56,6 +56,16 @@ export class PortalSandboxController {
     return this.store.get(code);
   }
 
+  /** The portal loses the dossier's steps after the first `keep` (its status goes back to the last kept). */
+  @Post('_sandbox/dossiers/:code/lose-steps')
+  @HttpCode(200)
+  loseSteps(@Param('code') code: string, @Body() body: { keep?: number }) {
+    if (!this.store.loseSteps(code, Number(body?.keep))) {
+      throw new NotFoundException(`no dossier ${code} with ${body?.keep} progress records to keep`);
+    }
+    return this.store.get(code);
+  }
+
   @Delete('_sandbox/dossiers/:code')
   @HttpCode(204)
   remove(@Param('code') code: string) {

@@ -43,6 +43,19 @@ export class PortalSandboxStore {
     return held !== undefined;
   }
 
+  /**
+   * Keeps only the first `keep` progress records, the record's status back at the last one kept (to
+   * simulate a portal that lost its latest steps, e.g. restored from an older backup).
+   */
+  loseSteps(code: string, keep: number): boolean {
+    const held = this.dossiers.get(code);
+    const last = held?.progress[keep - 1];
+    if (!held || !last) return false;
+    held.progress = held.progress.slice(0, keep);
+    held.record = { ...held.record, TrangThaiHoSo: last.TrangThai as PortalDossier['TrangThaiHoSo'] };
+    return true;
+  }
+
   delete(code: string): boolean {
     return this.dossiers.delete(code);
   }
