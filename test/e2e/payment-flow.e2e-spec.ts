@@ -17,10 +17,16 @@ import {
   PaymentService,
   type PaymentRecord,
 } from '@lienthong/payment';
-import { PaymentSandboxModule, paymentSandboxConfigSpec, type HeldTransaction } from '@lienthong/sandboxes';
+import type { HeldTransaction } from '@lienthong/sandboxes';
 import type { PaymentEvent } from '@lienthong/schemas';
 import axios from 'axios';
 import { IsolatedRun } from '../support/isolated-run';
+import {
+  LOSSY_CALLBACKS,
+  platformFaults,
+  platformSettings,
+  startPaymentSandbox,
+} from '../support/payment-platform';
 import { paymentRequestNumber, signedResultOf } from '../support/payment-requests';
 import { until } from '../support/wait';
 
@@ -78,29 +84,13 @@ describe('payment flow with the platform sandbox', () => {
       ],
       { port: 0 },
     );
-    sandbox = await startApp(
-      'sandbox-payment',
-      PaymentSandboxModule.register(
-        readConfig(paymentSandboxConfigSpec, {
-          PAYMENT_SANDBOX_SECRET: SECRET,
-          PAYMENT_SANDBOX_CALLBACK_URL: `${callbackApp.url}${CALLBACK_PATH}`,
-          PAYMENT_SANDBOX_SETTLE_AFTER_MS: '300',
-          PAYMENT_SANDBOX_LOST_CALLBACKS: '0.2',
-          PAYMENT_SANDBOX_CALLBACK_RETRY_MS: '50',
-          PAYMENT_SANDBOX_FAULTS: JSON.stringify({
-            rate: 0.1,
-            kinds: ['5xx', '429', 'drop', 'html', 'lost-answer'],
-          }),
-        }),
-      ),
-      { port: 0 },
-    );
-    const endpoint = `${sandbox.url}/api/payment`;
+    sandbox = await startPaymentSandbox(SECRET, `${callbackApp.url}${CALLBACK_PATH}`, {
+      ...LOSSY_CALLBACKS,
+      ...platformFaults(0.1),
+    });
     const platformConfig = readConfig(paymentConfigSpec, {
       ...env,
-      PAYMENT_INIT_URL: endpoint,
-      PAYMENT_QUERY_URL: endpoint,
-      PAYMENT_BILL_URL: endpoint,
+      ...platformSettings(sandbox, SECRET, CALLBACK_PATH),
       PAYMENT_TIMEOUT_MS: '3000',
     });
     database = callbackApp.app.get(Database);

@@ -10,10 +10,16 @@ import {
   PaymentReconciler,
   type PaymentRecord,
 } from '@lienthong/payment';
-import { PaymentSandboxModule, paymentSandboxConfigSpec, type HeldTransaction } from '@lienthong/sandboxes';
+import type { HeldTransaction } from '@lienthong/sandboxes';
 import type { PaymentEvent } from '@lienthong/schemas';
 import axios from 'axios';
 import { IsolatedRun } from '../support/isolated-run';
+import {
+  LOSSY_CALLBACKS,
+  platformFaults,
+  platformSettings,
+  startPaymentSandbox,
+} from '../support/payment-platform';
 import { paymentRequestNumber, paymentRequestTemplate } from '../support/payment-requests';
 import { freePort, until } from '../support/wait';
 import { publish, readTopic } from '../support/kafka-client';
@@ -73,30 +79,12 @@ describe('payment intake to payment.v1', () => {
 
   beforeAll(async () => {
     const connectorPort = await freePort();
-    sandbox = await startApp(
-      'sandbox-payment',
-      PaymentSandboxModule.register(
-        readConfig(paymentSandboxConfigSpec, {
-          PAYMENT_SANDBOX_SECRET: SECRET,
-          PAYMENT_SANDBOX_CALLBACK_URL: `http://127.0.0.1:${connectorPort}${CALLBACK_PATH}`,
-          PAYMENT_SANDBOX_SETTLE_AFTER_MS: '300',
-          PAYMENT_SANDBOX_LOST_CALLBACKS: '0.2',
-          PAYMENT_SANDBOX_CALLBACK_RETRY_MS: '50',
-          PAYMENT_SANDBOX_FAULTS: JSON.stringify({
-            rate: 0.1,
-            kinds: ['5xx', '429', 'drop', 'html', 'lost-answer'],
-          }),
-        }),
-      ),
-      { port: 0 },
-    );
-    const endpoint = `${sandbox.url}/api/payment`;
+    sandbox = await startPaymentSandbox(SECRET, `http://127.0.0.1:${connectorPort}${CALLBACK_PATH}`, {
+      ...LOSSY_CALLBACKS,
+      ...platformFaults(0.1),
+    });
     const env = run.env({
-      PAYMENT_SECRET: SECRET,
-      PAYMENT_CALLBACK_PATH: CALLBACK_PATH,
-      PAYMENT_INIT_URL: endpoint,
-      PAYMENT_QUERY_URL: endpoint,
-      PAYMENT_BILL_URL: endpoint,
+      ...platformSettings(sandbox, SECRET, CALLBACK_PATH),
       PAYMENT_TIMEOUT_MS: '3000',
       // Reconciliation is run by the test, with the window's lower bound at 0 s.
       PAYMENT_RECONCILE_EVERY_S: '0',

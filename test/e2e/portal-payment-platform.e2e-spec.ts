@@ -4,7 +4,8 @@ import { readConfig } from '@lienthong/config';
 import { DatabaseModule, databaseConfigSpec } from '@lienthong/database';
 import { KafkaModule, kafkaConfigSpec } from '@lienthong/kafka';
 import { PaymentConnectorModule, paymentConnectorConfigSpec, PaymentReconciler } from '@lienthong/payment';
-import { PaymentSandboxModule, paymentSandboxConfigSpec, type HeldTransaction } from '@lienthong/sandboxes';
+import type { HeldTransaction } from '@lienthong/sandboxes';
+import { LOSSY_CALLBACKS, platformSettings, startPaymentSandbox } from '../support/payment-platform';
 import axios from 'axios';
 import { consumedUpTo, publish } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
@@ -35,27 +36,12 @@ describe('the portal receiving the payments the national platform confirmed', ()
   beforeAll(async () => {
     sut = await new LienthongHarness().start({ CONNECTOR_BACKOFF_INITIAL_MS: '50' });
     const connectorPort = await freePort();
-    paymentSandbox = await startApp(
-      'sandbox-payment',
-      PaymentSandboxModule.register(
-        readConfig(paymentSandboxConfigSpec, {
-          PAYMENT_SANDBOX_SECRET: SECRET,
-          PAYMENT_SANDBOX_CALLBACK_URL: `http://127.0.0.1:${connectorPort}${CALLBACK_PATH}`,
-          PAYMENT_SANDBOX_SETTLE_AFTER_MS: '300',
-          PAYMENT_SANDBOX_PAID_SHARE: '0.5',
-          PAYMENT_SANDBOX_LOST_CALLBACKS: '0.2',
-          PAYMENT_SANDBOX_CALLBACK_RETRY_MS: '50',
-        }),
-      ),
-      { port: 0 },
-    );
-    const endpoint = `${paymentSandbox.url}/api/payment`;
+    paymentSandbox = await startPaymentSandbox(SECRET, `http://127.0.0.1:${connectorPort}${CALLBACK_PATH}`, {
+      ...LOSSY_CALLBACKS,
+      PAYMENT_SANDBOX_PAID_SHARE: '0.5',
+    });
     const env = sut.env({
-      PAYMENT_SECRET: SECRET,
-      PAYMENT_CALLBACK_PATH: CALLBACK_PATH,
-      PAYMENT_INIT_URL: endpoint,
-      PAYMENT_QUERY_URL: endpoint,
-      PAYMENT_BILL_URL: endpoint,
+      ...platformSettings(paymentSandbox, SECRET, CALLBACK_PATH),
       PAYMENT_TIMEOUT_MS: '3000',
       PAYMENT_RECONCILE_EVERY_S: '0',
     });

@@ -116,6 +116,10 @@ describe('Two hub replicas and two portal-connector replicas, each its own proce
     if (existsSync(projectPath('dist', 'apps', 'console', 'src', 'main.js'))) {
       others.push(await sut.spawn('console', 'console', 'CONSOLE_PORT', { CONSOLE_HOST: '127.0.0.1' }));
     }
+    // The dashboard serves the national score's metrics (drift, the scoring data's shape errors).
+    if (existsSync(projectPath('dist', 'apps', 'dashboard', 'src', 'main.js'))) {
+      others.push(await sut.spawn('dashboard', 'dashboard', 'DASHBOARD_HTTP_PORT', {}));
+    }
     const all = [...hubs, ...connectors, ...others];
     const up = await eventually(
       async () => Promise.all(all.map(ready)),

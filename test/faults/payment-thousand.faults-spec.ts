@@ -9,10 +9,16 @@ import {
   PaymentReconciler,
   type PaymentRecord,
 } from '@lienthong/payment';
-import { PaymentSandboxModule, paymentSandboxConfigSpec, type HeldTransaction } from '@lienthong/sandboxes';
+import type { HeldTransaction } from '@lienthong/sandboxes';
 import type { MotcuaEvent, PaymentRequest, PortalDossier } from '@lienthong/schemas';
 import { motcuaLifecycle, paymentRequestOf, seededRandom } from '@lienthong/simulator';
 import axios from 'axios';
+import {
+  LOSSY_CALLBACKS,
+  platformFaults,
+  platformSettings,
+  startPaymentSandbox,
+} from '../support/payment-platform';
 import { resources } from '../support/app-modules';
 import { publish } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
@@ -84,32 +90,14 @@ describe('a thousand payments under platform faults and lost callbacks, to the p
   beforeAll(async () => {
     await harness.start();
     const connectorPort = await freePort();
-    sandbox = await startApp(
-      'sandbox-payment',
-      PaymentSandboxModule.register(
-        readConfig(paymentSandboxConfigSpec, {
-          PAYMENT_SANDBOX_SECRET: SECRET,
-          PAYMENT_SANDBOX_CALLBACK_URL: `http://127.0.0.1:${connectorPort}${CALLBACK_PATH}`,
-          PAYMENT_SANDBOX_SETTLE_AFTER_MS: '300',
-          PAYMENT_SANDBOX_LOST_CALLBACKS: '0.2',
-          PAYMENT_SANDBOX_CALLBACK_RETRY_MS: '50',
-          // Faults that answer at once: a timeout's wait would only lengthen the run, and a call applied
-          // whose answer never comes is the lost-answer fault already.
-          PAYMENT_SANDBOX_FAULTS: JSON.stringify({
-            rate: 0.3,
-            kinds: ['5xx', '429', 'drop', 'html', 'lost-answer'],
-          }),
-        }),
-      ),
-      { port: 0 },
-    );
-    const endpoint = `${sandbox.url}/api/payment`;
+    sandbox = await startPaymentSandbox(SECRET, `http://127.0.0.1:${connectorPort}${CALLBACK_PATH}`, {
+      ...LOSSY_CALLBACKS,
+      // Faults that answer at once: a timeout's wait would only lengthen the run, and a call applied
+      // whose answer never comes is the lost-answer fault already.
+      ...platformFaults(0.3),
+    });
     const env = harness.env({
-      PAYMENT_SECRET: SECRET,
-      PAYMENT_CALLBACK_PATH: CALLBACK_PATH,
-      PAYMENT_INIT_URL: endpoint,
-      PAYMENT_QUERY_URL: endpoint,
-      PAYMENT_BILL_URL: endpoint,
+      ...platformSettings(sandbox, SECRET, CALLBACK_PATH),
       // Generous: on a busy machine the sandbox, in this process with the hub and three apps, answers late.
       PAYMENT_TIMEOUT_MS: '10000',
       // Reconciliation is run by the test, with the window's lower bound at 0 s.

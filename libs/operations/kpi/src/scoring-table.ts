@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, projectPath } from '@lienthong/config';
-import { SchemaValidator } from '@lienthong/schemas';
+import { SchemaValidator, type ScoringTableFile } from '@lienthong/schemas';
 import { parse as parseYaml } from 'yaml';
 import type { PeriodCounts } from './period-counts';
 
@@ -55,20 +55,8 @@ export interface ScoringOptions {
   satisfaction: { countLocalRatings: boolean };
 }
 
-type RateName =
-  | 'synced'
-  | 'on_time'
-  | 'online'
-  | 'paid_online'
-  | 'payment_procedures'
-  | 'e_result'
-  | 'digitized'
-  | 'reused'
-  | 'from_warehouse'
-  | 'from_warehouse_or_e_result'
-  | 'population_data'
-  | 'population_procedures'
-  | 'dossier_satisfaction';
+/** The rates a scoring item may read, as schemas/scoring-766.v1.json names them. */
+type RateName = NonNullable<ScoringTableFile['groups'][number]['items'][number]['rate']>;
 
 interface ScoringFile {
   groups: (Omit<ScoringGroup, 'items'> & { items: (Omit<ScoringItem, 'rate'> & { rate?: RateName })[] })[];

@@ -11,3 +11,4 @@ export type { PortalProgress } from './generated/portal-progress';
 export type { IdentityVerifiedEvent } from './generated/identity.verified.v1';
 export type { PaymentRequest } from './generated/payment-request.v1';
 export type { PaymentEvent } from './generated/payment.v1';
+export type { The766ScoringTableAsLienthongReadsItConfigScoring766Yaml as ScoringTableFile } from './generated/scoring-766.v1';
