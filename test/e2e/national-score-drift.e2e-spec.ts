@@ -1,4 +1,3 @@
-import { parsePeriod, ScoreFetchBusyError, type FetchReport } from '@lienthong/national-score';
 import { NationalComparison, publishDrift } from '@lienthong/kpi';
 import axios from 'axios';
 import { dossierCode, HOAN_KIEM, BA_DINH, type MotcuaStory } from '../support/kpi-harness';
@@ -7,7 +6,6 @@ import { until } from '../support/wait';
 
 jest.setTimeout(240_000);
 
-const NOVEMBER = parsePeriod('2026-11');
 const DONG_DA = { maDinhDanh: '000.00.14.H26', ten: 'UBND phường Đống Đa' };
 const GROUPS = ['CKMB', 'TDGQ', 'CLGQ', 'MDSH', 'MDHL', 'TTTT'];
 
@@ -88,16 +86,7 @@ describe('national score drift, explained', () => {
     result.agencies.find((candidate) => candidate.agencyCode === agency.maDinhDanh)!;
   const drillDown = (agency: { maDinhDanh: string }) =>
     sut.get<DrillDown>(`/kpi/api/national/agencies/${agency.maDinhDanh}?period=2026-11`);
-  /** The test's fetch of November, once the dashboard's own scheduled fetch (if running) is done. */
-  const fetchNovember = () =>
-    until('a fetch of November', async (): Promise<FetchReport | undefined> => {
-      try {
-        return await sut.score.poller.fetch(NOVEMBER, { trigger: 'test' });
-      } catch (error) {
-        if (error instanceof ScoreFetchBusyError) return undefined;
-        throw error;
-      }
-    });
+  const fetchNovember = () => sut.fetchNational('2026-11');
   const metric = async (pattern: RegExp) => {
     const text = (await axios.get<string>(`${sut.dashboardUrl}/metrics`)).data;
     return [...text.matchAll(new RegExp(pattern.source, 'gm'))].reduce(

@@ -65,8 +65,10 @@ export class PortalConnector implements Connector {
   async deliverMany(items: PortalItem[]): Promise<Delivered[]> {
     const newest = items.map(({ dossiers }) => dossiers[dossiers.length - 1]);
     const codes = newest.map((dossier) => dossier.dossierCode);
-    const verified = await this.populationChecks.verifiedAmong(codes);
-    const paid = await this.paymentConfirmations.confirmedAmong(codes);
+    const [verified, paid] = await Promise.all([
+      this.populationChecks.verifiedAmong(codes),
+      this.paymentConfirmations.confirmedAmong(codes),
+    ]);
     const records = newest.map((dossier) =>
       toPortalDossier(dossier, {
         populationVerified: verified.has(dossier.dossierCode),
@@ -115,8 +117,10 @@ export class PortalConnector implements Connector {
    */
   private async amend(previous: TargetState): Promise<Delivered | undefined> {
     const held = previous.record as PortalDossier;
-    const verified = await this.populationChecks.verifiedAmong([held.MaHoSo]);
-    const paid = await this.paymentConfirmations.confirmedAmong([held.MaHoSo]);
+    const [verified, paid] = await Promise.all([
+      this.populationChecks.verifiedAmong([held.MaHoSo]),
+      this.paymentConfirmations.confirmedAmong([held.MaHoSo]),
+    ]);
     const checked = withPopulationCheck(held, verified.has(held.MaHoSo));
     const record = paid.has(held.MaHoSo) ? withNationalPayment(checked) : checked;
     if (record === held) return undefined;

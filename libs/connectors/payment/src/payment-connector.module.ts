@@ -28,7 +28,9 @@ export class PaymentConnectorModule {
     // The runtime and the callback module are built before the relay exists: their changes reach it once built.
     let relayed: PaymentEventRelay | undefined;
     let receipts: PaymentReceipts | undefined;
-    const publishNow: PaymentChanges = { onChange: async () => relayed?.runNow() };
+    // The change is in the outbox already: the relay is woken, never awaited, so a callback's answer or a
+    // delivery does not wait on publishing everyone's events.
+    const publishNow: PaymentChanges = { onChange: async () => void relayed?.runNow() };
     // A paid payment's receipt is fetched at once, after the callback's answer: its pass is not awaited.
     const callbackChanges: PaymentChanges = {
       onChange: async (event) => {

@@ -28,6 +28,7 @@ const publicFile = (name: string) => projectPath('libs', 'operations', 'kpi', 's
 const PAGE = publicFile('index.html');
 const NATIONAL_PAGE = publicFile('national.html');
 const ASSETS: Record<string, string> = {
+  'kpi-page.js': publicFile('kpi-page.js'),
   'dashboard.js': publicFile('dashboard.js'),
   'national.js': publicFile('national.js'),
   'dashboard.css': publicFile('dashboard.css'),

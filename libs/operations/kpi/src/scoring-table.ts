@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, projectPath } from '@lienthong/config';
+import type { GroupCode as NationalGroupCode } from '@lienthong/national-score';
 import { SchemaValidator, type ScoringTableFile } from '@lienthong/schemas';
 import { parse as parseYaml } from 'yaml';
 import type { PeriodCounts } from './period-counts';
@@ -18,8 +19,7 @@ export interface Ratio {
   denominator: number;
 }
 
-export const GROUP_CODES = ['CKMB', 'TDGQ', 'CLGQ', 'MDSH', 'MDHL', 'TTTT'] as const;
-export type NationalGroupCode = (typeof GROUP_CODES)[number];
+export { GROUP_CODES, type GroupCode as NationalGroupCode } from '@lienthong/national-score';
 
 /** Where the national scoring data gives the same item: a metric, or two parameters of a tree endpoint. */
 export type NationalSource = { metric: string } | { numerator: string; denominator: string };

@@ -73,7 +73,7 @@ describe(NationalScorePoller.name, () => {
         pageSize: 1,
       })),
     );
-    expect(report).toMatchObject({ outcome: 'changed', units: 3, pages: 21 });
+    expect(report).toMatchObject({ units: 3, pages: 21 });
     const department = stored!.units.find((unit) => unit.unit.departmentId === DEPARTMENT_ID)!;
     expect(department).toMatchObject({
       totalScore: 81.13,

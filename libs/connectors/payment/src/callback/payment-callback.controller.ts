@@ -7,7 +7,7 @@ import { PAYMENT_CHANGES, type PaymentChanges } from './payment-changes';
 /**
  * The result callback at the path registered with the platform (PAYMENT_CALLBACK_PATH). The answer goes
  * in the same exchange, HTTP 200 with MaLoi "00" or "99": the platform reads MaLoi. A change of state
- * is handed on before the answer, so a failure to hand it on is answered as an error.
+ * is committed with its outbox event before the answer; handing it on only wakes the publisher.
  */
 export function paymentCallbackController(path: string): Type {
   @Controller(path)

@@ -1,4 +1,4 @@
-/* global window, document, fetch, sessionStorage, location, history, URLSearchParams, EventSource, echarts */
+/* global window, document, sessionStorage, location, history, URLSearchParams, echarts */
 /* The KPI dashboard page: ranking, charts and one agency's drill-down, reloaded on every projected batch. */
 (() => {
   'use strict';
@@ -19,27 +19,16 @@
   const charts = {};
   let groupsTable = [];
 
-  const $ = (id) => document.getElementById(id);
+  const { $, escape, getJson, coalescedReload, followLive } = window.kpiPage;
   const pct = (value) => (value === null || value === undefined ? '–' : `${(value * 100).toFixed(1)}%`);
   const ratio = (a, b) => (b > 0 ? a / b : null);
   const num = (value) => new Intl.NumberFormat('vi-VN').format(value);
-  const escape = (text) =>
-    String(text ?? '').replace(
-      /[&<>"']/g,
-      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
-    );
 
   function periodQuery() {
     const query = new URLSearchParams();
     if (params.get('from')) query.set('from', params.get('from'));
     if (params.get('to')) query.set('to', params.get('to'));
     return query.toString();
-  }
-
-  async function getJson(path, headers = {}) {
-    const response = await fetch(path, { headers });
-    if (!response.ok) throw Object.assign(new Error(`${response.status}`), { status: response.status });
-    return response.json();
   }
 
   function chart(id) {
@@ -236,38 +225,10 @@
     form.to.value = period.to;
   }
 
-  let reloading = null;
-  let again = false;
-  async function reload() {
-    if (reloading) {
-      again = true;
-      return;
-    }
-    reloading = (agencyCode ? loadAgency() : loadCity()).catch((error) => console.error(error));
-    await reloading;
-    reloading = null;
-    $('live').dataset.loaded = String(Date.now());
-    if (again) {
-      again = false;
-      await reload();
-    }
-  }
-
-  function live() {
-    const source = new EventSource('/kpi/api/live');
-    source.addEventListener('projection', (event) => {
-      const progress = JSON.parse(event.data);
-      const status = $('live');
-      status.classList.add('on');
-      status.dataset.version = String(progress.version);
-      status.textContent = `Trực tiếp · cập nhật ${new Date(progress.updatedAt).toLocaleTimeString('vi-VN')}`;
-      void reload();
-    });
-    source.onerror = () => {
-      $('live').classList.remove('on');
-      $('live').textContent = 'Mất kết nối, đang thử lại…';
-    };
-  }
+  const reload = coalescedReload(
+    () => (agencyCode ? loadAgency() : loadCity()),
+    (error) => console.error(error),
+  );
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -292,7 +253,7 @@
       $('back').querySelector('a').href = `/kpi?${periodQuery()}`;
     }
     await reload();
-    live();
+    followLive(reload);
   }
   void main();
 })();

@@ -1,4 +1,4 @@
-/* global window, document, fetch, location, history, URLSearchParams, EventSource, echarts */
+/* global window, document, location, history, URLSearchParams, echarts */
 /*
  * The national comparison pages: per agency, the score and rank the national portal publishes beside
  * Lienthong's own, with the drift; one agency's items, the causes of its drift (dossier codes linked to
@@ -33,12 +33,7 @@
   const itemLabel = (id) => itemLabels.get(id) ?? id;
   let historyChart = null;
 
-  const $ = (id) => document.getElementById(id);
-  const escape = (text) =>
-    String(text ?? '').replace(
-      /[&<>"']/g,
-      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
-    );
+  const { $, escape, getJson, coalescedReload, followLive } = window.kpiPage;
   const none = (value) => value === null || value === undefined;
   const points = (value) => (none(value) ? '–' : Number(value).toFixed(2));
   const signed = (value) => (none(value) ? '–' : `${value > 0 ? '+' : ''}${Number(value).toFixed(2)}`);
@@ -55,12 +50,6 @@
     const [year, index] = month.split('-').map(Number);
     const back = new Date(Date.UTC(year, index - 1 - count, 1));
     return back.toISOString().slice(0, 7);
-  }
-
-  async function getJson(path) {
-    const response = await fetch(path);
-    if (!response.ok) throw Object.assign(new Error(`${response.status}`), { status: response.status });
-    return response.json();
   }
 
   function causeSummary(all) {
@@ -236,41 +225,13 @@
     historyView(months.months);
   }
 
-  let reloading = null;
-  let again = false;
-  async function reload() {
-    if (reloading) {
-      again = true;
-      return;
-    }
-    reloading = (agencyCode ? loadAgency() : loadCity()).catch((error) => {
+  const reload = coalescedReload(
+    () => (agencyCode ? loadAgency() : loadCity()),
+    (error) => {
       $('title').textContent =
         error.status === 404 ? 'Không có số liệu cho kỳ này' : 'Không tải được số liệu';
-    });
-    await reloading;
-    reloading = null;
-    $('live').dataset.loaded = String(Date.now());
-    if (again) {
-      again = false;
-      await reload();
-    }
-  }
-
-  function live() {
-    const source = new EventSource('/kpi/api/live');
-    source.addEventListener('projection', (event) => {
-      const progress = JSON.parse(event.data);
-      $('live').classList.add('on');
-      $('live').textContent =
-        `Trực tiếp · cập nhật ${new Date(progress.updatedAt).toLocaleTimeString('vi-VN')}`;
-      void reload();
-    });
-    source.addEventListener('national', () => void reload());
-    source.onerror = () => {
-      $('live').classList.remove('on');
-      $('live').textContent = 'Mất kết nối, đang thử lại…';
-    };
-  }
+    },
+  );
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -292,7 +253,7 @@
       $('back').querySelector('a').href = `/kpi/national?period=${encodeURIComponent(period())}`;
     }
     await reload();
-    live();
+    followLive(reload, ['national']);
   }
   void main();
 })();
