@@ -24,8 +24,9 @@ export function resources(env: NodeJS.ProcessEnv): DynamicModule[] {
   ];
 }
 
+/** The hub needs no database: its state is on Kafka. */
 export const hubApp = (env: NodeJS.ProcessEnv): DynamicModule[] => [
-  ...resources(env),
+  KafkaModule.forRoot(readConfig(kafkaConfigSpec, env)),
   HubModule.register(readConfig(hubModuleConfigSpec, env)),
 ];
 

@@ -1,20 +1,14 @@
 import { readConfig } from '@lienthong/config';
 import { runMain, runUntilSignal, startApp } from '@lienthong/bootstrap';
-import { DatabaseModule, databaseConfigSpec } from '@lienthong/database';
 import { HubModule, hubHttp, hubModuleConfigSpec } from '@lienthong/hub';
 import { KafkaModule, kafkaConfigSpec } from '@lienthong/kafka';
 
 runMain(async () => {
   const hub = readConfig(hubModuleConfigSpec);
   runUntilSignal([
-    await startApp(
-      'hub',
-      [
-        KafkaModule.forRoot(readConfig(kafkaConfigSpec)),
-        DatabaseModule.forRoot(readConfig(databaseConfigSpec)),
-        HubModule.register(hub),
-      ],
-      { port: hub.HUB_HTTP_PORT, ...hubHttp },
-    ),
+    await startApp('hub', [KafkaModule.forRoot(readConfig(kafkaConfigSpec)), HubModule.register(hub)], {
+      port: hub.HUB_HTTP_PORT,
+      ...hubHttp,
+    }),
   ]);
 });

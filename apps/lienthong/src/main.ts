@@ -107,7 +107,7 @@ runMain(async () => {
       ],
       { port: paymentConnector.PAYMENT_CALLBACK_PORT },
     ],
-    ['hub', [kafka, database, HubModule.register(hub)], { port: hub.HUB_HTTP_PORT, ...hubHttp }],
+    ['hub', [kafka, HubModule.register(hub)], { port: hub.HUB_HTTP_PORT, ...hubHttp }],
     [
       'dashboard',
       [kafka, database, DashboardModule.register(dashboard)],

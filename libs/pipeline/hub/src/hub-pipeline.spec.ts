@@ -3,32 +3,11 @@ import { readFileSync } from 'node:fs';
 import { sharedPath } from '@lienthong/config';
 import { DeadLetterHeader, HubHeader, Topics, type IncomingRecord } from '@lienthong/kafka';
 import { maskWords, Pseudonymizer } from '@lienthong/personal-data';
-import { eventIdOf, type DossierEvent, type SourceEventRef } from '@lienthong/schemas';
+import type { DossierEvent } from '@lienthong/schemas';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
-import type { AppliedEvent, DossierMemory } from './dossier-memory';
 import { HubPipeline } from './hub-pipeline';
+import { decodeDossierState, HubStateStore } from './hub-state';
 import { RoutePrivacy } from './route-privacy';
-
-/**
- * The PostgreSQL memory replaced by a map, every batch taken as committed: this spec is about the
- * pipeline's decisions (test/e2e/hub-state.e2e-spec.ts covers the memory across aborted transactions).
- */
-class MemoryInMaps {
-  readonly applied = new Set<string>();
-  readonly sequences = new Map<string, number>();
-  async appliedEvents(keys: SourceEventRef[]) {
-    return new Set(keys.map(eventIdOf).filter((key) => this.applied.has(key)));
-  }
-  async lastSequences(codes: string[]) {
-    return new Map(
-      codes.filter((code) => this.sequences.has(code)).map((code) => [code, this.sequences.get(code)!]),
-    );
-  }
-  async remember(applied: AppliedEvent[], latest: DossierEvent[]) {
-    for (const { dossier } of applied) this.applied.add(eventIdOf(dossier.provenance));
-    for (const event of latest) this.sequences.set(event.dossierCode, event.provenance.sequence);
-  }
-}
 
 const topics = new Topics('');
 const sample = (file: string) => readFileSync(sharedPath('fixtures', 'sources', 'motcua', file));
@@ -42,27 +21,46 @@ const record = (value: Buffer, offset: number): IncomingRecord => ({
   timestamp: '0',
 });
 
+/** The state in memory alone, no changelog behind it: this spec is about the pipeline's decisions. */
+const stateOf = (store: HubStateStore) => ({ caughtUp: async () => store });
+
+/** A batch through the pipeline, its transaction taken as committed unless told otherwise. */
+async function transform(
+  sut: HubPipeline,
+  records: IncomingRecord[],
+  outcome: 'committed' | 'aborted' = 'committed',
+) {
+  const output = await sut.transform(records);
+  if (outcome === 'committed') output.committed?.();
+  else output.aborted?.();
+  return output;
+}
+
+const withoutState = <T extends { topic: string }>(records: T[]) =>
+  records.filter(({ topic }) => topic !== topics.hubState);
+
 describe(HubPipeline.name, () => {
-  let memory: MemoryInMaps;
+  let store: HubStateStore;
   let sut: HubPipeline;
 
   beforeEach(() => {
-    memory = new MemoryInMaps();
+    store = new HubStateStore(topics.hubState);
     sut = new HubPipeline(
       topics,
       SOURCE_MAPPERS,
       () => ['national-portal', 'documents'],
-      memory as unknown as DossierMemory,
+      stateOf(store),
       RoutePrivacy.parse('', new Pseudonymizer('test-pseudonym-key')),
     );
   });
 
   it('writes the canonical event and one message per routed connector, keyed by the payload', async () => {
-    const { records } = await sut.transform([record(sample('000.00.12.H26-240815-9002.1.json'), 0)]);
+    const { records } = await transform(sut, [record(sample('000.00.12.H26-240815-9002.1.json'), 0)]);
     expect(records.map(({ topic, key }) => ({ topic, key }))).toEqual([
       { topic: 'dossier.v1', key: '000.00.12.H26-240815-9002' },
       { topic: 'route.national-portal.v1', key: '000.00.12.H26-240815-9002' },
       { topic: 'route.documents.v1', key: '000.00.12.H26-240815-9002' },
+      { topic: 'hub.state.v1', key: '000.00.12.H26-240815-9002' },
     ]);
     expect(records[0].headers).toMatchObject({ ce_type: 'vn.lienthong.dossier.v1', ce_specversion: '1.0' });
   });
@@ -73,13 +71,13 @@ describe(HubPipeline.name, () => {
       topics,
       SOURCE_MAPPERS,
       () => ['national-portal', 'population', 'documents'],
-      memory as unknown as DossierMemory,
+      stateOf(store),
       RoutePrivacy.parse('population=identity, documents=pseudonym', {
         of: (...parts) => hash(parts.join()),
       }),
     );
-    const { records } = await sut.transform([record(sample('000.00.12.H26-240815-9002.1.json'), 0)]);
-    const [canonical, portal, population, documents] = records.map(
+    const { records } = await transform(sut, [record(sample('000.00.12.H26-240815-9002.1.json'), 0)]);
+    const [canonical, portal, population, documents] = withoutState(records).map(
       ({ value }) => JSON.parse(String(value)) as DossierEvent,
     );
     const clear = portal.applicant;
@@ -114,7 +112,7 @@ describe(HubPipeline.name, () => {
     const first = JSON.parse(String(sample('000.00.12.H26-240815-9002.1.json')));
     const chuHoSo = { ...first.hoSo.chuHoSo, email: 'nguyen.thuy.hoa@example.vn' } as Record<string, string>;
     const late = Buffer.from(JSON.stringify({ ...first, hoSo: { ...first.hoSo, chuHoSo } }));
-    const { records } = await sut.transform([
+    const { records } = await transform(sut, [
       record(sample('000.00.12.H26-240815-9002.2.json'), 0),
       record(late, 1),
     ]);
@@ -136,22 +134,57 @@ describe(HubPipeline.name, () => {
   it('drops a duplicate and keeps a stale event unrouted, within one batch and across batches', async () => {
     const first = sample('000.00.12.H26-240815-9002.1.json');
     const second = sample('000.00.12.H26-240815-9002.2.json');
-    const batch = await sut.transform([record(second, 0), record(second, 1), record(first, 2)]);
+    const batch = await transform(sut, [record(second, 0), record(second, 1), record(first, 2)]);
     expect(
       batch.records.map(({ topic, headers }) => `${topic}${headers[HubHeader.Stale] ? ' (stale)' : ''}`),
-    ).toEqual(['dossier.v1', 'route.national-portal.v1', 'route.documents.v1', 'dossier.v1 (stale)']);
+    ).toEqual([
+      'dossier.v1',
+      'route.national-portal.v1',
+      'route.documents.v1',
+      'dossier.v1 (stale)',
+      'hub.state.v1',
+    ]);
+    // One state record per dossier, with both applied events (the stale one too) and the latest sequence.
+    const state = decodeDossierState(batch.records.at(-1)!.value as Buffer);
+    expect(state).toMatchObject({ lastSequence: 2 });
+    expect(state.events).toHaveLength(2);
 
-    const later = await sut.transform([record(second, 3)]);
+    const later = await transform(sut, [record(second, 3), record(first, 4)]);
     expect(later.records).toEqual([]);
   });
 
+  it('decides a batch again from the same state when its transaction aborted', async () => {
+    const second = sample('000.00.12.H26-240815-9002.2.json');
+    const routes = ['dossier.v1', 'route.national-portal.v1', 'route.documents.v1', 'hub.state.v1'];
+    const topicsOf = (output: { records: { topic: string }[] }) => output.records.map(({ topic }) => topic);
+    expect(topicsOf(await transform(sut, [record(second, 0)], 'aborted'))).toEqual(routes);
+    expect(store.size).toBe(0);
+    expect(topicsOf(await transform(sut, [record(second, 0)]))).toEqual(routes);
+    expect(store.get('000.00.12.H26-240815-9002')).toMatchObject({ lastSequence: 2 });
+    expect(topicsOf(await transform(sut, [record(second, 1)]))).toEqual([]);
+  });
+
+  it('lets a second batch of the same dossier wait until the first has committed', async () => {
+    const first = await sut.transform([record(sample('000.00.12.H26-240815-9002.2.json'), 0)]);
+    let secondDone = false;
+    const second = sut.transform([record(sample('000.00.12.H26-240815-9002.1.json'), 1)]).then((output) => {
+      secondDone = true;
+      return output;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(secondDone).toBe(false);
+    first.committed!();
+    const { records } = await second;
+    expect(records.map(({ headers }) => headers[HubHeader.Stale] ?? 'no')).toEqual(['true', 'no']);
+  });
+
   it('dead-letters what it cannot map and remembers nothing of it', async () => {
-    const { records } = await sut.transform([record(Buffer.from('not json'), 7)]);
+    const { records } = await transform(sut, [record(Buffer.from('not json'), 7)]);
     expect(records).toHaveLength(1);
     expect(records[0].headers).toMatchObject({
       [DeadLetterHeader.Reason]: 'UNPARSEABLE',
       [DeadLetterHeader.SourceOffset]: '7',
     });
-    expect(memory.applied.size).toBe(0);
+    expect(store.size).toBe(0);
   });
 });

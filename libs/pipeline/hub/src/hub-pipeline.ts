@@ -18,7 +18,7 @@ import {
 } from '@lienthong/observability';
 import { eventIdOf, type DossierEvent } from '@lienthong/schemas';
 import { mapSourceEvent, type SourceMapper } from '@lienthong/sources';
-import type { AppliedEvent, DossierMemory } from './dossier-memory';
+import type { HubState } from './hub-state-sync';
 import { RoutePrivacy, type RouteProfile } from './route-privacy';
 
 const consumed = new Counter({
@@ -76,7 +76,7 @@ export class HubPipeline {
     private readonly topics: Topics,
     mappers: readonly SourceMapper[],
     private readonly router: Router,
-    private readonly memory: DossierMemory,
+    private readonly state: HubState,
     private readonly privacy: RoutePrivacy,
   ) {
     this.mappersByTopic = new Map(mappers.map((mapper) => [topics.source(mapper.system), mapper]));
@@ -88,6 +88,8 @@ export class HubPipeline {
 
   transform = async (records: IncomingRecord[]): Promise<BatchOutput> => {
     const started = Date.now();
+    // After a rebalance: what other replicas committed for the partitions just assigned.
+    const store = await this.state.caughtUp();
     const outputs: OutgoingRecord[] = [];
     const mapped: Mapped[] = [];
     for (const record of records) {
@@ -95,37 +97,29 @@ export class HubPipeline {
       if ('deadLetter' in result) outputs.push(result.deadLetter);
       else mapped.push(result);
     }
-    const keys = mapped.map(({ dossier }) => dossier.provenance);
-    // A batch is one source partition's records from its committed offset on.
-    const [{ topic, partition, offset: firstOffset }] = records;
-    const origin = { topic, partition, firstOffset };
-    const [applied, lastSequences] = await Promise.all([
-      this.memory.appliedEvents(keys, origin),
-      this.memory.lastSequences([...new Set(mapped.map(({ dossier }) => dossier.dossierCode))], origin),
-    ]);
-    const fresh: AppliedEvent[] = [];
-    const latest = new Map<string, DossierEvent>();
-    for (const { record, dossier } of mapped) {
-      const { sourceSystem, sourceEventId, sequence } = dossier.provenance;
-      const key = eventIdOf({ sourceSystem, sourceEventId });
-      if (applied.has(key)) {
-        duplicates.inc({ source: sourceSystem });
-        continue;
+    const batch = await store.begin(mapped.map(({ dossier }) => dossier.dossierCode));
+    try {
+      for (const { record, dossier } of mapped) {
+        const { sourceSystem } = dossier.provenance;
+        const decision = batch.decide(dossier);
+        if (decision === 'duplicate') {
+          duplicates.inc({ source: sourceSystem });
+          continue;
+        }
+        const isStale = decision === 'stale';
+        if (isStale) stale.inc({ source: sourceSystem });
+        outputs.push(...this.outputsFor(record, dossier, isStale, started));
       }
-      applied.add(key);
-      fresh.push({ dossier, offset: record.offset });
-      const last = Math.max(
-        lastSequences.get(dossier.dossierCode) ?? -1,
-        latest.get(dossier.dossierCode)?.provenance.sequence ?? -1,
-      );
-      const isStale = sequence <= last;
-      if (isStale) stale.inc({ source: sourceSystem });
-      else latest.set(dossier.dossierCode, dossier);
-      outputs.push(...this.outputsFor(record, dossier, isStale, started));
+    } catch (error) {
+      batch.abandon();
+      throw error;
     }
-    // Before the transaction commits: a crash after the commit must not forget what it routed.
-    await this.memory.remember(fresh, [...latest.values()], origin);
-    return { records: outputs };
+    // The state changes go in the batch's transaction; the store believes them once it commits.
+    return {
+      records: [...outputs, ...batch.changelog()],
+      committed: () => batch.commit(),
+      aborted: () => batch.abandon(),
+    };
   };
 
   private map(record: IncomingRecord): Mapped | { deadLetter: OutgoingRecord } {

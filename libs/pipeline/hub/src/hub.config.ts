@@ -27,11 +27,11 @@ export const hubConfigSpec = {
   HUB_HTTP_PORT: port({ default: 8090, desc: 'Port of the hub /health and /metrics' }),
   HUB_STATE_RETENTION_DAYS: num({
     default: 180,
-    desc: 'Days the hub remembers applied events (duplicates, sequences); older ones are pruned every hour, and a duplicate older than this is still caught by each connector ledger (0 = keep forever)',
+    desc: "Days the hub remembers a dossier's state (applied event ids, latest sequence) after its last change; every hour the hub forgets older ones (tombstones on hub.state.v1), and a duplicate older than this is still caught by each connector ledger (0 = keep forever)",
   }),
 };
 
-/** What the hub app reads beside Kafka and the database: its own settings and the pseudonym key. */
+/** What the hub app reads beside Kafka: its own settings and the pseudonym key. */
 export const hubModuleConfigSpec = { ...hubConfigSpec, ...pseudonymKeySpec };
 
 export type HubConfig = ConfigOf<typeof hubModuleConfigSpec>;

@@ -1,16 +1,15 @@
 import { ManagedServices } from '@lienthong/bootstrap';
-import { Database, Retention } from '@lienthong/database';
 import { KafkaConnection, Topics, TransactionalKafkaTransport } from '@lienthong/kafka';
 import { createLogger, ObservabilityModule } from '@lienthong/observability';
 import { Pseudonymizer } from '@lienthong/personal-data';
 import { compileRouter, loadRoutingRules, routedConnectors } from '@lienthong/routing';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { DossierMemory } from './dossier-memory';
 import { HubTopics } from './hub';
 import { HUB_CONFIG, type HubConfig } from './hub.config';
 import { HubController, SOURCE_BATCH_PATTERN } from './hub.controller';
 import { HubPipeline } from './hub-pipeline';
+import { HubStateSync } from './hub-state-sync';
 import { RoutePrivacy } from './route-privacy';
 
 const logger = createLogger('hub');
@@ -19,15 +18,16 @@ type RoutingRules = ReturnType<typeof loadRoutingRules>;
 const ROUTING_RULES = Symbol('ROUTING_RULES');
 
 /**
- * The hub as a Nest module; Kafka and the database come from `KafkaModule` and `DatabaseModule`. Start
- * it with `hubHttp`: its consumer is a NestJS transport, started beside HTTP.
+ * The hub as a Nest module; Kafka comes from `KafkaModule` (the hub needs no database: its state is
+ * held in memory and kept on Kafka). Start it with `hubHttp`: its consumer is a NestJS transport,
+ * started beside HTTP.
  */
 @Module({})
 export class HubModule {
   static register(config: HubConfig): DynamicModule {
     return {
       module: HubModule,
-      imports: [ObservabilityModule.register({ kafka: KafkaConnection, postgres: Database })],
+      imports: [ObservabilityModule.register({ kafka: KafkaConnection })],
       controllers: [HubController],
       providers: [
         // A plain copy: Nest probes provider values for lifecycle hooks, which the strict config object refuses.
@@ -56,20 +56,29 @@ export class HubModule {
           inject: [HUB_CONFIG, ROUTING_RULES],
         },
         {
+          provide: HubStateSync,
+          useFactory: (c: HubConfig, kafka: KafkaConnection, topics: Topics) =>
+            new HubStateSync(kafka, topics, {
+              instanceId: c.HUB_INSTANCE_ID,
+              retentionDays: c.HUB_STATE_RETENTION_DAYS,
+            }),
+          inject: [HUB_CONFIG, KafkaConnection, Topics],
+        },
+        {
           provide: HubPipeline,
-          useFactory: (topics: Topics, rules: RoutingRules, database: Database, privacy: RoutePrivacy) =>
-            new HubPipeline(
-              topics,
-              SOURCE_MAPPERS,
-              compileRouter(rules),
-              new DossierMemory(database),
-              privacy,
-            ),
-          inject: [Topics, ROUTING_RULES, Database, RoutePrivacy],
+          useFactory: (topics: Topics, rules: RoutingRules, state: HubStateSync, privacy: RoutePrivacy) =>
+            new HubPipeline(topics, SOURCE_MAPPERS, compileRouter(rules), state, privacy),
+          inject: [Topics, ROUTING_RULES, HubStateSync, RoutePrivacy],
         },
         {
           provide: TransactionalKafkaTransport,
-          useFactory: (c: HubConfig, kafka: KafkaConnection, topics: Topics, pipeline: HubPipeline) => {
+          useFactory: (
+            c: HubConfig,
+            kafka: KafkaConnection,
+            topics: Topics,
+            pipeline: HubPipeline,
+            state: HubStateSync,
+          ) => {
             const groupId = topics.group(c.HUB_GROUP_ID);
             return new TransactionalKafkaTransport(kafka, {
               groupId,
@@ -77,26 +86,20 @@ export class HubModule {
               topics: pipeline.sourceTopics,
               concurrency: c.HUB_CONCURRENCY,
               pattern: SOURCE_BATCH_PATTERN,
+              onGroupJoin: () => state.onGroupJoin(),
             });
           },
-          inject: [HUB_CONFIG, KafkaConnection, Topics, HubPipeline],
+          inject: [HUB_CONFIG, KafkaConnection, Topics, HubPipeline, HubStateSync],
         },
         {
           provide: ManagedServices,
-          useFactory: (
-            c: HubConfig,
-            kafka: KafkaConnection,
-            topics: Topics,
-            database: Database,
-            rules: RoutingRules,
-          ) =>
+          // The topics first: the state's changelog is one of them.
+          useFactory: (kafka: KafkaConnection, topics: Topics, rules: RoutingRules, state: HubStateSync) =>
             new ManagedServices([
               new HubTopics(kafka, topics, SOURCE_MAPPERS, routedConnectors(rules)),
-              new Retention(database, [
-                { table: 'hub_applied_events', column: 'applied_at', days: c.HUB_STATE_RETENTION_DAYS },
-              ]),
+              state,
             ]),
-          inject: [HUB_CONFIG, KafkaConnection, Topics, Database, ROUTING_RULES],
+          inject: [KafkaConnection, Topics, ROUTING_RULES, HubStateSync],
         },
       ],
     };

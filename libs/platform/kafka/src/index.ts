@@ -16,3 +16,4 @@ export {
 } from './header-names';
 export { AtLeastOnceConsumer } from './at-least-once-consumer';
 export { TransactionalKafkaTransport } from './transactional-transport';
+export { Changelog, type ChangelogRecord, type ChangelogOptions } from './changelog';

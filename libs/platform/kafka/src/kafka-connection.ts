@@ -138,12 +138,7 @@ export class KafkaConnection {
     each: (record: ReadRecord) => void,
     timeoutMs = 60_000,
   ): Promise<void> {
-    const admin = await this.getAdmin();
-    const ends = new Map(
-      (await admin.fetchTopicOffsets(topic))
-        .filter(({ high, low }) => Number(high) > Number(low))
-        .map(({ partition, high }) => [partition, Number(high)]),
-    );
+    const ends = await this.endOffsets(topic);
     if (ends.size === 0) return;
     const consumer = await this.consumer({ groupId });
     try {
@@ -179,8 +174,27 @@ export class KafkaConnection {
     } finally {
       this.open.delete(consumer);
       await consumer.disconnect();
-      await admin.deleteGroups([groupId]).catch(() => undefined);
+      await this.deleteGroup(groupId).catch(() => undefined);
     }
+  }
+
+  /**
+   * The end (high watermark) of each partition of the topic that holds records, now: the offset the
+   * next record written there will get.
+   */
+  async endOffsets(topic: string): Promise<Map<number, number>> {
+    const admin = await this.getAdmin();
+    return new Map(
+      (await admin.fetchTopicOffsets(topic))
+        .filter(({ high, low }) => Number(high) > Number(low))
+        .map(({ partition, high }) => [partition, Number(high)]),
+    );
+  }
+
+  /** Deletes a consumer group that no longer has members (a reader's own group, once it stopped). */
+  async deleteGroup(groupId: string): Promise<void> {
+    const admin = await this.getAdmin();
+    await admin.deleteGroups([groupId]);
   }
 
   /** Readiness: the cluster answers a metadata request. */

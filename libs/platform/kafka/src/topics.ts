@@ -81,6 +81,29 @@ export class Topics {
     };
   }
 
+  /**
+   * The hub's state (dossier code → what was applied to it: latest sequence, status, event ids),
+   * written in the hub's transactions with what it routes, read back whole by every hub replica.
+   */
+  get hubState(): string {
+    return `${this.prefix}hub.state.v1`;
+  }
+
+  /**
+   * Compacted, so each dossier's latest state stays (a tombstone forgets it, and is itself dropped after
+   * a day); hourly segments let the cleaner keep the restore of a starting hub short.
+   */
+  get hubStateSpec(): TopicSpec {
+    return {
+      name: this.hubState,
+      config: {
+        'cleanup.policy': 'compact',
+        'segment.ms': String(3600 * 1000),
+        'min.cleanable.dirty.ratio': '0.1',
+      },
+    };
+  }
+
   /** A consumer group name, prefixed like the topics so isolated hubs never share a group. */
   group(name: string): string {
     return `${this.prefix}${name}`;
@@ -107,6 +130,7 @@ export class Topics {
       { name: this.dossier, config: WRITTEN },
       ...connectors.map((connector) => this.routeSpec(connector)),
       { name: this.deadLetter('hub'), partitions: 1, ...DEAD_LETTERS },
+      this.hubStateSpec,
     ];
   }
 

@@ -15,6 +15,14 @@ export type BatchTransform = (records: IncomingRecord[]) => Promise<BatchOutput>
 
 export interface BatchOutput {
   records: OutgoingRecord[];
+  /**
+   * Called once the batch's transaction has committed, before the next batch of its partition: what the
+   * transform remembers of the batch may be believed from now on (an aborted batch is consumed again,
+   * and must find what was believed before it).
+   */
+  committed?: () => void;
+  /** Called when the batch's transaction did not commit: the batch will be consumed again. */
+  aborted?: () => void;
 }
 
 export interface TransactionalProcessorOptions {
@@ -25,6 +33,11 @@ export interface TransactionalProcessorOptions {
   /** Partitions processed at the same time, each batch in a transaction of its own producer. */
   concurrency: number;
   transform: BatchTransform;
+  /**
+   * Called each time the group has handed this consumer its partitions (at start and after every
+   * rebalance), before any batch of them is consumed.
+   */
+  onGroupJoin?: () => void;
 }
 
 const batchSeconds = new Histogram({
@@ -69,10 +82,31 @@ function isTooLarge(error: unknown): boolean {
   );
 }
 
+/**
+ * While a transform runs longer than this, the consumer heartbeats on its behalf: a transform waiting
+ * for its state (a restore after a rebalance) must not get the consumer thrown out of its group.
+ */
+const HEARTBEAT_WHILE_TRANSFORMING_MS = 3_000;
+
 /** One of the transactional producers, by its stable id; emptied when its producer must be replaced. */
 interface ProducerSlot {
   transactionalId: string;
   producer?: Producer;
+}
+
+/**
+ * Awaits `work`, heartbeating meanwhile. A heartbeat refused (the group is rebalancing) is left to the
+ * consumer's own heartbeat after the batch, which rejoins the group: this one only keeps it alive.
+ */
+async function whileHeartbeating<T>(work: Promise<T>, heartbeat: () => Promise<void>): Promise<T> {
+  const timer = setInterval(() => {
+    heartbeat().catch(() => undefined);
+  }, HEARTBEAT_WHILE_TRANSFORMING_MS);
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 /**
@@ -103,6 +137,8 @@ export class TransactionalProcessor {
       maxBytesPerPartition: 2 << 20,
     });
     const consumer = this.consumer;
+    const { onGroupJoin } = this.options;
+    if (onGroupJoin) consumer.on(consumer.events.GROUP_JOIN, () => onGroupJoin());
     await whileTopicsSettle.execute(() =>
       consumer.subscribe({ topics: this.options.topics, fromBeginning: true }),
     );
@@ -119,7 +155,13 @@ export class TransactionalProcessor {
     await Promise.allSettled(this.slots.map(({ producer }) => producer?.disconnect()));
   }
 
-  private async processBatch({ batch, resolveOffset, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async processBatch({
+    batch,
+    resolveOffset,
+    isRunning,
+    isStale,
+    heartbeat,
+  }: EachBatchPayload): Promise<void> {
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
     const stopTimer = batchSeconds.startTimer({ group: this.options.groupId });
     // kafkajs runs at most `concurrency` batches at once, so a slot is always free here.
@@ -131,9 +173,15 @@ export class TransactionalProcessor {
       const records = batch.messages.map((message) =>
         toIncomingRecord(batch.topic, batch.partition, message),
       );
-      const { records: outputs } = await this.options.transform(records);
+      const output = await whileHeartbeating(this.options.transform(records), heartbeat);
       const lastOffset = batch.lastOffset();
-      await this.commit(producer, outputs, batch.topic, batch.partition, lastOffset);
+      try {
+        await this.commit(producer, output.records, batch.topic, batch.partition, lastOffset);
+      } catch (error) {
+        output.aborted?.();
+        throw error;
+      }
+      output.committed?.();
       resolveOffset(lastOffset);
       consumerLag.set(
         { group: this.options.groupId, topic: batch.topic, partition: batch.partition },

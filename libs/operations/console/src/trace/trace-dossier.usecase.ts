@@ -1,12 +1,12 @@
 import { deliveriesOf, targetStatesOf } from '@lienthong/connector-runtime';
 import { Database } from '@lienthong/database';
-import { hubDossierStateOf } from '@lienthong/hub';
 import { CloudEventHeader, DeadLetterHeader, HubHeader, ReplayHeader, RetryHeader } from '@lienthong/kafka';
 import { differingFields, PortalClient } from '@lienthong/national-portal';
 import { eventIdOf } from '@lienthong/schemas';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { PaymentView } from '../payments/payment-views';
 import { PaymentsOverview } from '../payments/payments.usecase';
+import { hubDossierStateOf } from '../trail/hub-dossier-state';
 
 /** One hop of a dossier, in time order. */
 export interface TraceStep {
