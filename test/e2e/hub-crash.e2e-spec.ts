@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { readConfig } from '@lienthong/config';
 import { KafkaConnection, kafkaConfigSpec, Topics } from '@lienthong/kafka';
 import { mixedEvents } from '@lienthong/simulator';
-import { Client } from 'pg';
 import { Partitioners } from 'kafkajs';
 import { eventually, testKafka } from '../support/kafka-client';
 import { exited, startHubProcess } from '../support/hub-process';
@@ -50,20 +49,10 @@ describe('the hub killed with SIGKILL in the middle of a stream', () => {
     ...process.env,
     KAFKA_TOPIC_PREFIX: `crash${id}.`,
     KAFKA_PARTITIONS: '6',
-    DATABASE_SCHEMA: `crash_${id}`,
     HUB_INSTANCE_ID: 'crash-test',
     HUB_HTTP_PORT: '0',
     LOG_LEVEL: 'error',
   };
-
-  afterAll(async () => {
-    const client = new Client({
-      connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
-    });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS crash_${id} CASCADE`);
-    await client.end();
-  });
 
   it('neither loses nor duplicates a routed event after the restart', async () => {
     const connection = new KafkaConnection(readConfig(kafkaConfigSpec, env));

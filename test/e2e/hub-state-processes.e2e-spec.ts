@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { readConfig, sharedPath } from '@lienthong/config';
 import { HubHeader, KafkaConnection, kafkaConfigSpec, Topics } from '@lienthong/kafka';
-import { eventually, publish, readTopic, type ReadMessage } from '../support/kafka-client';
+import { AssignerProtocol } from 'kafkajs';
+import { eventually, publish, readTopic, testKafka, type ReadMessage } from '../support/kafka-client';
 import { exited, startHubProcess } from '../support/hub-process';
 import { freshCopy, mapWithSource } from '../support/source-fixtures';
 
@@ -24,6 +25,22 @@ interface Provenanced {
 }
 const eventIds = (messages: ReadMessage[]) =>
   messages.map(({ value }) => (JSON.parse(value.toString()) as Provenanced).provenance.sourceEventId);
+
+/** The partitions of a topic each member of a stable consumer group holds (none while it rebalances). */
+async function sourcePartitionsByMember(groupId: string, topic: string): Promise<number[][]> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    const [group] = (await admin.describeGroups([groupId])).groups;
+    if (group?.state !== 'Stable') return [];
+    return group.members.map(
+      ({ memberAssignment }) =>
+        AssignerProtocol.MemberAssignment.decode(memberAssignment)?.assignment[topic] ?? [],
+    );
+  } finally {
+    await admin.disconnect();
+  }
+}
 
 /**
  * Hub processes that keep their state on the changelog alone: one restarted (a new process restores
@@ -94,12 +111,12 @@ describe('hub processes and their state on the changelog', () => {
     const group = topics.group('lienthong.hub');
     const first = start('replica-a');
     start('replica-b');
-    expect(
-      await eventually(
-        () => kafka.groupMembers(group),
-        (members) => members === 2,
-      ),
-    ).toBe(2);
+    // Both replicas hold half of the source partitions before anything is sent.
+    const halves = await eventually(
+      () => sourcePartitionsByMember(group, source),
+      (held) => held.length === 2 && held.every((half) => half.length === partitions / 2),
+    );
+    expect(halves.map((half) => half.length)).toEqual([partitions / 2, partitions / 2]);
 
     // One new dossier per partition: each replica applies the events of its half.
     const events = Array.from({ length: partitions }, (_, partition) => ({
