@@ -328,6 +328,12 @@ describe('operator console, on the real broker and database', () => {
     expect(nothingLeft.output).toMatch(/nothing replayed/);
   });
 
+  interface TraceStepView {
+    sequence: number;
+    status: number;
+    at: string;
+  }
+
   it('traces a dossier across every hop, with what the portal holds now beside what was sent', async () => {
     const events = motcuaLifecycle(7400, Date.now() - 86_400_000);
     await publish(
@@ -361,6 +367,16 @@ describe('operator console, on the real broker and database', () => {
       offset: expect.any(String),
     });
     expect(kinds('canonical')).toHaveLength(events.length);
+    // The hub's state as it applied it: its latest canonical event (the hub keeps its own state on Kafka).
+    const latest = kinds('canonical').reduce((a: TraceStepView, b: TraceStepView) =>
+      b.sequence > a.sequence ? b : a,
+    );
+    expect(trace.hub).toMatchObject({
+      lastSequence: events.length,
+      status: latest.status,
+      updatedAt: latest.at,
+    });
+    expect(latest.sequence).toBe(events.length);
     expect(kinds('route').filter((step: { stage: string }) => step.stage === 'national-portal')).toHaveLength(
       events.length,
     );
