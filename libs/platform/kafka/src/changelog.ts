@@ -99,11 +99,17 @@ export class Changelog {
         SLOW_CATCH_UP_MS,
       );
       slow.unref();
-      const done = (settle: () => void) => () => {
-        clearTimeout(slow);
-        settle();
-      };
-      this.waiters.push({ marks, resolve: done(resolve), reject: (error) => done(() => reject(error))() });
+      this.waiters.push({
+        marks,
+        resolve: () => {
+          clearTimeout(slow);
+          resolve();
+        },
+        reject: (error) => {
+          clearTimeout(slow);
+          reject(error);
+        },
+      });
     });
   }
 
