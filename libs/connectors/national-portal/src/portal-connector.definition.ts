@@ -1,5 +1,10 @@
 import { num, port } from '@lienthong/config';
-import { connectorBaseConfigSpec, type ConnectorDefinition } from '@lienthong/connector-runtime';
+import {
+  connectorBaseConfigSpec,
+  routedDossierEvents,
+  type ConnectorDefinition,
+} from '@lienthong/connector-runtime';
+import { ApplicantSeal, applicantKeySpecs } from '@lienthong/personal-data';
 import { PaymentConfirmations } from './payment-confirmations';
 import { PopulationChecks } from './population-checks';
 import { PortalClient } from './portal-client';
@@ -8,8 +13,12 @@ import { ProgressHistory } from './progress-history';
 import { PortalConnector } from './portal.connector';
 import { Reconciler, ReconciliationSchedule } from './reconciliation';
 
+/** The portal publishes the applicant (ChuHoSo, SoGiayToChuHoSo, Email, SoDienThoai): it opens both parts. */
+const APPLICANT = 'clear';
+
 const portalConnectorOwnSpec = {
   ...portalConfigSpec,
+  ...applicantKeySpecs[APPLICANT],
   PORTAL_CONNECTOR_HTTP_PORT: port({
     default: 8091,
     desc: 'Port of the national-portal connector /health and /metrics',
@@ -36,6 +45,7 @@ export const portalConnectorDefinition: ConnectorDefinition<typeof portalConnect
     const portal = new PortalClient(config);
     return {
       connector: new PortalConnector(
+        routedDossierEvents(ApplicantSeal.opening(APPLICANT, config)),
         portal,
         config.PORTAL_SYNC_BATCH_SIZE,
         new PopulationChecks(database),

@@ -1,8 +1,8 @@
 import { ManagedServices } from '@lienthong/bootstrap';
 import { Database, Retention } from '@lienthong/database';
 import { KafkaConnection, Topics, TransactionalKafkaTransport } from '@lienthong/kafka';
-import { createLogger, ObservabilityModule } from '@lienthong/observability';
-import { Pseudonymizer } from '@lienthong/personal-data';
+import { ObservabilityModule } from '@lienthong/observability';
+import { ApplicantSeal, Pseudonymizer } from '@lienthong/personal-data';
 import { compileRouter, loadRoutingRules, routedConnectors } from '@lienthong/routing';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -11,9 +11,7 @@ import { HubTopics } from './hub';
 import { HUB_CONFIG, type HubConfig } from './hub.config';
 import { HubController, SOURCE_BATCH_PATTERN } from './hub.controller';
 import { HubPipeline } from './hub-pipeline';
-import { RoutePrivacy } from './route-privacy';
-
-const logger = createLogger('hub');
+import { DossierPrivacy } from './dossier-privacy';
 
 type RoutingRules = ReturnType<typeof loadRoutingRules>;
 const ROUTING_RULES = Symbol('ROUTING_RULES');
@@ -38,26 +36,14 @@ export class HubModule {
           inject: [HUB_CONFIG],
         },
         {
-          provide: RoutePrivacy,
-          useFactory: (c: HubConfig, rules: RoutingRules) => {
-            const privacy = RoutePrivacy.parse(
-              c.HUB_ROUTE_PRIVACY,
-              new Pseudonymizer(c.POPULATION_AUDIT_KEY),
-            );
-            const connectors = routedConnectors(rules);
-            for (const connector of privacy.named().filter((name) => !connectors.includes(name))) {
-              logger.warn(
-                { connector },
-                'HUB_ROUTE_PRIVACY names a connector no routing rule sends to: a typo?',
-              );
-            }
-            return privacy;
-          },
-          inject: [HUB_CONFIG, ROUTING_RULES],
+          provide: DossierPrivacy,
+          useFactory: (c: HubConfig) =>
+            new DossierPrivacy(new Pseudonymizer(c.POPULATION_AUDIT_KEY), ApplicantSeal.sealing(c)),
+          inject: [HUB_CONFIG],
         },
         {
           provide: HubPipeline,
-          useFactory: (topics: Topics, rules: RoutingRules, database: Database, privacy: RoutePrivacy) =>
+          useFactory: (topics: Topics, rules: RoutingRules, database: Database, privacy: DossierPrivacy) =>
             new HubPipeline(
               topics,
               SOURCE_MAPPERS,
@@ -65,7 +51,7 @@ export class HubModule {
               new DossierMemory(database),
               privacy,
             ),
-          inject: [Topics, ROUTING_RULES, Database, RoutePrivacy],
+          inject: [Topics, ROUTING_RULES, Database, DossierPrivacy],
         },
         {
           provide: TransactionalKafkaTransport,
