@@ -33,10 +33,15 @@ export const documentsConnectorDefinition: ConnectorDefinition<typeof documentsC
     const store = new DocumentsStore(database);
     const sender = { organId: config.DOCUMENTS_ORGAN_ID, organName: config.DOCUMENTS_ORGAN_NAME };
     return {
-      connector: new DocumentsConnector(routedDossierEvents(ApplicantSeal.opening(APPLICANT, {})), exchange, store, {
-        sender,
-        promulgationPlace: config.DOCUMENTS_PROMULGATION_PLACE,
-      }),
+      connector: new DocumentsConnector(
+        routedDossierEvents(ApplicantSeal.opening(APPLICANT, {})),
+        exchange,
+        store,
+        {
+          sender,
+          promulgationPlace: config.DOCUMENTS_PROMULGATION_PLACE,
+        },
+      ),
       services: () => [
         new DocumentsFeedbackPoller(exchange, store, new StatusDeadLetters(kafka, topics), {
           organId: sender.organId,

@@ -1,10 +1,4 @@
-import type {
-  Connector,
-  Delivered,
-  FollowedFacts,
-  Intake,
-  TargetState,
-} from '@lienthong/connector-runtime';
+import type { Connector, Delivered, FollowedFacts, Intake, TargetState } from '@lienthong/connector-runtime';
 import type { IncomingRecord } from '@lienthong/kafka';
 import type { DossierEvent, PortalDossier } from '@lienthong/schemas';
 import type { PaymentConfirmations } from './payment-confirmations';

@@ -136,9 +136,10 @@ export class ApplicantSeal {
   seal(dossier: DossierEvent): NonNullable<DossierEvent['sealed']> {
     const { identity, contact } = this.keys;
     if (!identity || !contact) throw new Error('sealing needs both keys (ApplicantSeal.sealing)');
-    const { name, identity: id, birthDate = null, phone = null, email = null, code = null } = dossier.applicant;
+    const { name, identity: id, birthDate, phone, email, code } = dossier.applicant;
+    // A field the source left out stays out: the connector rebuilds the applicant as the hub mapped it.
     const identityPart: IdentityPart = { name, identity: id, birthDate };
-    const contactPart: ContactPart = { phone, email, code, summary: dossier.summary ?? null };
+    const contactPart: ContactPart = { phone, email, code, summary: dossier.summary };
     return {
       identity: identity.seal(identityPart, contextOf('identity', dossier)),
       contact: contact.seal(contactPart, contextOf('contact', dossier)),
@@ -147,26 +148,25 @@ export class ApplicantSeal {
 
   /**
    * The event as this profile receives it, from dossier.v1's form: its parts opened, the sealed object
-   * and the masked name gone. An event with nothing sealed (hand-sent to a route topic, or written
-   * before the hub sealed) is taken as it is. Throws SealedPartRefused when a part does not open.
+   * and the masked name gone; what stays closed keeps dossier.v1's null (or pseudonym, for the name).
+   * An event with nothing sealed (sent by hand to a route topic, or written before the hub sealed) is
+   * taken as it is. Throws SealedPartRefused when a part does not open.
    */
   open(event: DossierEvent): DossierEvent {
     const { sealed, ...rest } = event;
     if (!sealed) return event;
-    const opened: DossierEvent = { ...rest, applicant: { ...rest.applicant } };
-    delete opened.applicant.masked;
-    if (this.keys.identity) {
-      const part = this.keys.identity.open<IdentityPart>(sealed.identity, contextOf('identity', event));
-      opened.applicant = { ...opened.applicant, ...part };
-    }
-    if (this.keys.contact) {
-      const { summary, ...contact } = this.keys.contact.open<ContactPart>(
+    const { identity, contact } = this.keys;
+    const identityPart = identity?.open<IdentityPart>(sealed.identity, contextOf('identity', event));
+    if (identityPart && contact) {
+      const { summary, ...contactPart } = contact.open<ContactPart>(
         sealed.contact,
         contextOf('contact', event),
       );
-      opened.applicant = { ...opened.applicant, ...contact };
-      opened.summary = summary;
+      const { type, vneidVerified } = rest.applicant;
+      return { ...rest, summary, applicant: { type, ...identityPart, ...contactPart, vneidVerified } };
     }
-    return opened;
+    const applicant = { ...rest.applicant, ...identityPart };
+    delete applicant.masked;
+    return { ...rest, applicant };
   }
 }
