@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { readConfig, sharedPath } from '@lienthong/config';
 import { Database, databaseConfigSpec, Retention } from '@lienthong/database';
-import { DossierMemory, HubPipeline, RoutePrivacy } from '@lienthong/hub';
-import { Pseudonymizer } from '@lienthong/personal-data';
+import { DossierMemory, DossierPrivacy, HubPipeline } from '@lienthong/hub';
+import { ApplicantSeal, Pseudonymizer, sealKeysSpec } from '@lienthong/personal-data';
 import { HubHeader, type IncomingRecord } from '@lienthong/kafka';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
 import { IsolatedRun } from '../support/isolated-run';
@@ -32,7 +32,7 @@ describe('hub state around the Kafka transaction', () => {
   const outcome = async (batch: IncomingRecord[]) =>
     (await sut.transform(batch)).records.map(
       ({ topic, headers }) =>
-        `${topic.slice(run.prefix.length)}${headers[HubHeader.Stale] ? ' (stale)' : ''}`,
+        `${topic.slice(run.prefix.length)}${headers[HubHeader.Stale] ? ' (stale)' : ''} to ${headers[HubHeader.Routes] ?? 'nobody'}`,
     );
 
   beforeAll(async () => {
@@ -43,7 +43,10 @@ describe('hub state around the Kafka transaction', () => {
       SOURCE_MAPPERS,
       () => ['national-portal'],
       new DossierMemory(database),
-      RoutePrivacy.parse('', new Pseudonymizer('e2e-pseudonym-key')),
+      new DossierPrivacy(
+        new Pseudonymizer('e2e-pseudonym-key'),
+        ApplicantSeal.sealing(readConfig(sealKeysSpec, {})),
+      ),
     );
   });
 
@@ -54,19 +57,19 @@ describe('hub state around the Kafka transaction', () => {
 
   it('remembers what a committed batch routed even if the process dies right after the commit', async () => {
     expect(await outcome([record(sample(2), 0), record(sample(3), 1)])).toEqual([
-      'dossier.v1',
-      'route.national-portal.v1',
-      'dossier.v1',
-      'route.national-portal.v1',
+      'dossier.v1 to national-portal',
+      'dossier.v1 to national-portal',
     ]);
     // The process died after the commit: nothing ran after it. The source re-sends event 2, and event 1
     // arrives late: neither may be routed.
-    expect(await outcome([record(sample(2), 2), record(sample(1), 3)])).toEqual(['dossier.v1 (stale)']);
+    expect(await outcome([record(sample(2), 2), record(sample(1), 3)])).toEqual([
+      'dossier.v1 (stale) to nobody',
+    ]);
   });
 
   it('routes a batch again when its transaction aborted, as if the attempt never happened', async () => {
     const batch = [record(sample(4), 4), record(sample(5), 5)];
-    const routed = ['dossier.v1', 'route.national-portal.v1', 'dossier.v1', 'route.national-portal.v1'];
+    const routed = ['dossier.v1 to national-portal', 'dossier.v1 to national-portal'];
     expect(await outcome(batch)).toEqual(routed);
     // The transaction aborted: Kafka hands the same records back from the committed offset.
     expect(await outcome(batch)).toEqual(routed);
