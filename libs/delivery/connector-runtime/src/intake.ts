@@ -69,7 +69,8 @@ export function routedDossierEvents(seal: ApplicantSeal): Intake<DossierEvent> {
       try {
         return seal.open(parsed);
       } catch (error) {
-        if (error instanceof SealedPartRefused) throw new PermanentError(error.code, error.message);
+        if (error instanceof SealedPartRefused)
+          throw new PermanentError('SEALED_PART_REFUSED', error.message);
         throw error;
       }
     },
