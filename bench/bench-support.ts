@@ -134,16 +134,23 @@ export function nextBatch(consumer: KafkaConsumer, max: number): Promise<Message
   );
 }
 
+/** One header of a librdkafka message, as text. */
+export function headerOf(message: Message, name: string): string | undefined {
+  for (const header of message.headers ?? []) if (name in header) return String(header[name]);
+  return undefined;
+}
+
 /**
- * Counts messages arriving on a topic (read_committed); optionally notes each one's source event id.
- * On librdkafka, which decodes in its own threads: the reader takes as little as it can of the cores it
- * shares with what it measures.
+ * Counts messages arriving on a topic (read_committed), those `counts` takes; optionally notes each
+ * one's source event id. On librdkafka, which decodes in its own threads: the reader takes as little as
+ * it can of the cores it shares with what it measures.
  */
 export async function watchTopic(
   brokers: string,
   topic: string,
   noteIds: () => boolean,
   markEvery = Number.MAX_SAFE_INTEGER,
+  counts: (message: Message) => boolean = () => true,
 ) {
   const arrivals: Arrivals = { count: 0, marks: [], byEventId: new Map() };
   const consumer = new KafkaConsumer(
@@ -160,7 +167,7 @@ export async function watchTopic(
   let running = true;
   const reading = (async () => {
     while (running) {
-      const messages = await nextBatch(consumer, 10_000);
+      const messages = (await nextBatch(consumer, 10_000)).filter(counts);
       if (messages.length === 0) continue;
       const now = Date.now();
       arrivals.firstAt ??= now;

@@ -76,7 +76,7 @@ describe('production secrets', () => {
       process.env.NODE_ENV = nodeEnv;
     }
   };
-  const good = {
+  const good: Record<string, string> = {
     ...Object.fromEntries(
       [...required, ...optional].map((key) => [key, `${key.toLowerCase()}-0f3a9c1e7b2d4856`]),
     ),
