@@ -6,7 +6,7 @@ import { PortalClient } from './portal-client';
 import { portalConfigSpec } from './portal.config';
 import { ProgressHistory } from './progress-history';
 import { PortalConnector } from './portal.connector';
-import { Reconciler, ReconciliationSchedule } from './reconciliation';
+import { Reconciler, reconciliationSchedule } from './reconciliation';
 
 const portalConnectorOwnSpec = {
   ...portalConfigSpec,
@@ -44,7 +44,7 @@ export const portalConnectorDefinition: ConnectorDefinition<typeof portalConnect
         { identityVerified: topics.identityVerified, payment: topics.payment },
       ),
       services: (amendments) => [
-        new ReconciliationSchedule(
+        reconciliationSchedule(
           new Reconciler(portal, database, amendments),
           config.PORTAL_RECONCILE_INTERVAL_MS,
           config.PORTAL_RECONCILE_WINDOW_DAYS,

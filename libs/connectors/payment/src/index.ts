@@ -65,7 +65,6 @@ export {
   type ReconcileOptions,
   type ReconcileWindow,
 } from './reconciliation/payment-reconciler';
-export { PaymentReconcileSchedule } from './reconciliation/payment-reconcile-schedule';
 export {
   PaymentReceiptStore,
   type HeldReceipt,
