@@ -11,7 +11,7 @@ import { PortalClient } from './portal-client';
 import { portalConfigSpec } from './portal.config';
 import { ProgressHistory } from './progress-history';
 import { PortalConnector } from './portal.connector';
-import { Reconciler, ReconciliationSchedule } from './reconciliation';
+import { Reconciler, reconciliationSchedule } from './reconciliation';
 
 /** The portal publishes the applicant (ChuHoSo, SoGiayToChuHoSo, Email, SoDienThoai): it opens both parts. */
 const APPLICANT = 'clear';
@@ -54,7 +54,7 @@ export const portalConnectorDefinition: ConnectorDefinition<typeof portalConnect
         { identityVerified: topics.identityVerified, payment: topics.payment },
       ),
       services: (amendments) => [
-        new ReconciliationSchedule(
+        reconciliationSchedule(
           new Reconciler(portal, database, amendments),
           config.PORTAL_RECONCILE_INTERVAL_MS,
           config.PORTAL_RECONCILE_WINDOW_DAYS,
