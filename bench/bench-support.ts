@@ -134,16 +134,23 @@ export function nextBatch(consumer: KafkaConsumer, max: number): Promise<Message
   );
 }
 
+/** One header of a librdkafka message, as text. */
+export function headerOf(message: Message, name: string): string | undefined {
+  for (const header of message.headers ?? []) if (name in header) return String(header[name]);
+  return undefined;
+}
+
 /**
- * Counts messages arriving on a topic (read_committed); optionally notes each one's source event id.
- * On librdkafka, which decodes in its own threads: the reader takes as little as it can of the cores it
- * shares with what it measures.
+ * Counts messages arriving on a topic (read_committed), those `counts` takes; optionally notes each
+ * one's source event id. On librdkafka, which decodes in its own threads: the reader takes as little as
+ * it can of the cores it shares with what it measures.
  */
 export async function watchTopic(
   brokers: string,
   topic: string,
   noteIds: () => boolean,
   markEvery = Number.MAX_SAFE_INTEGER,
+  counts: (message: Message) => boolean = () => true,
 ) {
   const arrivals: Arrivals = { count: 0, marks: [], byEventId: new Map() };
   const consumer = new KafkaConsumer(
@@ -160,7 +167,7 @@ export async function watchTopic(
   let running = true;
   const reading = (async () => {
     while (running) {
-      const messages = await nextBatch(consumer, 10_000);
+      const messages = (await nextBatch(consumer, 10_000)).filter(counts);
       if (messages.length === 0) continue;
       const now = Date.now();
       arrivals.firstAt ??= now;
@@ -185,14 +192,14 @@ export async function watchTopic(
 
 /** Waits for a condition, telling on stderr every few seconds how far it got. */
 export async function until(
-  check: () => boolean,
+  check: () => boolean | Promise<boolean>,
   timeoutMs: number,
   what: string,
   progress?: () => string,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let nextReport = Date.now() + 5000;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline)
       throw new Error(`timed out waiting for ${what}${progress ? ` (${progress()})` : ''}`);
     if (progress && Date.now() > nextReport) {
@@ -205,4 +212,34 @@ export async function until(
 
 export function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+}
+
+/** Sends events at a steady rate, a tick every 100 ms, telling `onSent` when each one left. */
+export async function publishPaced(
+  kafka: Kafka,
+  events: Iterator<GeneratedEvent>,
+  rate: number,
+  onSent: (event: GeneratedEvent, at: number) => void,
+): Promise<void> {
+  const tickMs = 100;
+  const perTick = Math.max(1, Math.round((rate * tickMs) / 1000));
+  const producer = kafka.producer();
+  await producer.connect();
+  for (;;) {
+    const started = Date.now();
+    const batch: GeneratedEvent[] = [];
+    while (batch.length < perTick) {
+      const next = events.next();
+      if (next.done) break;
+      batch.push(next.value);
+    }
+    if (batch.length === 0) break;
+    for (const event of batch) onSent(event, Date.now());
+    await producer.sendBatch({
+      topicMessages: batch.map(({ topic, key, value }) => ({ topic, messages: [{ key, value }] })),
+      acks: 1,
+    });
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, tickMs - (Date.now() - started))));
+  }
+  await producer.disconnect();
 }

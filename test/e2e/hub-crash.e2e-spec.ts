@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readConfig } from '@lienthong/config';
-import { KafkaConnection, kafkaConfigSpec, Topics } from '@lienthong/kafka';
+import { HubHeader, KafkaConnection, kafkaConfigSpec, Topics } from '@lienthong/kafka';
 import { mixedEvents } from '@lienthong/simulator';
 import { Partitioners } from 'kafkajs';
 import { eventually, testKafka } from '../support/kafka-client';
@@ -12,11 +12,12 @@ const EVENTS = 20_000;
 const SOURCES = ['motcua', 'hotich', 'gtvt'];
 
 /**
- * Every message of a topic, read committed, by source event id: the distinct offsets each id was
- * written at. A reader of a busy machine may be rebalanced and read an offset again; that is the
- * reader's repeat, not the hub's, so a copy counts only when the topic holds the id at two offsets.
+ * Every message of a topic (those `which` takes), read committed, by source event id: the distinct
+ * offsets each id was written at. A reader of a busy machine may be rebalanced and read an offset
+ * again; that is the reader's repeat, not the hub's, so a copy counts only when the topic holds the id
+ * at two offsets.
  */
-async function collect(topic: string) {
+async function collect(topic: string, which: (headers: Record<string, string>) => boolean = () => true) {
   const seen = new Map<string, Set<string>>();
   const consumer = testKafka().consumer({
     groupId: `crash-reader-${randomBytes(4).toString('hex')}`,
@@ -26,6 +27,10 @@ async function collect(topic: string) {
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ partition, message }) => {
+      const headers = Object.fromEntries(
+        Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]),
+      );
+      if (!which(headers)) return;
       const id =
         JSON.parse(message.value!.toString()).provenance?.sourceEventId ?? `unreadable@${message.offset}`;
       const offsets = seen.get(id) ?? new Set<string>();
@@ -59,7 +64,9 @@ describe('the hub killed with SIGKILL in the middle of a stream', () => {
     await connection.ensureTopics(topics.hubTopics(SOURCES, ['national-portal']));
     await connection.close();
     const events = [...mixedEvents(EVENTS, (system) => topics.source(system))];
-    const routed = await collect(topics.route('national-portal'));
+    const routed = await collect(topics.dossier, (headers) =>
+      (headers[HubHeader.Routes] ?? '').split(',').includes('national-portal'),
+    );
     const canonical = await collect(topics.dossier);
     const deadLetters = await collect(topics.deadLetter('hub'));
 

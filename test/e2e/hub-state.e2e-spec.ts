@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readConfig, sharedPath } from '@lienthong/config';
-import { HubPipeline, HubStateSync, RoutePrivacy } from '@lienthong/hub';
-import { Pseudonymizer } from '@lienthong/personal-data';
+import { DossierPrivacy, HubPipeline, HubStateSync } from '@lienthong/hub';
+import { ApplicantSeal, Pseudonymizer, sealKeysSpec } from '@lienthong/personal-data';
 import {
   HubHeader,
   KafkaConnection,
@@ -56,7 +56,10 @@ describe('hub state on its changelog', () => {
       SOURCE_MAPPERS,
       () => ['national-portal'],
       sync,
-      RoutePrivacy.parse('', new Pseudonymizer('e2e-pseudonym-key')),
+      new DossierPrivacy(
+        new Pseudonymizer('e2e-pseudonym-key'),
+        ApplicantSeal.sealing(readConfig(sealKeysSpec, {})),
+      ),
     );
     return { sync, pipeline };
   };
@@ -71,7 +74,9 @@ describe('hub state on its changelog', () => {
     await write(output, transaction);
     return output.records.map(
       ({ topic, headers }) =>
-        `${topic.slice(run.prefix.length)}${headers[HubHeader.Stale] ? ' (stale)' : ''}`,
+        `${topic.slice(run.prefix.length)}${headers[HubHeader.Stale] ? ' (stale)' : ''}${
+          topic === run.topics.dossier ? ` to ${headers[HubHeader.Routes] ?? 'nobody'}` : ''
+        }`,
     );
   };
 
@@ -112,14 +117,12 @@ describe('hub state on its changelog', () => {
   it('restores in a new process what committed batches applied, and nothing of an aborted one', async () => {
     const first = await startHub();
     expect(await outcome(first.pipeline, [record(sample(DOSSIER, 2)), record(sample(DOSSIER, 3))])).toEqual([
-      'dossier.v1',
-      'route.national-portal.v1',
-      'dossier.v1',
-      'route.national-portal.v1',
+      'dossier.v1 to national-portal',
+      'dossier.v1 to national-portal',
       'hub.state.v1',
     ]);
     const aborted = [record(sample(DOSSIER, 4))];
-    const routed = ['dossier.v1', 'route.national-portal.v1', 'hub.state.v1'];
+    const routed = ['dossier.v1 to national-portal', 'hub.state.v1'];
     expect(await outcome(first.pipeline, aborted, 'abort')).toEqual(routed);
     // Kafka hands the aborted batch back: decided from the same state as before.
     expect(await outcome(first.pipeline, aborted, 'abort')).toEqual(routed);
@@ -133,7 +136,7 @@ describe('hub state on its changelog', () => {
         record(sample(DOSSIER, 1)),
         record(sample(DOSSIER, 4)),
       ]),
-    ).toEqual(['dossier.v1 (stale)', 'dossier.v1', 'route.national-portal.v1', 'hub.state.v1']);
+    ).toEqual(['dossier.v1 (stale) to nobody', 'dossier.v1 to national-portal', 'hub.state.v1']);
     expect(restarted.sync.store.get(DOSSIER)).toMatchObject({ lastSequence: 4 });
     expect(restarted.sync.store.get(DOSSIER)!.events).toHaveLength(4);
   });
@@ -143,8 +146,7 @@ describe('hub state on its changelog', () => {
     await stayed.sync.caughtUp();
     const other = await startHub();
     expect(await outcome(other.pipeline, [record(sample(DOSSIER, 5))])).toEqual([
-      'dossier.v1',
-      'route.national-portal.v1',
+      'dossier.v1 to national-portal',
       'hub.state.v1',
     ]);
     // The group hands the partition over: the first batch after it waits for the changelog's end then.
@@ -169,8 +171,7 @@ describe('hub state on its changelog', () => {
     const restarted = await startHub(181);
     expect(await outcome(restarted.pipeline, [record(sample(OTHER, 1))])).toEqual([]);
     expect(await outcome(restarted.pipeline, [record(sample(DOSSIER, 5))])).toEqual([
-      'dossier.v1',
-      'route.national-portal.v1',
+      'dossier.v1 to national-portal',
       'hub.state.v1',
     ]);
   });

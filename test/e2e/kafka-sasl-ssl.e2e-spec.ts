@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { readConfig } from '@lienthong/config';
 import { KafkaConnection, kafkaConfigSpec } from '@lienthong/kafka';
-import { maskWords, Pseudonymizer } from '@lienthong/personal-data';
+import {
+  ApplicantSeal,
+  maskWords,
+  Pseudonymizer,
+  sealKeysSpec,
+  type ApplicantProfile,
+} from '@lienthong/personal-data';
 import type { DossierEvent } from '@lienthong/schemas';
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { LienthongHarness } from '../support/lienthong-harness';
@@ -91,39 +97,34 @@ describe(`${KafkaConnection.name} over SASL_SSL`, () => {
     expect(held).toMatchObject(dossier.expectedPortal);
   });
 
-  it('puts on each route only the applicant data its connector needs', async () => {
-    // The portal's route is the one that carries the applicant in clear.
-    const portal = JSON.parse(
-      String(await firstMessage(sut.topics.route('national-portal'))),
-    ) as DossierEvent;
+  it('puts the applicant on dossier.v1 sealed, each connector opening only what it needs', async () => {
+    const canonicalBytes = await firstMessage(sut.topics.dossier);
+    const canonical = JSON.parse(String(canonicalBytes)) as DossierEvent;
+    // Every connector reads this one record; the harness runs with the development keys.
+    const keys = readConfig(sealKeysSpec, {});
+    const opened = (profile: ApplicantProfile) => ApplicantSeal.opening(profile, keys).open(canonical);
+
+    const portal = opened('clear');
     const { name, identity, birthDate, phone } = portal.applicant;
     expect([identity?.number, phone, birthDate]).toEqual([
       expect.stringMatching(/^\d{12}$/),
       expect.any(String),
       expect.any(String),
     ]);
-
-    const populationBytes = String(await firstMessage(sut.topics.route('population')));
-    const population = JSON.parse(populationBytes) as DossierEvent;
-    expect(population.applicant).toMatchObject({ name, identity, birthDate, phone: null, email: null });
-    expect(populationBytes).not.toContain(phone);
-
-    const documentsBytes = String(await firstMessage(sut.topics.route('documents')));
-    const documents = JSON.parse(documentsBytes) as DossierEvent;
-    const pseudonym = new Pseudonymizer(PSEUDONYM_KEY).of(identity!.number);
-    expect(documents.applicant).toMatchObject({
-      name: `pseudonym:${pseudonym}`,
-      identity: null,
-      birthDate: null,
+    expect(opened('identity').applicant).toMatchObject({
+      name,
+      identity,
+      birthDate,
+      phone: null,
+      email: null,
     });
-    for (const clear of [name, identity!.number, birthDate!, phone!])
-      expect(documentsBytes).not.toContain(clear);
+    const pseudonym = new Pseudonymizer(PSEUDONYM_KEY).of(identity!.number);
+    const documents = opened('pseudonym').applicant;
+    expect(documents).toMatchObject({ name: `pseudonym:${pseudonym}`, identity: null, birthDate: null });
 
-    const canonicalBytes = String(await firstMessage(sut.topics.dossier));
-    const canonical = JSON.parse(canonicalBytes) as DossierEvent;
-    expect(canonical.applicant).toMatchObject({ ...documents.applicant, masked: maskWords(name) });
+    expect(canonical.applicant).toMatchObject({ ...documents, masked: maskWords(name) });
     for (const clear of [name, identity!.number, birthDate!, phone!])
-      expect(canonicalBytes).not.toContain(clear);
+      expect(String(canonicalBytes)).not.toContain(clear);
   });
 
   it('creates the topics with the retention the settings give (dead letters: KAFKA_DLQ_RETENTION_HOURS)', async () => {

@@ -131,7 +131,7 @@ describe('Two hub replicas and two portal-connector replicas, each its own proce
 
   afterAll(() => sut.close());
 
-  it('share the source partitions and the route partitions, and deliver each dossier once', async () => {
+  it('share the source partitions and the dossier.v1 partitions, and deliver each dossier once', async () => {
     // Both replicas of each app joined their group before the events go out.
     const admin = testKafka().admin();
     await admin.connect();

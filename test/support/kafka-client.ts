@@ -1,3 +1,4 @@
+import { HubHeader } from '@lienthong/kafka';
 import { Kafka, logLevel, Partitioners, type IHeaders } from 'kafkajs';
 
 /** An independent Kafka client, as a sector system or an outside checker would use. */
@@ -27,6 +28,12 @@ export interface ReadMessage {
   value: Buffer;
   headers: Record<string, string>;
 }
+
+/** Whether the hub routed a dossier.v1 record to the connector (its routes header names it). */
+export const routedTo =
+  (connector: string) =>
+  (message: ReadMessage): boolean =>
+    (message.headers[HubHeader.Routes] ?? '').split(',').includes(connector);
 
 /**
  * Reads a topic from the beginning with read_committed until `count` messages arrived (or `count`

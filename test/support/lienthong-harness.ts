@@ -1,8 +1,11 @@
 import { readConfig } from '@lienthong/config';
+import { documentsConnectorDefinition } from '@lienthong/documents';
 import { hubHttp } from '@lienthong/hub';
 import { portalConnectorDefinition } from '@lienthong/national-portal';
 import { POPULATION_SERVICE_PATH, populationConnectorDefinition } from '@lienthong/population';
 import {
+  DocumentsSandboxModule,
+  documentsSandboxConfigSpec,
   PopulationSandboxModule,
   populationSandboxConfigSpec,
   PortalSandboxModule,
@@ -16,7 +19,7 @@ import { PortalHttp } from './portal-http';
 /**
  * The whole flow on real parts, isolated for one test file: its own topic prefix, consumer groups and
  * PostgreSQL schema, the portal sandbox on a free port, the connector and the hub; with `population`,
- * the population-database sandbox and connector too.
+ * the population-database sandbox and connector too, and with `documents` the document exchange's.
  */
 export class LienthongHarness extends IsolatedRun {
   portal!: PortalHttp;
@@ -26,7 +29,10 @@ export class LienthongHarness extends IsolatedRun {
   }
 
   /** Starts the sandboxes, the connectors and the hub, each with these settings on top of the run's. */
-  async start(overrides: Record<string, string> = {}, { population = false } = {}): Promise<this> {
+  async start(
+    overrides: Record<string, string> = {},
+    { population = false, documents = false } = {},
+  ): Promise<this> {
     if (population) {
       const gateway = await this.launch(
         'sandbox-population',
@@ -36,6 +42,16 @@ export class LienthongHarness extends IsolatedRun {
       await this.launch(
         'connector-population',
         connectorApp(populationConnectorDefinition, this.env({ ...overrides, POPULATION_URL: endpoint })),
+      );
+    }
+    if (documents) {
+      const exchange = await this.launch(
+        'sandbox-documents',
+        DocumentsSandboxModule.register(readConfig(documentsSandboxConfigSpec, this.env(overrides))),
+      );
+      await this.launch(
+        'connector-documents',
+        connectorApp(documentsConnectorDefinition, this.env({ ...overrides, DOCUMENTS_URL: exchange.url! })),
       );
     }
     const sandbox = await this.launch(

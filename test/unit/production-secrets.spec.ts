@@ -21,6 +21,7 @@ function productionSpecs(): {
         .portalConfigSpec,
       ...(require('@lienthong/population') as typeof import('@lienthong/population')).populationConfigSpec,
       ...(require('@lienthong/console') as typeof import('@lienthong/console')).consoleOwnConfigSpec,
+      ...(require('@lienthong/personal-data') as typeof import('@lienthong/personal-data')).sealKeysSpec,
     };
     const { readConfig } = require('@lienthong/config') as typeof import('@lienthong/config');
     /* eslint-enable @typescript-eslint/no-require-imports */
@@ -36,6 +37,8 @@ const required = [
   'POPULATION_SECRET',
   'POPULATION_API_KEY',
   'POPULATION_AUDIT_KEY',
+  'PERSONAL_DATA_IDENTITY_KEY',
+  'PERSONAL_DATA_CONTACT_KEY',
 ];
 const optional = ['CONSOLE_ADMIN_TOKEN', 'KAFKA_SASL_PASSWORD'];
 
@@ -46,6 +49,8 @@ const developmentDefaults: Record<string, string> = {
   POPULATION_SECRET: 'lienthong-secret',
   POPULATION_API_KEY: 'lienthong-api-key',
   POPULATION_AUDIT_KEY: 'lienthong-audit-key',
+  PERSONAL_DATA_IDENTITY_KEY: 'FLQR1IMsNRErJ1IQvXIO60fdUS5g7TgSUp+sRDRiUiQ=',
+  PERSONAL_DATA_CONTACT_KEY: '3SAHhonT1ipmWSTYlM+41xUAjoDpj+H16+8Jq3kov78=',
   CONSOLE_ADMIN_TOKEN: 'lt_a-long-random-secret-from-the-secret-store',
   KAFKA_SASL_PASSWORD: 'lienthong-secret',
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
@@ -71,9 +76,14 @@ describe('production secrets', () => {
       process.env.NODE_ENV = nodeEnv;
     }
   };
-  const good = Object.fromEntries(
-    [...required, ...optional].map((key) => [key, `${key.toLowerCase()}-0f3a9c1e7b2d4856`]),
-  );
+  const good: Record<string, string> = {
+    ...Object.fromEntries(
+      [...required, ...optional].map((key) => [key, `${key.toLowerCase()}-0f3a9c1e7b2d4856`]),
+    ),
+    // AES-256 keys: 32 bytes in base64.
+    PERSONAL_DATA_IDENTITY_KEY: Buffer.alloc(32, 'identity-0f3a9c1e').toString('base64'),
+    PERSONAL_DATA_CONTACT_KEY: Buffer.alloc(32, 'contact-7b2d4856').toString('base64'),
+  };
   const goodDatabase = { DATABASE_URL: 'postgres://lienthong:9c1e7b2d4856@db:5432/lienthong' };
 
   it('starts with real values', () => {

@@ -1,11 +1,19 @@
 import { port } from '@lienthong/config';
-import { connectorBaseConfigSpec, type ConnectorDefinition } from '@lienthong/connector-runtime';
+import {
+  connectorBaseConfigSpec,
+  routedDossierEvents,
+  type ConnectorDefinition,
+} from '@lienthong/connector-runtime';
+import { ApplicantSeal } from '@lienthong/personal-data';
 import { DocumentsExchangeClient } from './documents-exchange.client';
 import { documentsConfigSpec } from './documents.config';
 import { DocumentsConnector } from './documents.connector';
 import { DocumentsStore } from './documents.store';
 import { DocumentsFeedbackPoller } from './feedback-poller';
 import { StatusDeadLetters } from './status-dead-letters';
+
+/** An edXML result package never names the applicant: it opens none of the sealed parts, holds no key. */
+const APPLICANT = 'pseudonym';
 
 const documentsConnectorOwnSpec = {
   ...documentsConfigSpec,
@@ -25,10 +33,15 @@ export const documentsConnectorDefinition: ConnectorDefinition<typeof documentsC
     const store = new DocumentsStore(database);
     const sender = { organId: config.DOCUMENTS_ORGAN_ID, organName: config.DOCUMENTS_ORGAN_NAME };
     return {
-      connector: new DocumentsConnector(exchange, store, {
-        sender,
-        promulgationPlace: config.DOCUMENTS_PROMULGATION_PLACE,
-      }),
+      connector: new DocumentsConnector(
+        routedDossierEvents(ApplicantSeal.opening(APPLICANT, {})),
+        exchange,
+        store,
+        {
+          sender,
+          promulgationPlace: config.DOCUMENTS_PROMULGATION_PLACE,
+        },
+      ),
       services: () => [
         new DocumentsFeedbackPoller(exchange, store, new StatusDeadLetters(kafka, topics), {
           organId: sender.organId,

@@ -1,9 +1,4 @@
-import {
-  routedDossierEvents,
-  type Connector,
-  type Delivered,
-  type TargetState,
-} from '@lienthong/connector-runtime';
+import type { Connector, Delivered, Intake, TargetState } from '@lienthong/connector-runtime';
 import type { DossierEvent } from '@lienthong/schemas';
 import type { DocumentsExchangeClient } from './documents-exchange.client';
 import type { DocumentsStore } from './documents.store';
@@ -33,9 +28,9 @@ function sentResultsOf(previous: TargetState | undefined): SentResults | undefin
 export class DocumentsConnector implements Connector {
   static readonly connectorName = 'documents';
   readonly name = DocumentsConnector.connectorName;
-  readonly intake = routedDossierEvents;
-
   constructor(
+    /** dossier events with the applicant as its pseudonym (the `pseudonym` profile). */
+    readonly intake: Intake<DossierEvent>,
     private readonly exchange: DocumentsExchangeClient,
     private readonly store: DocumentsStore,
     private readonly options: { sender: OrganInfo; promulgationPlace: string },

@@ -1,15 +1,24 @@
 import { num, port } from '@lienthong/config';
-import { connectorBaseConfigSpec, type ConnectorDefinition } from '@lienthong/connector-runtime';
+import {
+  connectorBaseConfigSpec,
+  routedDossierEvents,
+  type ConnectorDefinition,
+} from '@lienthong/connector-runtime';
+import { ApplicantSeal, applicantKeySpecs } from '@lienthong/personal-data';
 import { PaymentConfirmations } from './payment-confirmations';
 import { PopulationChecks } from './population-checks';
 import { PortalClient } from './portal-client';
 import { portalConfigSpec } from './portal.config';
 import { ProgressHistory } from './progress-history';
 import { PortalConnector } from './portal.connector';
-import { Reconciler, ReconciliationSchedule } from './reconciliation';
+import { Reconciler, reconciliationSchedule } from './reconciliation';
+
+/** The portal publishes the applicant (ChuHoSo, SoGiayToChuHoSo, Email, SoDienThoai): it opens both parts. */
+const APPLICANT = 'clear';
 
 const portalConnectorOwnSpec = {
   ...portalConfigSpec,
+  ...applicantKeySpecs[APPLICANT],
   PORTAL_CONNECTOR_HTTP_PORT: port({
     default: 8091,
     desc: 'Port of the national-portal connector /health and /metrics',
@@ -36,6 +45,7 @@ export const portalConnectorDefinition: ConnectorDefinition<typeof portalConnect
     const portal = new PortalClient(config);
     return {
       connector: new PortalConnector(
+        routedDossierEvents(ApplicantSeal.opening(APPLICANT, config)),
         portal,
         config.PORTAL_SYNC_BATCH_SIZE,
         new PopulationChecks(database),
@@ -44,7 +54,7 @@ export const portalConnectorDefinition: ConnectorDefinition<typeof portalConnect
         { identityVerified: topics.identityVerified, payment: topics.payment },
       ),
       services: (amendments) => [
-        new ReconciliationSchedule(
+        reconciliationSchedule(
           new Reconciler(portal, database, amendments),
           config.PORTAL_RECONCILE_INTERVAL_MS,
           config.PORTAL_RECONCILE_WINDOW_DAYS,

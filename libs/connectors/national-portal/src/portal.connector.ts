@@ -1,10 +1,4 @@
-import {
-  routedDossierEvents,
-  type Connector,
-  type Delivered,
-  type FollowedFacts,
-  type TargetState,
-} from '@lienthong/connector-runtime';
+import type { Connector, Delivered, FollowedFacts, Intake, TargetState } from '@lienthong/connector-runtime';
 import type { IncomingRecord } from '@lienthong/kafka';
 import type { DossierEvent, PortalDossier } from '@lienthong/schemas';
 import type { PaymentConfirmations } from './payment-confirmations';
@@ -24,12 +18,12 @@ type PortalItem = { dossiers: DossierEvent[]; previous: TargetState | undefined 
 export class PortalConnector implements Connector {
   static readonly connectorName = 'national-portal';
   readonly name = PortalConnector.connectorName;
-  readonly intake = routedDossierEvents;
-
   /** The facts a record carries beyond its dossier's events, kept before or after it is at the portal. */
   readonly follows: FollowedFacts[];
 
   constructor(
+    /** dossier events with the whole applicant opened (the `clear` profile): the portal publishes it. */
+    readonly intake: Intake<DossierEvent>,
     private readonly portal: PortalClient,
     private readonly syncBatchSize: number,
     private readonly populationChecks: PopulationChecks,

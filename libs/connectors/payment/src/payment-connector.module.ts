@@ -1,4 +1,4 @@
-import { ManagedServices } from '@lienthong/bootstrap';
+import { ManagedServices, PeriodicTask } from '@lienthong/bootstrap';
 import { ConnectorModule, type ConnectorAppConfig } from '@lienthong/connector-runtime';
 import { Database } from '@lienthong/database';
 import { KafkaConnection, Topics } from '@lienthong/kafka';
@@ -10,8 +10,7 @@ import { PaymentEventRelay } from './outbox/payment-event-relay';
 import type { paymentConfigSpec } from './payment.config';
 import { paymentConnectorDefinition } from './payment-connector.definition';
 import { PaymentPlatformClient } from './platform/payment-platform-client';
-import { PaymentReconciler } from './reconciliation/payment-reconciler';
-import { PaymentReconcileSchedule } from './reconciliation/payment-reconcile-schedule';
+import { PaymentReconciler, PaymentReconciliationBusyError } from './reconciliation/payment-reconciler';
 import { paymentReceipts, paymentReconciler } from './payment-platform-work';
 import { PaymentReceipts } from './receipts/payment-receipts';
 
@@ -75,7 +74,13 @@ export class PaymentConnectorModule {
             new ManagedServices([
               relay,
               fetcher,
-              new PaymentReconcileSchedule(reconciler, config.PAYMENT_RECONCILE_EVERY_S),
+              // Of all replicas, the one that finds no run going on reconciles.
+              new PeriodicTask({
+                name: 'payment-reconciliation',
+                everyMs: config.PAYMENT_RECONCILE_EVERY_S * 1000,
+                run: () => reconciler.run(),
+                busy: (error) => error instanceof PaymentReconciliationBusyError,
+              }),
             ]),
           inject: [PaymentEventRelay, PaymentReceipts, PaymentReconciler],
         },

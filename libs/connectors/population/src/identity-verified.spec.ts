@@ -1,3 +1,4 @@
+import type { Intake } from '@lienthong/connector-runtime';
 import { citizenRecordFixture } from './citizen-record.fixture';
 import { SchemaValidator, type DossierEvent, type IdentityVerifiedEvent } from '@lienthong/schemas';
 import { IdentityCache } from './identity-cache';
@@ -40,7 +41,8 @@ describe('identity.verified.v1', () => {
       new Pseudonymizer('k'),
       'CB01',
     );
-    return new PopulationConnector(verifier, 'test.identity.verified.v1');
+    // Its intake reads records, which these tests do not: they hand events to deliver.
+    return new PopulationConnector({} as Intake<DossierEvent>, verifier, 'test.identity.verified.v1');
   };
 
   /** What the connector publishes for one dossier, as a consumer reads it off the topic. */

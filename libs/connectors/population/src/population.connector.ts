@@ -1,9 +1,4 @@
-import {
-  routedDossierEvents,
-  type Connector,
-  type Delivered,
-  type TargetState,
-} from '@lienthong/connector-runtime';
+import type { Connector, Delivered, Intake, TargetState } from '@lienthong/connector-runtime';
 import { Counter, metricsRegistry } from '@lienthong/observability';
 import type { DossierEvent } from '@lienthong/schemas';
 import type { IdentitySubject } from './identity-check';
@@ -46,9 +41,9 @@ export function verificationSubject(dossier: DossierEvent): IdentitySubject | { 
 export class PopulationConnector implements Connector {
   static readonly connectorName = 'population';
   readonly name = PopulationConnector.connectorName;
-  readonly intake = routedDossierEvents;
-
   constructor(
+    /** dossier events with the applicant's identity opened (the `identity` profile). */
+    readonly intake: Intake<DossierEvent>,
     private readonly verifier: IdentityVerifier,
     private readonly identityVerifiedTopic: string,
   ) {}

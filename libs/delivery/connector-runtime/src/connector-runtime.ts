@@ -24,7 +24,7 @@ import { replicaReport } from './record/replica-report';
 import { TargetPolicy } from './target-policy';
 
 /**
- * Runs one connector: consumes its inputs (its route topic, or what its intake reads), keeps each
+ * Runs one connector: consumes its inputs (dossier.v1 and its route topic, or what its intake reads), keeps each
  * dossier's events (each subject's items) in order while delivering different ones in parallel, and
  * records every outcome in the delivery ledger so a redelivery never reaches the target twice.
  * Transient failures are retried with backoff, then parked on retry topics; permanent ones and records
@@ -111,10 +111,14 @@ export class ConnectorRuntime<Item> {
     await this.turns.close();
   }
 
+  /** Whether a record is meant for this connector: dossier.v1 carries every connector's events. */
+  private readonly isFor = (record: IncomingRecord): boolean =>
+    this.connector.intake.isFor?.(record, this.topics, this.connector.name) ?? true;
+
   private async handleBatch(records: IncomingRecord[], heartbeat: () => Promise<void>): Promise<void> {
     // A batch fetched before an operator's pause waits, and so is delivered after the resume.
     await this.gate.untilResumed(heartbeat);
-    const { events, invalid } = parseBatch(records, this.connector.intake);
+    const { events, invalid } = parseBatch(records, this.connector.intake, this.isFor);
     const outputs = invalid.map(({ record, error }) => this.outcomes.deadLetter(record, error));
     if (events.length > 0) {
       const codes = [...new Set(events.map(({ key }) => key.subject))];

@@ -22,7 +22,7 @@ const BUILT_CONNECTOR = Symbol('BUILT_CONNECTOR');
 
 /**
  * What the runtime needs from one connector: its own settings and how to build it from them. `Item` is
- * what its intake reads (dossier events from its route topic unless it says otherwise).
+ * what its intake reads (dossier events, `routedDossierEvents`, unless it says otherwise).
  */
 export interface ConnectorDefinition<Spec extends ConfigSpecs, Item = DossierEvent> {
   configSpec: Spec;

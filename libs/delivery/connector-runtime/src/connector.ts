@@ -28,7 +28,7 @@ export interface Delivered {
 export interface Connector<Item = DossierEvent> {
   /** Its retry topics are `retry.<name>.<n>` and its dead letters go to `dlq.<name>.v1`. */
   readonly name: string;
-  /** What it consumes and how a record is read: `routedDossierEvents` for `route.<name>.v1`. */
+  /** What it consumes and how a record is read: `routedDossierEvents` for dossier.v1 and `route.<name>.v1`. */
   readonly intake: Intake<Item>;
   deliver(item: Item, previous: TargetState | undefined): Promise<Delivered>;
   /**

@@ -18,10 +18,14 @@ export interface PendingDossier<Item = DossierEvent> {
   previous: TargetState | undefined;
 }
 
-/** The batch's items, in batch order, and the records the intake cannot read, with why. */
+/**
+ * The batch's items, in batch order, and the records the intake cannot read, with why; records not
+ * meant for this connector (`isFor`) are neither.
+ */
 export function parseBatch<Item>(
   records: IncomingRecord[],
   intake: Intake<Item>,
+  isFor: (record: IncomingRecord) => boolean,
 ): {
   events: DossierRecord<Item>[];
   invalid: { record: IncomingRecord; error: PermanentError }[];
@@ -29,6 +33,7 @@ export function parseBatch<Item>(
   const events: DossierRecord<Item>[] = [];
   const invalid: { record: IncomingRecord; error: PermanentError }[] = [];
   for (const record of records) {
+    if (!isFor(record)) continue;
     try {
       const item = intake.read(record);
       events.push({ record, item, key: intake.keyOf(item) });

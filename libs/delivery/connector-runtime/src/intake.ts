@@ -1,4 +1,5 @@
-import type { IncomingRecord, Topics, TopicSpec } from '@lienthong/kafka';
+import { HubHeader, type IncomingRecord, type Topics, type TopicSpec } from '@lienthong/kafka';
+import { SealedPartRefused, type ApplicantSeal } from '@lienthong/personal-data';
 import { SchemaValidator, type DossierEvent } from '@lienthong/schemas';
 import { PermanentError } from './errors';
 
@@ -28,6 +29,12 @@ export interface ItemKey {
 export interface Intake<Item> {
   /** The topics read, created at start with their settings. */
   inputs(topics: Topics, connector: string): TopicSpec[];
+  /**
+   * Optional: whether a record of its inputs is meant for this connector at all (a topic every
+   * connector reads). One that is not is skipped: no item, no ledger row, no dead letter; its offset is
+   * committed with its batch's. Without it, every record is.
+   */
+  isFor?(record: IncomingRecord, topics: Topics, connector: string): boolean;
   /** The record's item; throws a PermanentError when it is not one. */
   read(record: IncomingRecord): Item;
   keyOf(item: Item): ItemKey;
@@ -36,26 +43,44 @@ export interface Intake<Item> {
 // Tolerant: a newer hub's optional fields must not make this connector dead-letter its events.
 const dossierSchema = new SchemaValidator<DossierEvent>('dossier.v1.json', { tolerant: true });
 
-/** The usual intake: dossier.v1 events the hub routed to the connector, on `route.<name>.v1`. */
-export const routedDossierEvents: Intake<DossierEvent> = {
-  inputs: (topics, connector) => [topics.routeSpec(connector)],
-  read(record) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(record.value?.toString('utf8') ?? '');
-    } catch {
-      parsed = undefined;
-    }
-    if (!dossierSchema.is(parsed))
-      throw new PermanentError('INVALID_DOSSIER_EVENT', 'not a dossier.v1 event');
-    return parsed;
-  },
-  keyOf: ({ dossierCode, status, provenance }) => ({
-    subject: dossierCode,
-    dossierCode,
-    sourceSystem: provenance.sourceSystem,
-    sourceEventId: provenance.sourceEventId,
-    sequence: provenance.sequence,
-    status,
-  }),
-};
+/**
+ * The usual intake: the dossier.v1 events the hub routed to the connector (named in their routes header;
+ * stale ones never are), and whatever is on its own `route.<name>.v1` (replays of its dead letters,
+ * events sent by hand), each with the applicant its profile opens (`seal`, ApplicantSeal.opening):
+ * the same event its route copy carried when the hub wrote one per connector.
+ */
+export function routedDossierEvents(seal: ApplicantSeal): Intake<DossierEvent> {
+  return {
+    inputs: (topics, connector) => [topics.dossierSpec, topics.routeSpec(connector)],
+    isFor(record, topics, connector) {
+      if (record.topic !== topics.dossier) return true;
+      if (record.headers[HubHeader.Stale] === 'true') return false;
+      return (record.headers[HubHeader.Routes] ?? '').split(',').includes(connector);
+    },
+    read(record) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(record.value?.toString('utf8') ?? '');
+      } catch {
+        parsed = undefined;
+      }
+      if (!dossierSchema.is(parsed))
+        throw new PermanentError('INVALID_DOSSIER_EVENT', 'not a dossier.v1 event');
+      try {
+        return seal.open(parsed);
+      } catch (error) {
+        if (error instanceof SealedPartRefused)
+          throw new PermanentError('SEALED_PART_REFUSED', error.message);
+        throw error;
+      }
+    },
+    keyOf: ({ dossierCode, status, provenance }) => ({
+      subject: dossierCode,
+      dossierCode,
+      sourceSystem: provenance.sourceSystem,
+      sourceEventId: provenance.sourceEventId,
+      sequence: provenance.sequence,
+      status,
+    }),
+  };
+}

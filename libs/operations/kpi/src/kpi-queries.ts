@@ -92,25 +92,32 @@ export class KpiQueries {
     }));
   }
 
-  /** One agency's dossiers received in [from, to], with the facts the national drift's causes compare. */
-  async heldDossiers(agencyCode: string, from: string, to: string): Promise<HeldDossier[]> {
+  /**
+   * These agencies' dossiers received in [from, to], each agency's in its own list, with the facts the
+   * national drift's causes compare: one query for every agency an overview needs.
+   */
+  async heldDossiers(agencyCodes: string[], from: string, to: string): Promise<Map<string, HeldDossier[]>> {
     const rows = await this.database.query<Omit<HeldDossier, 'portal'> & Record<string, unknown>>(
-      `SELECT dossier_code, end_at IS NOT NULL AS finished, has_fees, paid_online, digitized, reused,
-         vneid_verified, population_checked, ${PORTAL_COLUMNS}
-       FROM kpi_dossiers WHERE agency_code = $1 AND received_day BETWEEN $2 AND $3`,
-      [agencyCode, from, to],
+      `SELECT agency_code, dossier_code, end_at IS NOT NULL AS finished, has_fees, paid_online, digitized,
+         reused, vneid_verified, population_checked, ${PORTAL_COLUMNS}
+       FROM kpi_dossiers WHERE agency_code = ANY($1::text[]) AND received_day BETWEEN $2 AND $3`,
+      [agencyCodes, from, to],
     );
-    return rows.map((row) => ({
-      dossier_code: row.dossier_code,
-      finished: row.finished,
-      has_fees: row.has_fees,
-      paid_online: row.paid_online,
-      digitized: row.digitized,
-      reused: row.reused,
-      vneid_verified: row.vneid_verified,
-      population_checked: row.population_checked,
-      portal: portalFactsOfRow(row),
-    }));
+    const held = new Map<string, HeldDossier[]>(agencyCodes.map((code) => [code, []]));
+    for (const row of rows) {
+      held.get(row.agency_code as string)!.push({
+        dossier_code: row.dossier_code,
+        finished: row.finished,
+        has_fees: row.has_fees,
+        paid_online: row.paid_online,
+        digitized: row.digitized,
+        reused: row.reused,
+        vneid_verified: row.vneid_verified,
+        population_checked: row.population_checked,
+        portal: portalFactsOfRow(row),
+      });
+    }
+    return held;
   }
 
   /** Per day received: the sums of [from, to], for one agency or the city. */

@@ -29,7 +29,6 @@ export class NationalScoreSchedule implements ManagedService {
   }
 
   async start(): Promise<void> {
-    if (this.config.NATIONAL_SCORE_EVERY_S <= 0) return;
     await this.task.start();
   }
 

@@ -1,15 +1,29 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sharedPath } from '@lienthong/config';
 import { DeadLetterHeader, HubHeader, Topics, type IncomingRecord } from '@lienthong/kafka';
-import { maskWords, Pseudonymizer } from '@lienthong/personal-data';
+import { ApplicantSeal, maskWords } from '@lienthong/personal-data';
 import type { DossierEvent } from '@lienthong/schemas';
-import { SOURCE_MAPPERS } from '@lienthong/sources';
+import { mapSourceEvent, SOURCE_MAPPERS } from '@lienthong/sources';
+import { DossierPrivacy } from './dossier-privacy';
 import { HubPipeline } from './hub-pipeline';
 import { decodeDossierState, HubStateStore } from './hub-state';
-import { RoutePrivacy } from './route-privacy';
 
 const topics = new Topics('');
+const keys = {
+  PERSONAL_DATA_IDENTITY_KEY: randomBytes(32).toString('base64'),
+  PERSONAL_DATA_CONTACT_KEY: randomBytes(32).toString('base64'),
+};
+const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+const privacy = () =>
+  new DossierPrivacy({ of: (...parts) => hash(parts.join()) }, ApplicantSeal.sealing(keys));
+const motcua = SOURCE_MAPPERS.find(({ system }) => system === 'motcua')!;
+/** The event as the hub maps it, the applicant in clear: what the portal's route copy carried. */
+const mapped = (value: Buffer): DossierEvent => {
+  const result = mapSourceEvent(motcua, value);
+  if (!result.ok) throw new Error(result.rejection.message);
+  return result.dossier;
+};
 const sample = (file: string) => readFileSync(sharedPath('fixtures', 'sources', 'motcua', file));
 const record = (value: Buffer, offset: number): IncomingRecord => ({
   topic: topics.source('motcua'),
@@ -36,9 +50,6 @@ async function transform(
   return output;
 }
 
-const withoutState = <T extends { topic: string }>(records: T[]) =>
-  records.filter(({ topic }) => topic !== topics.hubState);
-
 describe(HubPipeline.name, () => {
   let store: HubStateStore;
   let sut: HubPipeline;
@@ -50,39 +61,40 @@ describe(HubPipeline.name, () => {
       SOURCE_MAPPERS,
       () => ['national-portal', 'documents'],
       stateOf(store),
-      RoutePrivacy.parse('', new Pseudonymizer('test-pseudonym-key')),
+      privacy(),
     );
   });
 
-  it('writes the canonical event and one message per routed connector, keyed by the payload', async () => {
+  it('writes one dossier.v1 record per event, keyed by the payload, naming its routes in a header, and its state', async () => {
     const { records } = await transform(sut, [record(sample('000.00.12.H26-240815-9002.1.json'), 0)]);
     expect(records.map(({ topic, key }) => ({ topic, key }))).toEqual([
       { topic: 'dossier.v1', key: '000.00.12.H26-240815-9002' },
-      { topic: 'route.national-portal.v1', key: '000.00.12.H26-240815-9002' },
-      { topic: 'route.documents.v1', key: '000.00.12.H26-240815-9002' },
       { topic: 'hub.state.v1', key: '000.00.12.H26-240815-9002' },
     ]);
-    expect(records[0].headers).toMatchObject({ ce_type: 'vn.lienthong.dossier.v1', ce_specversion: '1.0' });
+    // Only what consumers read: the time is in the payload, the subject is the key.
+    expect(Object.keys(records[0].headers).sort()).toEqual(
+      ['ce_id', 'ce_source', 'ce_specversion', 'ce_type', HubHeader.Routes, 'traceparent'].sort(),
+    );
+    expect(records[0].headers).toMatchObject({
+      ce_type: 'vn.lienthong.dossier.v1',
+      ce_specversion: '1.0',
+      [HubHeader.Routes]: 'national-portal,documents',
+    });
   });
 
-  it('sends each route only the applicant data its connector needs (HUB_ROUTE_PRIVACY)', async () => {
-    const hash = (text: string) => createHash('sha256').update(text).digest('hex');
-    sut = new HubPipeline(
-      topics,
-      SOURCE_MAPPERS,
-      () => ['national-portal', 'population', 'documents'],
-      stateOf(store),
-      RoutePrivacy.parse('population=identity, documents=pseudonym', {
-        of: (...parts) => hash(parts.join()),
-      }),
-    );
-    const { records } = await transform(sut, [record(sample('000.00.12.H26-240815-9002.1.json'), 0)]);
-    const [canonical, portal, population, documents] = withoutState(records).map(
-      ({ value }) => JSON.parse(String(value)) as DossierEvent,
-    );
-    const clear = portal.applicant;
+  it('seals the applicant so that each profile opens what its route copy carried, and no more', async () => {
+    const value = sample('000.00.12.H26-240815-9002.1.json');
+    const [{ value: written }] = (await transform(sut, [record(value, 0)])).records;
+    const canonical = JSON.parse(String(written)) as DossierEvent;
+    const opened = (profile: 'clear' | 'identity' | 'pseudonym') =>
+      ApplicantSeal.opening(profile, keys).open(canonical);
+
+    const dossier = mapped(value);
+    const clear = dossier.applicant;
     expect(clear.identity?.number).toMatch(/^\d{12}$/);
+    expect(opened('clear')).toEqual(dossier);
     const withoutContact = { phone: null, email: null, code: null, vneidVerified: clear.vneidVerified };
+    const population = opened('identity');
     expect(population.applicant).toEqual({
       type: clear.type,
       name: clear.name,
@@ -90,6 +102,7 @@ describe(HubPipeline.name, () => {
       birthDate: clear.birthDate ?? null,
       ...withoutContact,
     });
+    const documents = opened('pseudonym');
     expect(documents.applicant).toEqual({
       type: clear.type,
       name: `pseudonym:${hash(clear.identity!.number)}`,
@@ -97,13 +110,12 @@ describe(HubPipeline.name, () => {
       birthDate: null,
       ...withoutContact,
     });
-    expect(canonical.applicant).toEqual({ ...documents.applicant, masked: maskWords(clear.name) });
-    for (const routed of [canonical, population, documents]) {
+    const { sealed, ...open } = canonical;
+    expect(sealed).toEqual({ identity: expect.any(String), contact: expect.any(String) });
+    expect(open.applicant).toEqual({ ...documents.applicant, masked: maskWords(clear.name) });
+    for (const routed of [open, population, documents]) {
       expect(routed.summary).toBeNull();
-      expect({ ...routed, applicant: clear, summary: portal.summary }).toEqual(portal);
-    }
-    for (const value of [clear.name, clear.identity!.number, clear.phone, clear.email].filter(Boolean)) {
-      expect(String(records[3].value)).not.toContain(value);
+      expect({ ...routed, applicant: clear, summary: dossier.summary }).toEqual(dossier);
     }
   });
 
@@ -126,23 +138,19 @@ describe(HubPipeline.name, () => {
     }
   });
 
-  it('refuses a route privacy setting it cannot read, naming the key', () => {
-    expect(() => RoutePrivacy.parse('documents=hidden', { of: () => '' })).toThrow(/HUB_ROUTE_PRIVACY/);
-    expect(() => RoutePrivacy.parse('documents', { of: () => '' })).toThrow(/HUB_ROUTE_PRIVACY/);
-  });
-
   it('drops a duplicate and keeps a stale event unrouted, within one batch and across batches', async () => {
     const first = sample('000.00.12.H26-240815-9002.1.json');
     const second = sample('000.00.12.H26-240815-9002.2.json');
     const batch = await transform(sut, [record(second, 0), record(second, 1), record(first, 2)]);
     expect(
-      batch.records.map(({ topic, headers }) => `${topic}${headers[HubHeader.Stale] ? ' (stale)' : ''}`),
+      batch.records.map(
+        ({ topic, headers }) =>
+          `${topic}${headers[HubHeader.Stale] ? ' (stale)' : ''} to ${headers[HubHeader.Routes] ?? 'nobody'}`,
+      ),
     ).toEqual([
-      'dossier.v1',
-      'route.national-portal.v1',
-      'route.documents.v1',
-      'dossier.v1 (stale)',
-      'hub.state.v1',
+      'dossier.v1 to national-portal,documents',
+      'dossier.v1 (stale) to nobody',
+      'hub.state.v1 to nobody',
     ]);
     // One state record per dossier, with both applied events (the stale one too) and the latest sequence.
     const state = decodeDossierState(batch.records.at(-1)!.value as Buffer);
@@ -155,7 +163,7 @@ describe(HubPipeline.name, () => {
 
   it('decides a batch again from the same state when its transaction aborted', async () => {
     const second = sample('000.00.12.H26-240815-9002.2.json');
-    const routes = ['dossier.v1', 'route.national-portal.v1', 'route.documents.v1', 'hub.state.v1'];
+    const routes = ['dossier.v1', 'hub.state.v1'];
     const topicsOf = (output: { records: { topic: string }[] }) => output.records.map(({ topic }) => topic);
     expect(topicsOf(await transform(sut, [record(second, 0)], 'aborted'))).toEqual(routes);
     expect(store.size).toBe(0);

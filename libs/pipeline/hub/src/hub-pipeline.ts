@@ -1,11 +1,11 @@
 import {
   CloudEventHeader,
-  cloudEventHeaders,
   deadLetter,
   HubHeader,
   type BatchOutput,
   type IncomingRecord,
   type OutgoingRecord,
+  requiredCloudEventHeaders,
   type Topics,
 } from '@lienthong/kafka';
 import {
@@ -18,8 +18,8 @@ import {
 } from '@lienthong/observability';
 import { eventIdOf, type DossierEvent } from '@lienthong/schemas';
 import { mapSourceEvent, type SourceMapper } from '@lienthong/sources';
+import type { DossierPrivacy } from './dossier-privacy';
 import type { HubState } from './hub-state-sync';
-import { RoutePrivacy, type RouteProfile } from './route-privacy';
 
 const consumed = new Counter({
   name: 'lienthong_hub_consumed_total',
@@ -29,7 +29,7 @@ const consumed = new Counter({
 });
 const routed = new Counter({
   name: 'lienthong_hub_routed_total',
-  help: 'Dossier events written to a connector route topic',
+  help: 'Dossier events routed to a connector (named in their lienthong-routes header on dossier.v1)',
   labelNames: ['connector'],
   registers: [metricsRegistry],
 });
@@ -64,9 +64,9 @@ interface Mapped {
 }
 
 /**
- * The hub's transform: source events in; the canonical event and its routes, or a dead letter, out.
- * Duplicates (an event id applied before) are dropped; stale events (a sequence not above the dossier's
- * latest) go to dossier.v1 marked stale and are not routed.
+ * The hub's transform: source events in; one dossier.v1 record per event, naming the connectors it is
+ * routed to, or a dead letter, out. Duplicates (an event id applied before) are dropped; stale events (a
+ * sequence not above the dossier's latest) go to dossier.v1 marked stale and are not routed.
  */
 export class HubPipeline {
   private readonly logger = createLogger('hub');
@@ -77,7 +77,7 @@ export class HubPipeline {
     mappers: readonly SourceMapper[],
     private readonly router: Router,
     private readonly state: HubState,
-    private readonly privacy: RoutePrivacy,
+    private readonly privacy: DossierPrivacy,
   ) {
     this.mappersByTopic = new Map(mappers.map((mapper) => [topics.source(mapper.system), mapper]));
   }
@@ -108,7 +108,7 @@ export class HubPipeline {
         }
         const isStale = decision === 'stale';
         if (isStale) stale.inc({ source: sourceSystem });
-        outputs.push(...this.outputsFor(record, dossier, isStale, started));
+        outputs.push(this.outputFor(record, dossier, isStale, started));
       }
     } catch (error) {
       batch.abandon();
@@ -145,78 +145,57 @@ export class HubPipeline {
     };
   }
 
-  private outputsFor(
+  private outputFor(
     record: IncomingRecord,
     dossier: DossierEvent,
     isStale: boolean,
     started: number,
-  ): OutgoingRecord[] {
-    const outputs = this.buildOutputs(record, dossier, isStale);
+  ): OutgoingRecord {
+    const output = this.buildOutput(record, dossier, isStale);
     if (tracingEnabled()) {
-      // Each output's traceparent is a child of the source event's: its span is the hub's hop to that topic.
-      for (const output of outputs) {
-        recordSpan('hub', {
-          name: `hub ${output.topic}`,
-          kind: 'producer',
-          traceparent: output.headers[CloudEventHeader.TraceParent],
-          parent: record.headers[CloudEventHeader.TraceParent],
-          startMs: started,
-          endMs: Date.now(),
-          attributes: {
-            'messaging.system': 'kafka',
-            'messaging.destination.name': output.topic,
-            'messaging.source.name': record.topic,
-            'lienthong.dossier_code': dossier.dossierCode,
-          },
-        });
-      }
+      // The output's traceparent is a child of the source event's: its span is the hub's hop to dossier.v1.
+      recordSpan('hub', {
+        name: `hub ${output.topic}`,
+        kind: 'producer',
+        traceparent: output.headers[CloudEventHeader.TraceParent],
+        parent: record.headers[CloudEventHeader.TraceParent],
+        startMs: started,
+        endMs: Date.now(),
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.destination.name': output.topic,
+          'messaging.source.name': record.topic,
+          'lienthong.dossier_code': dossier.dossierCode,
+          'lienthong.routes': output.headers[HubHeader.Routes] ?? '',
+        },
+      });
     }
-    return outputs;
+    return output;
   }
 
-  private buildOutputs(record: IncomingRecord, dossier: DossierEvent, isStale: boolean): OutgoingRecord[] {
-    const eventId = eventIdOf(dossier.provenance);
-    const headers = (id: string) => {
-      const ce = cloudEventHeaders({
-        id,
-        source: CE_SOURCE,
-        type: CE_TYPE,
-        time: dossier.provenance.eventTime,
-        subject: dossier.dossierCode,
-        traceparent: record.headers[CloudEventHeader.TraceParent],
-      });
-      if (isStale) ce[HubHeader.Stale] = 'true';
-      return ce;
-    };
-    // Each form of the event made once: dossier.v1 and the pseudonymous routes share one keyed hash.
-    const forms = new Map<RouteProfile, DossierEvent>();
-    const form = (profile: RouteProfile) =>
-      forms.get(profile) ?? forms.set(profile, this.privacy.apply(dossier, profile)).get(profile)!;
-    const canonical: OutgoingRecord = {
+  /**
+   * One record per event, read by every connector: its headers carry only what they need (the event's
+   * time is in the payload, its subject is the key), and its applicant is sealed for them (DossierPrivacy).
+   */
+  private buildOutput(record: IncomingRecord, dossier: DossierEvent, isStale: boolean): OutgoingRecord {
+    const headers = requiredCloudEventHeaders({
+      id: eventIdOf(dossier.provenance),
+      source: CE_SOURCE,
+      type: CE_TYPE,
+      traceparent: record.headers[CloudEventHeader.TraceParent],
+    });
+    if (isStale) {
+      headers[HubHeader.Stale] = 'true';
+    } else {
+      const connectors = this.router(dossier);
+      for (const connector of connectors) routed.inc({ connector });
+      if (connectors.length > 0) headers[HubHeader.Routes] = connectors.join(',');
+    }
+    return {
       topic: this.topics.dossier,
       key: dossier.dossierCode,
-      value: Buffer.from(JSON.stringify(this.privacy.canonical(dossier, form('pseudonym')))),
-      headers: headers(eventId),
+      value: Buffer.from(JSON.stringify(this.privacy.canonical(dossier))),
+      headers,
     };
-    if (isStale) return [canonical];
-    const connectors = this.router(dossier);
-    for (const connector of connectors) routed.inc({ connector });
-    // Encoded once per profile: every route in clear carries the same bytes.
-    const encoded = new Map<RouteProfile, Buffer>();
-    const valueFor = (connector: string) => {
-      const profile = this.privacy.profileOf(connector);
-      let bytes = encoded.get(profile);
-      if (!bytes) encoded.set(profile, (bytes = Buffer.from(JSON.stringify(form(profile)))));
-      return bytes;
-    };
-    return [
-      canonical,
-      ...connectors.map((connector) => ({
-        topic: this.topics.route(connector),
-        key: dossier.dossierCode,
-        value: valueFor(connector),
-        headers: headers(`${eventId}/${connector}`),
-      })),
-    ];
   }
 }

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { num, port, projectPath, str, type ConfigOf } from '@lienthong/config';
-import { pseudonymKeySpec } from '@lienthong/personal-data';
+import { pseudonymKeySpec, sealKeysSpec } from '@lienthong/personal-data';
 
 export const hubConfigSpec = {
   HUB_GROUP_ID: str({
@@ -19,11 +19,6 @@ export const hubConfigSpec = {
     default: 6,
     desc: 'Partitions processed at once, each in its own Kafka transaction',
   }),
-  HUB_ROUTE_PRIVACY: str({
-    default: 'population=identity,documents=pseudonym',
-    desc: "How much of the applicant each connector's route carries, connector=clear|identity|pseudonym; unnamed connectors get it in clear (docs/personal-data-on-topics.md). The pseudonym is keyed with POPULATION_AUDIT_KEY",
-    example: 'population=identity,documents=pseudonym',
-  }),
   HUB_HTTP_PORT: port({ default: 8090, desc: 'Port of the hub /health and /metrics' }),
   HUB_STATE_RETENTION_DAYS: num({
     default: 180,
@@ -31,8 +26,11 @@ export const hubConfigSpec = {
   }),
 };
 
-/** What the hub app reads beside Kafka: its own settings and the pseudonym key. */
-export const hubModuleConfigSpec = { ...hubConfigSpec, ...pseudonymKeySpec };
+/**
+ * What the hub app reads beside Kafka (it has no database): its own settings, the pseudonym key and
+ * both keys of the applicant's sealed parts on dossier.v1.
+ */
+export const hubModuleConfigSpec = { ...hubConfigSpec, ...pseudonymKeySpec, ...sealKeysSpec };
 
 export type HubConfig = ConfigOf<typeof hubModuleConfigSpec>;
 

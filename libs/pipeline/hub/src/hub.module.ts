@@ -1,7 +1,7 @@
 import { ManagedServices } from '@lienthong/bootstrap';
 import { KafkaConnection, Topics, TransactionalKafkaTransport } from '@lienthong/kafka';
-import { createLogger, ObservabilityModule } from '@lienthong/observability';
-import { Pseudonymizer } from '@lienthong/personal-data';
+import { ObservabilityModule } from '@lienthong/observability';
+import { ApplicantSeal, Pseudonymizer } from '@lienthong/personal-data';
 import { compileRouter, loadRoutingRules, routedConnectors } from '@lienthong/routing';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
 import { Module, type DynamicModule } from '@nestjs/common';
@@ -10,9 +10,7 @@ import { HUB_CONFIG, type HubConfig } from './hub.config';
 import { HubController, SOURCE_BATCH_PATTERN } from './hub.controller';
 import { HubPipeline } from './hub-pipeline';
 import { HubStateSync } from './hub-state-sync';
-import { RoutePrivacy } from './route-privacy';
-
-const logger = createLogger('hub');
+import { DossierPrivacy } from './dossier-privacy';
 
 type RoutingRules = ReturnType<typeof loadRoutingRules>;
 const ROUTING_RULES = Symbol('ROUTING_RULES');
@@ -38,22 +36,10 @@ export class HubModule {
           inject: [HUB_CONFIG],
         },
         {
-          provide: RoutePrivacy,
-          useFactory: (c: HubConfig, rules: RoutingRules) => {
-            const privacy = RoutePrivacy.parse(
-              c.HUB_ROUTE_PRIVACY,
-              new Pseudonymizer(c.POPULATION_AUDIT_KEY),
-            );
-            const connectors = routedConnectors(rules);
-            for (const connector of privacy.named().filter((name) => !connectors.includes(name))) {
-              logger.warn(
-                { connector },
-                'HUB_ROUTE_PRIVACY names a connector no routing rule sends to: a typo?',
-              );
-            }
-            return privacy;
-          },
-          inject: [HUB_CONFIG, ROUTING_RULES],
+          provide: DossierPrivacy,
+          useFactory: (c: HubConfig) =>
+            new DossierPrivacy(new Pseudonymizer(c.POPULATION_AUDIT_KEY), ApplicantSeal.sealing(c)),
+          inject: [HUB_CONFIG],
         },
         {
           provide: HubStateSync,
@@ -66,9 +52,9 @@ export class HubModule {
         },
         {
           provide: HubPipeline,
-          useFactory: (topics: Topics, rules: RoutingRules, state: HubStateSync, privacy: RoutePrivacy) =>
+          useFactory: (topics: Topics, rules: RoutingRules, state: HubStateSync, privacy: DossierPrivacy) =>
             new HubPipeline(topics, SOURCE_MAPPERS, compileRouter(rules), state, privacy),
-          inject: [Topics, ROUTING_RULES, HubStateSync, RoutePrivacy],
+          inject: [Topics, ROUTING_RULES, HubStateSync, DossierPrivacy],
         },
         {
           provide: TransactionalKafkaTransport,

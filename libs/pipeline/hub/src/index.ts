@@ -1,7 +1,7 @@
 export { HubModule, hubHttp } from './hub.module';
 export { hubConfigSpec, hubModuleConfigSpec, HUB_CONFIG, type HubConfig } from './hub.config';
 export { HubPipeline } from './hub-pipeline';
-export { RoutePrivacy } from './route-privacy';
+export { DossierPrivacy } from './dossier-privacy';
 export {
   HubStateStore,
   StateBatch,

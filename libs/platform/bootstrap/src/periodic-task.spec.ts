@@ -96,4 +96,35 @@ describe('PeriodicTask', () => {
     expect(calls).toBe(1);
     await task.stop();
   });
+
+  it('counts a turn someone else was busy with as busy, not failed', async () => {
+    class Busy extends Error {}
+    const task = new PeriodicTask({
+      name: 'spec-busy',
+      everyMs: 60_000,
+      run: async (signal) => {
+        if (!signal.aborted) throw new Busy('another replica is at it');
+      },
+      busy: (error) => error instanceof Busy,
+    });
+    await task.runNow();
+    expect(await runsCounted('spec-busy', 'busy')).toBe(1);
+    expect(await runsCounted('spec-busy', 'failed')).toBe(0);
+  });
+
+  it('is off at every 0 ms: it never runs by itself, only when asked', async () => {
+    let runs = 0;
+    const task = new PeriodicTask({
+      name: 'spec-off',
+      everyMs: 0,
+      runAtStart: true,
+      run: async () => void (runs += 1),
+    });
+    await task.start();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(runs).toBe(0);
+    await task.runNow();
+    expect(runs).toBe(1);
+    await task.stop();
+  });
 });

@@ -6,7 +6,7 @@ const logger = createLogger('periodic-task');
 
 const runs = new Counter({
   name: 'lienthong_periodic_task_runs_total',
-  help: 'Runs of periodic tasks (pollers, schedules, reports), by task and outcome (ok, failed)',
+  help: 'Runs of periodic tasks (pollers, schedules, reports), by task and outcome (ok, failed, busy)',
   labelNames: ['task', 'outcome'] as const,
   registers: [metricsRegistry],
 });
@@ -14,6 +14,7 @@ const runs = new Counter({
 export interface PeriodicTaskOptions {
   /** Names the task in logs and in `lienthong_periodic_task_runs_total{task}`. */
   name: string;
+  /** 0 or less: the task is off, it runs only when asked (`runNow`). */
   everyMs: number;
   /** Spreads each wait by up to this share of `everyMs` (0.1 = ±10%), so replicas do not run in step. */
   jitter?: number;
@@ -21,6 +22,11 @@ export interface PeriodicTaskOptions {
   runAtStart?: boolean;
   /** One run; `signal` aborts when the task stops. A throw is logged and counted, never stops the task. */
   run: (signal: AbortSignal) => Promise<unknown>;
+  /**
+   * Whether a throw only says someone else is at it (another replica, an operator): that turn had
+   * nothing to do, which is no failure (logged at info, counted as busy).
+   */
+  busy?: (error: unknown) => boolean;
 }
 
 /**
@@ -35,6 +41,7 @@ export class PeriodicTask implements ManagedService {
   constructor(private readonly options: PeriodicTaskOptions) {}
 
   async start(): Promise<void> {
+    if (this.options.everyMs <= 0) return;
     this.loop ??= this.keepRunning();
   }
 
@@ -65,6 +72,11 @@ export class PeriodicTask implements ManagedService {
       await run(this.stopping.signal);
       runs.inc({ task: name, outcome: 'ok' });
     } catch (error) {
+      if (this.options.busy?.(error)) {
+        runs.inc({ task: name, outcome: 'busy' });
+        logger.info({ task: name }, `${name} skipped: ${(error as Error).message}`);
+        return;
+      }
       runs.inc({ task: name, outcome: 'failed' });
       logger.error({ err: error, task: name }, `${name} failed; it runs again on schedule`);
     }

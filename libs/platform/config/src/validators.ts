@@ -40,17 +40,28 @@ export function isSecretSpec(spec: unknown): boolean {
   return typeof spec === 'object' && spec !== null && secretSpecs.has(spec);
 }
 
-export function secret(spec: { default: string; desc: string; example?: string; optional?: boolean }) {
+export function secret(spec: {
+  default: string;
+  desc: string;
+  example?: string;
+  optional?: boolean;
+  /** What a usable value looks like (a key of a given length): throws saying what is wrong, in any mode. */
+  format?: (input: string) => void;
+}) {
   remember(spec.default, spec.example);
   const validator = makeValidator<string>((input: string) => {
-    if (!inProduction()) return input;
-    if (input.trim() === '') {
-      if (spec.optional) return '';
-      throw new Error('an empty secret is not accepted with NODE_ENV=production');
+    if (inProduction()) {
+      if (input.trim() === '') {
+        if (spec.optional) return '';
+        throw new Error('an empty secret is not accepted with NODE_ENV=production');
+      }
+      refuseKnown(input);
     }
-    return refuseKnown(input);
+    spec.format?.(input);
+    return input;
   });
-  const { optional, ...documented } = spec;
+  const { optional } = spec;
+  const documented = { default: spec.default, desc: spec.desc, example: spec.example };
   const built = !inProduction()
     ? validator(documented)
     : optional

@@ -49,6 +49,11 @@ export const ReplayHeader = {
 export const HubHeader = {
   /** `true` on an event older than one already applied: history only, it must not move status. */
   Stale: 'lienthong-stale',
+  /**
+   * The connectors the routing rules chose, comma-separated; absent when none did and on stale events
+   * (never routed). Each connector reads dossier.v1 and skips the events this does not name.
+   */
+  Routes: 'lienthong-routes',
 } as const;
 
 /** Names the status package a documents dead letter holds (it came from the exchange's inbox, not a topic). */

@@ -36,16 +36,29 @@ function childTraceparent(parent: string | undefined): string {
   return `00-${match[1]}-${randomHex(8)}-${match[2]}`;
 }
 
-/** CloudEvents Kafka binding (binary mode) headers, plus the trace context carried on from the input. */
-export function cloudEventHeaders(attributes: CloudEventAttributes): Record<string, string> {
-  const headers: Record<string, string> = {
+/**
+ * The attributes CloudEvents requires (binary mode), plus the trace context carried on from the input:
+ * all a record needs when its payload holds the time and its key the subject (the hub's dossier.v1,
+ * where every header of every event is encoded).
+ */
+export function requiredCloudEventHeaders(
+  attributes: Pick<CloudEventAttributes, 'id' | 'source' | 'type' | 'traceparent'>,
+): Record<string, string> {
+  return {
     [CloudEventHeader.SpecVersion]: '1.0',
     [CloudEventHeader.Id]: attributes.id ?? randomUUID(),
     [CloudEventHeader.Source]: attributes.source,
     [CloudEventHeader.Type]: attributes.type,
+    [CloudEventHeader.TraceParent]: childTraceparent(attributes.traceparent),
+  };
+}
+
+/** CloudEvents Kafka binding (binary mode) headers with time, content type and subject, plus the trace context. */
+export function cloudEventHeaders(attributes: CloudEventAttributes): Record<string, string> {
+  const headers: Record<string, string> = {
+    ...requiredCloudEventHeaders(attributes),
     [CloudEventHeader.Time]: attributes.time,
     [CloudEventHeader.ContentType]: 'application/json',
-    [CloudEventHeader.TraceParent]: childTraceparent(attributes.traceparent),
   };
   if (attributes.subject) headers[CloudEventHeader.Subject] = attributes.subject;
   return headers;

@@ -2,7 +2,7 @@ export { kafkaConfigSpec, type KafkaConfig } from './kafka.config';
 export { KafkaModule } from './kafka.module';
 export { Topics, type TopicSpec } from './topics';
 export { KafkaConnection, type PartitionLag, type ReadRecord } from './kafka-connection';
-export { cloudEventHeaders, newTraceparent } from './headers';
+export { cloudEventHeaders, newTraceparent, requiredCloudEventHeaders } from './headers';
 export { type BatchOutput } from './transactional-processor';
 export type { IncomingRecord, OutgoingRecord } from './records';
 export { deadLetter } from './dead-letter';

@@ -29,7 +29,10 @@ export class Topics {
     return `${this.prefix}dossier.v1`;
   }
 
-  /** The dossiers a connector must deliver. */
+  /**
+   * A connector's own input beside dossier.v1: what is replayed to it (its dead letters) or sent to it by
+   * hand; the hub writes every event once, to dossier.v1.
+   */
   route(connector: string): string {
     return `${this.prefix}route.${connector}.v1`;
   }
@@ -109,7 +112,7 @@ export class Topics {
     return `${this.prefix}${name}`;
   }
 
-  /** The consumer group of a connector's route topic. */
+  /** The consumer group of a connector's inputs (dossier.v1 and its route topic). */
   connectorGroup(connector: string): string {
     return this.group(`lienthong.connector.${connector}`);
   }
@@ -127,7 +130,7 @@ export class Topics {
   hubTopics(sources: string[], connectors: string[]): TopicSpec[] {
     return [
       ...sources.map((system) => ({ name: this.source(system) })),
-      { name: this.dossier, config: WRITTEN },
+      this.dossierSpec,
       ...connectors.map((connector) => this.routeSpec(connector)),
       { name: this.deadLetter('hub'), partitions: 1, ...DEAD_LETTERS },
       this.hubStateSpec,
@@ -144,16 +147,21 @@ export class Topics {
     return { name: this.payment, config: WRITTEN };
   }
 
+  /** dossier.v1 as the hub and the connectors create it. */
+  get dossierSpec(): TopicSpec {
+    return { name: this.dossier, config: WRITTEN };
+  }
+
   /** A connector's route topic as the hub and the connector create it. */
   routeSpec(connector: string): TopicSpec {
     return { name: this.route(connector), config: WRITTEN };
   }
 
-  /** The topics one connector reads (by default its route topic) and writes. */
+  /** The topics one connector reads (by default dossier.v1 and its route topic) and writes. */
   connectorTopics(
     connector: string,
     retryLevels: number,
-    inputs: TopicSpec[] = [this.routeSpec(connector)],
+    inputs: TopicSpec[] = [this.dossierSpec, this.routeSpec(connector)],
   ): TopicSpec[] {
     return [
       ...inputs,

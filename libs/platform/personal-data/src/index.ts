@@ -6,3 +6,5 @@ export { maskPersonalData } from './mask-personal-data';
 export { maskPatterns, maskWords } from './mask-value';
 export { Pseudonymizer } from './pseudonym';
 export { pseudonymKeySpec } from './pseudonym.config';
+export { ApplicantSeal, applicantKeySpecs, SealedPartRefused, type ApplicantProfile } from './applicant-seal';
+export { contactKeySpec, identityKeySpec, sealKeysSpec } from './sealed-parts.config';

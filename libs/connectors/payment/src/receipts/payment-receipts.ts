@@ -73,7 +73,7 @@ export class PaymentReceipts implements ManagedService {
   }
 
   async start(): Promise<void> {
-    if (this.options.everyS > 0) await this.task.start();
+    await this.task.start();
   }
 
   async stop(): Promise<void> {

@@ -21,7 +21,7 @@ export interface BatchHandlers {
 }
 
 /**
- * The connector's consumers, their topics created: its inputs (the route unless its intake reads other
+ * The connector's consumers, their topics created: its inputs (dossier.v1 and its route unless its intake reads other
  * topics), one per retry level (an event waiting its 30 minutes must not hold up one due in 30 s), and
  * one for the followed facts' topics if any.
  */

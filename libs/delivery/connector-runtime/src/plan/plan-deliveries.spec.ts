@@ -1,4 +1,5 @@
 import type { IncomingRecord } from '@lienthong/kafka';
+import { ApplicantSeal } from '@lienthong/personal-data';
 import type { DossierEvent } from '@lienthong/schemas';
 import type { DossierAtTarget } from '../delivery-ledger';
 import { eventId, type DossierRecord } from '../dossier-record';
@@ -27,7 +28,7 @@ function event(label: string, offset: number): DossierRecord {
     sequence: Number(sequence),
   };
   const item = { dossierCode: dossier, status: 1, provenance } as unknown as DossierEvent;
-  return { record, item, key: routedDossierEvents.keyOf(item) };
+  return { record, item, key: routedDossierEvents(ApplicantSeal.opening('pseudonym', {})).keyOf(item) };
 }
 
 const label = ({ key }: DossierRecord) => key.sourceEventId;

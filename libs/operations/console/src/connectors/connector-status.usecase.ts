@@ -111,7 +111,8 @@ export class ConnectorStatusQuery {
     const [control, replicas, routeLag, retryLag, outcomes, [retried]] = await Promise.all([
       this.control.state(name),
       this.control.replicas(name),
-      this.lag(group, [this.flow.topics.route(name)]),
+      // Its group reads dossier.v1 (every event, those routed elsewhere skipped) and its route topic.
+      this.lag(group, [this.flow.topics.dossier, this.flow.topics.route(name)]),
       this.retryLag(name, this.flow.retryTopics(name)),
       deliveryOutcomeCounts(this.database, name, RECENT_MINUTES),
       this.database.query<{ total: string; recent: string }>(

@@ -13,7 +13,7 @@ describe(replayTarget.name, () => {
     });
   });
 
-  it.each(['t.route.national-portal.v1', 't.retry.national-portal.2'])(
+  it.each(['t.dossier.v1', 't.route.national-portal.v1', 't.retry.national-portal.2'])(
     'sends a connector dead letter from %s to its own route topic',
     (sourceTopic) => {
       const sut = replayTarget({ id: 2, stage: 'national-portal', sourceTopic }, flow);
@@ -22,7 +22,6 @@ describe(replayTarget.name, () => {
   );
 
   it.each([
-    ['the canonical topic', 't.dossier.v1'],
     ["another connector's route", 't.route.documents.v1'],
     ['an inbox outside Kafka', 'documents.status-inbox'],
     ['nothing', null],

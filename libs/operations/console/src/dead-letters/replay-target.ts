@@ -26,7 +26,9 @@ const QUOTED = 120;
  * Where a dead letter may be replayed to, computed from its stage and never taken from its headers as
  * such (anyone who can write to a dead-letter topic writes its headers): a hub dead letter goes back to
  * the source topic of a known source system, a connector's to its own route topic (the connector
- * starts its retry levels afresh) when it came from that route or its retry topics. The answer must be a topic of the flow; anything else is refused.
+ * starts its retry levels afresh) when it came from dossier.v1 (which every connector reads: a replay
+ * there would reach them all again), that route or its retry topics. The answer must be a topic of the
+ * flow; anything else is refused.
  */
 export function replayTarget(letter: ReplayOrigin, flow: Flow): ReplayTarget {
   const named = JSON.stringify((letter.sourceTopic ?? '').slice(0, QUOTED));
@@ -49,10 +51,11 @@ export function replayTarget(letter: ReplayOrigin, flow: Flow): ReplayTarget {
   const route = flow.topics.route(letter.stage);
   // A connector also dead-letters what it takes in from elsewhere (the documents status inbox): that
   // never was a route message, so its route topic would only dead-letter it again.
-  if (![route, ...flow.retryTopics(letter.stage)].includes(letter.sourceTopic ?? '')) {
+  const inputs = [flow.topics.dossier, route, ...flow.retryTopics(letter.stage)];
+  if (!inputs.includes(letter.sourceTopic ?? '')) {
     return {
       code: ReplayRefusal.NotFromRoute,
-      refused: `it did not come from ${letter.stage}'s route or retry topics (${named}): fix it at its source`,
+      refused: `it did not come from dossier.v1 or ${letter.stage}'s route or retry topics (${named}): fix it at its source`,
     };
   }
   return { topic: route };

@@ -60,8 +60,8 @@ interface TrailRow {
 }
 
 /**
- * A dossier's whole way through Lienthong: every source event, canonical event, route, retry and dead
- * letter (from the console's trail of the topics), every delivery outcome (the ledger), the state at
+ * A dossier's whole way through Lienthong: every source event, canonical event (with the connectors it
+ * was routed to), replay to a route topic, retry and dead letter (from the console's trail of the topics), every delivery outcome (the ledger), the state at
  * each target, what the national portal holds now (a live TraCuuHoSo) beside what was sent, and its
  * payments (state, amount, reference, where to pay, the receipt once fetched).
  */
@@ -172,6 +172,8 @@ function trailDetail(headers: Record<string, string>): Record<string, unknown> {
   if (headers[RetryHeader.Level]) detail.retryLevel = Number(headers[RetryHeader.Level]);
   if (headers[RetryHeader.Reason]) detail.reason = headers[RetryHeader.Reason];
   if (headers[HubHeader.Stale] === 'true') detail.stale = true;
+  // The connectors a dossier.v1 event was routed to: each reads it there, none gets a copy of its own.
+  if (headers[HubHeader.Routes]) detail.routedTo = headers[HubHeader.Routes].split(',');
   if (headers[ReplayHeader.Id]) detail.replayId = headers[ReplayHeader.Id];
   if (headers[CloudEventHeader.TraceParent]) detail.traceparent = headers[CloudEventHeader.TraceParent];
   return detail;

@@ -137,19 +137,16 @@ export function notMeasurable(): Cause[] {
 }
 
 /**
- * The causes among these dossiers (one agency's, one period's), each listing its dossiers; a
- * reconciliation finding counts when its run finished since `findingsSince`, and a restored one only
+ * The causes among these dossiers (one agency's, one period's), each listing its dossiers, given the
+ * latest reconciliation findings of the period (`reconciliationFindings`); a restored one counts only
  * when the national figures (`publishedAt`: when their version was first seen) predate the restoring.
  * A dossier the portal lacks is that and nothing else.
  */
-export async function driftCauses(
-  database: Database,
+export function driftCauses(
   dossiers: HeldDossier[],
-  findingsSince: Date,
+  findings: ReadonlyMap<string, Finding>,
   publishedAt: Date | null,
-): Promise<Cause[]> {
-  const codes = dossiers.map((dossier) => dossier.dossier_code);
-  const findings = await latestFindingsAmong(database, codes, findingsSince);
+): Cause[] {
   const causes = new Map<string, Cause>();
   for (const dossier of dossiers) {
     const code = dossier.dossier_code;
@@ -175,3 +172,11 @@ export async function driftCauses(
   }
   return [...causes.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.item.localeCompare(b.item));
 }
+
+/** The latest reconciliation finding of each of these dossiers whose run finished since `since`. */
+export const reconciliationFindings = (database: Database, dossiers: HeldDossier[], since: Date) =>
+  latestFindingsAmong(
+    database,
+    dossiers.map((dossier) => dossier.dossier_code),
+    since,
+  );

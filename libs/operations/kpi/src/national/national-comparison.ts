@@ -13,7 +13,7 @@ import { Period } from '../period';
 import { periodCounts } from '../period-counts';
 import { scorePeriod, type Score } from '../score';
 import { matchAgencies, type Unmatched } from './agency-match';
-import { driftCauses, notMeasurable, type Cause } from './drift-causes';
+import { driftCauses, notMeasurable, reconciliationFindings, type Cause } from './drift-causes';
 import { compareScores, type GroupScores, type ItemComparison } from './item-comparison';
 import { ranksWithinTiers } from './tier-ranks';
 
@@ -123,11 +123,20 @@ export class NationalComparison {
       row.national ? tierOfUnit(match.units.get(row.agencyCode)!) : null;
     for (const [row, rank] of ranksWithinTiers(rows, tierOf, (row) => row.own.totalScore))
       row.own.rank = rank;
-    if (withCauses) {
-      for (const row of rows.filter((candidate) => candidate.national && hasDrift(candidate.drift))) {
+    const drifting = rows.filter((candidate) => candidate.national && hasDrift(candidate.drift));
+    if (withCauses && drifting.length > 0) {
+      // Two queries for every drifting agency together: their dossiers, then those dossiers' findings.
+      const held = await this.queries.heldDossiers(
+        drifting.map((row) => row.agencyCode),
+        days.from,
+        days.to,
+      );
+      const findings = await reconciliationFindings(this.database, [...held.values()].flat(), startOf(days));
+      for (const row of drifting) {
         const unit = match.units.get(row.agencyCode)!;
-        const causes = await this.causes(row.agencyCode, days, unit);
-        row.causes = causes.map(({ kind, item, count }) => ({ kind, item, count }));
+        row.causes = driftCauses(held.get(row.agencyCode)!, findings, unit.fetchedAt).map(
+          ({ kind, item, count }) => ({ kind, item, count }),
+        );
       }
     }
     return { period: period.key, agencies: rows, unmatched: match.unmatched };
@@ -141,7 +150,9 @@ export class NationalComparison {
       this.report.agencyScore(agencyCode, days),
       this.reader.latest(period.key),
       this.queries.agencyNames(),
-      this.queries.heldDossiers(agencyCode, days.from, days.to),
+      this.queries
+        .heldDossiers([agencyCode], days.from, days.to)
+        .then((byAgency) => byAgency.get(agencyCode)!),
     ]);
     const { mapping, rootDepartmentId } = this.settings;
     const unit = matchAgencies(latest.units, names, mapping, rootDepartmentId).units.get(agencyCode) ?? null;
@@ -151,7 +162,8 @@ export class NationalComparison {
       );
     }
     const compared = compareScores(own?.score ?? emptyScore(), unit);
-    const causes = await driftCauses(this.database, held, startOf(days), unit?.fetchedAt ?? null);
+    const findings = await reconciliationFindings(this.database, held, startOf(days));
+    const causes = driftCauses(held, findings, unit?.fetchedAt ?? null);
     return {
       period: period.key,
       agencyCode,
@@ -175,22 +187,21 @@ export class NationalComparison {
       months.push(`${year}-${pad(month)}`);
       if (months.length > 36) throw new BadRequestException('at most 36 months at once');
     }
-    const points = [];
-    for (const month of months) {
-      const overview = await this.overview(month, false);
-      const row = overview.agencies.find((agency) => agency.agencyCode === agencyCode);
-      points.push({
-        period: month,
-        national: row?.national ? { totalScore: row.national.totalScore, rank: row.national.rank } : null,
-        own: row ? { totalScore: row.own.totalScore, rank: row.own.rank } : { totalScore: null, rank: null },
-      });
-    }
+    // Each month's ranks need that month's whole ranking; the months are read side by side.
+    const points = await Promise.all(
+      months.map(async (month) => {
+        const overview = await this.overview(month, false);
+        const row = overview.agencies.find((agency) => agency.agencyCode === agencyCode);
+        return {
+          period: month,
+          national: row?.national ? { totalScore: row.national.totalScore, rank: row.national.rank } : null,
+          own: row
+            ? { totalScore: row.own.totalScore, rank: row.own.rank }
+            : { totalScore: null, rank: null },
+        };
+      }),
+    );
     return { agencyCode, months: points };
-  }
-
-  private async causes(agencyCode: string, days: Period, unit: StoredScore | null): Promise<Cause[]> {
-    const held = await this.queries.heldDossiers(agencyCode, days.from, days.to);
-    return driftCauses(this.database, held, startOf(days), unit?.fetchedAt ?? null);
   }
 
   /** Each national unit's rank among the units of its tier (provincial agencies; communes). */

@@ -5,7 +5,12 @@ import {
   type SentFieldsAt,
 } from '@lienthong/connector-runtime';
 import type { Database } from '@lienthong/database';
-import { PortalConnector } from '@lienthong/national-portal';
+import {
+  PortalConnector,
+  PortalDatabaseCode,
+  PortalPaymentCode,
+  PortalReuseCode,
+} from '@lienthong/national-portal';
 
 /**
  * What the portal connector last sent of a dossier, reduced to what the national comparison's causes
@@ -30,6 +35,7 @@ export interface OwnFlags {
   population_checked: boolean;
 }
 
+/** A yes/no flag of the portal's record (1 yes). */
 const isOne = (value: unknown) => value === '1' || value === 1;
 const files = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value : []);
 
@@ -46,7 +52,7 @@ export const FLAGS: {
     item: 'paid_online',
     column: 'portal_paid_online',
     own: (d) => d.has_fees && d.paid_online,
-    sent: (value) => value === '1' || value === '2',
+    sent: (value) => value === PortalPaymentCode.NationalPlatform || value === PortalPaymentCode.OwnGateway,
   },
   {
     flag: 'HoSoCoThanhPhanSoHoa',
@@ -60,7 +66,10 @@ export const FLAGS: {
     item: 'reuse',
     column: 'portal_reused',
     own: (d) => d.reused,
-    sent: (value) => files(value).some((file) => file.DuocTaiSuDung === '1' || file.DuocTaiSuDung === '2'),
+    sent: (value) =>
+      files(value).some(
+        ({ DuocTaiSuDung: code }) => code === PortalReuseCode.Reused || code === PortalReuseCode.Replaced,
+      ),
   },
   {
     flag: 'TaiKhoanDuocXacThucVoiVNeID',
@@ -74,7 +83,7 @@ export const FLAGS: {
     item: 'population_data',
     column: 'portal_population_checked',
     own: (d) => d.population_checked,
-    sent: (value) => files(value).some((link) => link.MaCSDL === '1'),
+    sent: (value) => files(value).some((link) => link.MaCSDL === PortalDatabaseCode.Population),
   },
 ];
 export const fieldOf = (flag: string) => flag.split('.')[0];

@@ -75,6 +75,19 @@ export interface DossierEvent {
     masked?: string | null;
   };
   /**
+   * The applicant's personal data on dossier.v1, for the connectors whose profile needs it (docs/personal-data-on-topics.md): each part AES-256-GCM under its own key, base64 of iv (12 bytes) | tag (16 bytes) | ciphertext, its additional data the part's name, the dossier code and the event id (so it opens in no other event). Absent on events that carry the applicant in clear.
+   */
+  sealed?: {
+    /**
+     * {name, identity, birthDate} of the applicant, under PERSONAL_DATA_IDENTITY_KEY.
+     */
+    identity: string;
+    /**
+     * {phone, email, code} of the applicant and the dossier's summary, under PERSONAL_DATA_CONTACT_KEY.
+     */
+    contact: string;
+  };
+  /**
    * KenhThucHien: 1 in person, 2 online, 3 public postal service.
    */
   channel: 1 | 2 | 3;

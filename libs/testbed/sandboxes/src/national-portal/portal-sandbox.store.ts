@@ -7,6 +7,8 @@ export interface HeldDossier {
   /** Every TrangThaiHoSo the portal was given for it, in order. */
   statuses: string[];
   progress: PortalProgress[];
+  /** When the portal last accepted anything for it (epoch ms): what a benchmark's latency ends at. */
+  lastSyncedAt: number;
 }
 
 /** What the sandbox portal accepted, in memory: it lives as long as the sandbox process. */
@@ -23,17 +25,28 @@ export class PortalSandboxStore {
   }
 
   create(record: PortalDossier): void {
-    this.dossiers.set(record.MaHoSo, { record, creates: 1, statuses: [record.TrangThaiHoSo], progress: [] });
+    this.dossiers.set(record.MaHoSo, {
+      record,
+      creates: 1,
+      statuses: [record.TrangThaiHoSo],
+      progress: [],
+      lastSyncedAt: Date.now(),
+    });
   }
 
   update(record: PortalDossier): void {
     const held = this.dossiers.get(record.MaHoSo)!;
     held.record = record;
     held.statuses.push(record.TrangThaiHoSo);
+    held.lastSyncedAt = Date.now();
   }
 
   addProgress(records: PortalProgress[]): void {
-    for (const record of records) this.dossiers.get(record.MaHoSo)?.progress.push(record);
+    for (const record of records) {
+      const held = this.dossiers.get(record.MaHoSo);
+      held?.progress.push(record);
+      if (held) held.lastSyncedAt = Date.now();
+    }
   }
 
   /** Replaces the held record without counting it as a sync (to simulate drift at the portal). */
