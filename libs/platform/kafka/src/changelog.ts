@@ -124,6 +124,11 @@ export class Changelog {
   }
 
   async stop(): Promise<void> {
+    // A batch still waiting for the changelog's end fails (it is consumed again by whoever takes over)
+    // instead of holding the shutdown.
+    this.stopReading(
+      new LienthongError('CHANGELOG_READER_STOPPED', `${this.options.topic} is no longer read`),
+    );
     await this.producer?.disconnect();
     if (!this.consumer) return;
     await this.consumer.disconnect();
@@ -147,12 +152,17 @@ export class Changelog {
   }
 
   private fail(error: Error): void {
-    this.failure = new LienthongError('CHANGELOG_READER_STOPPED', `${this.options.topic} is no longer read`, {
-      retriable: false,
-      cause: error,
-    });
     this.logger.error({ err: error }, 'the changelog reader stopped: the state it holds no longer follows');
-    for (const waiter of this.waiters) waiter.reject(this.failure);
+    this.stopReading(
+      new LienthongError('CHANGELOG_READER_STOPPED', `${this.options.topic} is no longer read`, {
+        cause: error,
+      }),
+    );
+  }
+
+  private stopReading(failure: Error): void {
+    this.failure = failure;
+    for (const waiter of this.waiters) waiter.reject(failure);
     this.waiters = [];
   }
 }
