@@ -21,8 +21,8 @@ export const hubConfigSpec = {
   }),
   HUB_HTTP_PORT: port({ default: 8090, desc: 'Port of the hub /health and /metrics' }),
   HUB_STATE_RETENTION_DAYS: num({
-    default: 180,
-    desc: "Days the hub remembers a dossier's state (applied event ids, latest sequence) after its last change; every hour the hub forgets older ones (tombstones on hub.state.v1), and a duplicate older than this is still caught by each connector ledger (0 = keep forever)",
+    default: 30,
+    desc: "Days the hub remembers a dossier's state (applied event ids, latest sequence) after its last change, in memory at some 250 bytes a dossier; every hour the hub forgets older ones (tombstones on hub.state.v1). A duplicate or an out-of-order event older than this is still caught by each connector ledger and the KPI projection's sequence check (0 = keep forever)",
   }),
 };
 
