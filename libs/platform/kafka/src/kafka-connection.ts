@@ -184,8 +184,10 @@ export class KafkaConnection {
    */
   async endOffsets(topic: string): Promise<Map<number, number>> {
     const admin = await this.getAdmin();
+    // A topic created a moment ago may not be served yet ("not the leader for that topic-partition").
+    const offsets = await whileTopicsSettle.execute(() => admin.fetchTopicOffsets(topic));
     return new Map(
-      (await admin.fetchTopicOffsets(topic))
+      offsets
         .filter(({ high, low }) => Number(high) > Number(low))
         .map(({ partition, high }) => [partition, Number(high)]),
     );
