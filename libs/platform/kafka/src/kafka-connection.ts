@@ -179,15 +179,13 @@ export class KafkaConnection {
   }
 
   /**
-   * The end (high watermark) of each partition of the topic that holds records, now: the offset the
-   * next record written there will get.
+   * The end (high watermark) of each partition of the topic that holds records, now: the offset the next
+   * record written there will get. A topic created a moment ago may not be served yet (NOT_LEADER): waited out.
    */
   async endOffsets(topic: string): Promise<Map<number, number>> {
     const admin = await this.getAdmin();
-    // A topic created a moment ago may not be served yet ("not the leader for that topic-partition").
-    const offsets = await whileTopicsSettle.execute(() => admin.fetchTopicOffsets(topic));
     return new Map(
-      offsets
+      (await whileTopicsSettle.execute(() => admin.fetchTopicOffsets(topic)))
         .filter(({ high, low }) => Number(high) > Number(low))
         .map(({ partition, high }) => [partition, Number(high)]),
     );
