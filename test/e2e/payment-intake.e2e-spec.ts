@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { startApp, type RunningApp } from '@lienthong/bootstrap';
-import { readConfig } from '@lienthong/config';
-import { DatabaseModule, databaseConfigSpec } from '@lienthong/database';
-import { DeadLetterHeader, KafkaConnection, KafkaModule, kafkaConfigSpec } from '@lienthong/kafka';
-import {
-  PaymentConnectorModule,
-  paymentConnectorConfigSpec,
-  PaymentLedger,
-  PaymentReconciler,
-  type PaymentRecord,
-} from '@lienthong/payment';
+import type { RunningApp } from '@lienthong/bootstrap';
+import { DeadLetterHeader, KafkaConnection } from '@lienthong/kafka';
+import { PaymentLedger, PaymentReconciler, type PaymentRecord } from '@lienthong/payment';
 import type { HeldTransaction } from '@lienthong/sandboxes';
 import type { PaymentEvent } from '@lienthong/schemas';
 import axios from 'axios';
@@ -18,6 +10,7 @@ import {
   LOSSY_CALLBACKS,
   platformFaults,
   platformSettings,
+  startPaymentConnector,
   startPaymentSandbox,
 } from '../support/payment-platform';
 import { paymentRequestNumber, paymentRequestTemplate } from '../support/payment-requests';
@@ -92,15 +85,7 @@ describe('payment intake to payment.v1', () => {
       PAYMENT_RECEIPT_EVERY_S: '1',
       PAYMENT_RECEIPT_RETRY_S: '1',
     });
-    connector = await startApp(
-      'connector-payment',
-      [
-        KafkaModule.forRoot(readConfig(kafkaConfigSpec, env)),
-        DatabaseModule.forRoot(readConfig(databaseConfigSpec, env)),
-        PaymentConnectorModule.register(readConfig(paymentConnectorConfigSpec, env)),
-      ],
-      { port: connectorPort },
-    );
+    connector = await startPaymentConnector(env, connectorPort);
     ledger = connector.app.get(PaymentLedger);
   }, 120_000);
 

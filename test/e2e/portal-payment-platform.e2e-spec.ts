@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { startApp, type RunningApp } from '@lienthong/bootstrap';
-import { readConfig } from '@lienthong/config';
-import { DatabaseModule, databaseConfigSpec } from '@lienthong/database';
-import { KafkaModule, kafkaConfigSpec } from '@lienthong/kafka';
-import { PaymentConnectorModule, paymentConnectorConfigSpec, PaymentReconciler } from '@lienthong/payment';
+import type { RunningApp } from '@lienthong/bootstrap';
+import { PaymentReconciler } from '@lienthong/payment';
 import type { HeldTransaction } from '@lienthong/sandboxes';
-import { LOSSY_CALLBACKS, platformSettings, startPaymentSandbox } from '../support/payment-platform';
+import {
+  LOSSY_CALLBACKS,
+  platformSettings,
+  startPaymentConnector,
+  startPaymentSandbox,
+} from '../support/payment-platform';
 import axios from 'axios';
 import { consumedUpTo, publish } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
@@ -45,15 +47,7 @@ describe('the portal receiving the payments the national platform confirmed', ()
       PAYMENT_TIMEOUT_MS: '3000',
       PAYMENT_RECONCILE_EVERY_S: '0',
     });
-    paymentConnector = await startApp(
-      'connector-payment',
-      [
-        KafkaModule.forRoot(readConfig(kafkaConfigSpec, env)),
-        DatabaseModule.forRoot(readConfig(databaseConfigSpec, env)),
-        PaymentConnectorModule.register(readConfig(paymentConnectorConfigSpec, env)),
-      ],
-      { port: connectorPort },
-    );
+    paymentConnector = await startPaymentConnector(env, connectorPort);
   });
 
   afterAll(async () => {

@@ -1,11 +1,11 @@
 import axios from 'axios';
 import { readConfig } from '@lienthong/config';
-import { connectorRuntimeConfigSpec, standaloneAmendments } from '@lienthong/connector-runtime';
 import { Database, databaseConfigSpec } from '@lienthong/database';
-import { PortalClient, portalConfigSpec, Reconciler } from '@lienthong/national-portal';
+import { Reconciler } from '@lienthong/national-portal';
 import type { PortalDossier, PortalProgress } from '@lienthong/schemas';
 import { eventually, publish } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
+import { standalonePortalReconciler } from '../support/portal-reconciler';
 import { dossierWithSteps } from '../support/lifecycles';
 import { mapWithSource } from '../support/source-fixtures';
 
@@ -71,13 +71,7 @@ describe('national-portal reconciliation restores the status history, on the rea
     sut = await new LienthongHarness().start();
     const env = sut.env({ PORTAL_URL: sut.portal.baseUrl });
     database = new Database(readConfig(databaseConfigSpec, env));
-    const { amendments, close } = standaloneAmendments(
-      'national-portal',
-      database,
-      readConfig(connectorRuntimeConfigSpec, env),
-    );
-    closeAmendments = close;
-    reconciler = new Reconciler(new PortalClient(readConfig(portalConfigSpec, env)), database, amendments);
+    ({ reconciler, close: closeAmendments } = standalonePortalReconciler(database, env));
   });
 
   afterAll(async () => {

@@ -1,14 +1,9 @@
 import axios from 'axios';
 import { readConfig } from '@lienthong/config';
-import { connectorRuntimeConfigSpec, standaloneAmendments } from '@lienthong/connector-runtime';
 import { AdvisoryLocks, Database, databaseConfigSpec } from '@lienthong/database';
-import {
-  PortalClient,
-  portalConfigSpec,
-  Reconciler,
-  ReconciliationBusyError,
-} from '@lienthong/national-portal';
+import { Reconciler, ReconciliationBusyError } from '@lienthong/national-portal';
 import { LienthongHarness } from '../support/lienthong-harness';
+import { standalonePortalReconciler } from '../support/portal-reconciler';
 import { eventually, publish } from '../support/kafka-client';
 import { loadFixtureDossiers } from '../support/source-fixtures';
 
@@ -28,13 +23,7 @@ describe('national-portal reconciliation, on the real broker and the portal sand
     const env = sut.env({ PORTAL_URL: sut.portal.baseUrl });
     database = new Database(readConfig(databaseConfigSpec, env));
     otherProcess = database.locks(database.dedicatedPool(2));
-    const { amendments, close } = standaloneAmendments(
-      'national-portal',
-      database,
-      readConfig(connectorRuntimeConfigSpec, env),
-    );
-    closeAmendments = close;
-    reconciler = new Reconciler(new PortalClient(readConfig(portalConfigSpec, env)), database, amendments);
+    ({ reconciler, close: closeAmendments } = standalonePortalReconciler(database, env));
     for (const dossier of dossiers) {
       await publish(
         sut.topics.source('motcua'),

@@ -1,14 +1,7 @@
 import { createHash } from 'node:crypto';
-import { startApp, type RunningApp } from '@lienthong/bootstrap';
-import { readConfig } from '@lienthong/config';
+import type { RunningApp } from '@lienthong/bootstrap';
 import { Database } from '@lienthong/database';
-import {
-  PaymentConnectorModule,
-  paymentConnectorConfigSpec,
-  PaymentLedger,
-  PaymentReconciler,
-  type PaymentRecord,
-} from '@lienthong/payment';
+import { PaymentLedger, PaymentReconciler, type PaymentRecord } from '@lienthong/payment';
 import type { HeldTransaction } from '@lienthong/sandboxes';
 import type { MotcuaEvent, PaymentRequest, PortalDossier } from '@lienthong/schemas';
 import { motcuaLifecycle, paymentRequestOf, seededRandom } from '@lienthong/simulator';
@@ -17,9 +10,9 @@ import {
   LOSSY_CALLBACKS,
   platformFaults,
   platformSettings,
+  startPaymentConnector,
   startPaymentSandbox,
 } from '../support/payment-platform';
-import { resources } from '../support/app-modules';
 import { publish } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
 import { signedResultOf } from '../support/payment-requests';
@@ -103,11 +96,7 @@ describe('a thousand payments under platform faults and lost callbacks, to the p
       // Reconciliation is run by the test, with the window's lower bound at 0 s.
       PAYMENT_RECONCILE_EVERY_S: '0',
     });
-    connector = await startApp(
-      'connector-payment',
-      [...resources(env), PaymentConnectorModule.register(readConfig(paymentConnectorConfigSpec, env))],
-      { port: connectorPort },
-    );
+    connector = await startPaymentConnector(env, connectorPort);
     ledger = connector.app.get(PaymentLedger);
   }, 120_000);
 

@@ -1,5 +1,4 @@
 import { readConfig } from '@lienthong/config';
-import { connectorRuntimeConfigSpec, standaloneAmendments } from '@lienthong/connector-runtime';
 import { Database, databaseConfigSpec } from '@lienthong/database';
 import {
   nationalScore,
@@ -8,7 +7,7 @@ import {
   ScoreFetchBusyError,
   type FetchReport,
 } from '@lienthong/national-score';
-import { PortalClient, portalConfigSpec, Reconciler } from '@lienthong/national-portal';
+import { Reconciler } from '@lienthong/national-portal';
 import {
   NationalScoreSandboxModule,
   nationalScoreSandboxConfigSpec,
@@ -21,6 +20,7 @@ import axios from 'axios';
 import { dashboardApp } from './app-modules';
 import { dossierCode, motcuaEvents, type MotcuaStory } from './kpi-harness';
 import { publish } from './kafka-client';
+import { standalonePortalReconciler } from './portal-reconciler';
 import { LienthongHarness } from './lienthong-harness';
 import { until } from './wait';
 
@@ -79,17 +79,10 @@ export class NationalHarness extends LienthongHarness {
     const env = this.env({ ...national, PORTAL_URL: this.portal.baseUrl });
     this.database = new Database(readConfig(databaseConfigSpec, env));
     this.score = nationalScore(readConfig(nationalScoreConfigSpec, env), this.database);
-    const { amendments, close } = standaloneAmendments(
-      'national-portal',
+    ({ reconciler: this.reconciler, close: this.closeAmendments } = standalonePortalReconciler(
       this.database,
-      readConfig(connectorRuntimeConfigSpec, env),
-    );
-    this.closeAmendments = close;
-    this.reconciler = new Reconciler(
-      new PortalClient(readConfig(portalConfigSpec, env)),
-      this.database,
-      amendments,
-    );
+      env,
+    ));
     return this;
   }
 

@@ -1,13 +1,13 @@
-import { startApp } from '@lienthong/bootstrap';
 import { readConfig } from '@lienthong/config';
 import { ConsoleModule, consoleConfigSpec, consoleHttp, readPaymentReconcile } from '@lienthong/console';
-import { PaymentConnectorModule, paymentConnectorConfigSpec, PaymentLedger } from '@lienthong/payment';
+import { PaymentLedger } from '@lienthong/payment';
 import { PaymentSandboxModule, paymentSandboxConfigSpec } from '@lienthong/sandboxes';
 import type { PaymentRequest } from '@lienthong/schemas';
 import axios, { type AxiosInstance } from 'axios';
 import { resources } from './app-modules';
 import { ADMIN_TOKEN } from './console-harness';
 import { IsolatedRun } from './isolated-run';
+import { startPaymentConnector } from './payment-platform';
 import { publish } from './kafka-client';
 import { freePort, until } from './wait';
 
@@ -66,14 +66,7 @@ export class PaymentConsoleHarness extends IsolatedRun {
     const connectorEnv = this.env({ ...platform, PAYMENT_RECEIPT_BASE_URL: this.consoleUrl });
     this.connectorEnv = connectorEnv;
     // Served on the port the sandbox posts its callbacks to.
-    const connector = await startApp(
-      'connector-payment',
-      [
-        ...resources(connectorEnv),
-        PaymentConnectorModule.register(readConfig(paymentConnectorConfigSpec, connectorEnv)),
-      ],
-      { port: connectorPort },
-    );
+    const connector = await startPaymentConnector(connectorEnv, connectorPort);
     this.apps.push(connector);
     this.connectorUrl = connector.url!;
     this.ledger = connector.app.get(PaymentLedger);

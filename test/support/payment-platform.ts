@@ -1,6 +1,8 @@
 import { startApp, type RunningApp } from '@lienthong/bootstrap';
 import { readConfig } from '@lienthong/config';
+import { PaymentConnectorModule, paymentConnectorConfigSpec } from '@lienthong/payment';
 import { PaymentSandboxModule, paymentSandboxConfigSpec } from '@lienthong/sandboxes';
+import { resources } from './app-modules';
 
 /** A platform that settles each payment soon after its INIT and loses a fifth of its callbacks. */
 export const LOSSY_CALLBACKS = {
@@ -48,3 +50,11 @@ export function platformSettings(
     PAYMENT_BILL_URL: endpoint,
   };
 }
+
+/** The payment connector as its app, serving the platform's callbacks on `port`. */
+export const startPaymentConnector = (env: NodeJS.ProcessEnv, port: number) =>
+  startApp(
+    'connector-payment',
+    [...resources(env), PaymentConnectorModule.register(readConfig(paymentConnectorConfigSpec, env))],
+    { port },
+  );
