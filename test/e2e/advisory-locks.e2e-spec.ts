@@ -34,13 +34,17 @@ describe('advisory locks across processes', () => {
     const ns = namespace();
     const log: string[] = [];
     let waits = 0;
+    let aHolds = () => undefined as void;
+    const aStarted = new Promise<void>((started) => (aHolds = started));
     const work = (name: string) => async () => {
       log.push(`${name}:start`);
+      if (name === 'a') aHolds();
       await sleep(300);
       log.push(`${name}:end`);
     };
     const first = replicaA.holdAll(ns, ['D-2', 'D-1'], async () => undefined, work('a'));
-    await sleep(50);
+    // B asks only once A holds its keys, so the order below is the locks' doing, not the scheduler's.
+    await aStarted;
     const second = replicaB.holdAll(ns, ['D-1', 'D-3'], async () => void waits++, work('b'));
     await Promise.all([first, second]);
     expect(log).toEqual(['a:start', 'a:end', 'b:start', 'b:end']);
@@ -49,17 +53,21 @@ describe('advisory locks across processes', () => {
 
   it('lets different keys go side by side, and a key go again after a failure', async () => {
     const ns = namespace();
-    const log: string[] = [];
+    // Each holder waits, holding its key, until the other holds its own: only side by side do both finish.
+    const started: Record<string, () => void> = {};
+    const holds = (name: string) => new Promise<void>((resolve) => (started[name] = resolve));
+    const bothHold = Promise.all([holds('a'), holds('b')]);
     const work = (name: string) => async () => {
-      log.push(`${name}:start`);
-      await sleep(200);
-      log.push(`${name}:end`);
+      started[name]();
+      await bothHold;
+      return name;
     };
-    await Promise.all([
-      replicaA.holdAll(ns, ['D-1'], async () => undefined, work('a')),
-      replicaB.holdAll(ns, ['D-2'], async () => undefined, work('b')),
-    ]);
-    expect(log.slice(0, 2).sort()).toEqual(['a:start', 'b:start']);
+    await expect(
+      Promise.all([
+        replicaA.holdAll(ns, ['D-1'], async () => undefined, work('a')),
+        replicaB.holdAll(ns, ['D-2'], async () => undefined, work('b')),
+      ]),
+    ).resolves.toEqual(['a', 'b']);
 
     await expect(
       replicaA.holdAll(
@@ -78,8 +86,18 @@ describe('advisory locks across processes', () => {
   it('answers held: false at once while another holds the key', async () => {
     const ns = namespace();
     let release = () => undefined as void;
-    const holding = replicaA.tryHold(ns, 'reconcile', () => new Promise<void>((done) => (release = done)));
-    await sleep(100);
+    let aHolds = () => undefined as void;
+    const aStarted = new Promise<void>((started) => (aHolds = started));
+    const holding = replicaA.tryHold(
+      ns,
+      'reconcile',
+      () =>
+        new Promise<void>((done) => {
+          release = done;
+          aHolds();
+        }),
+    );
+    await aStarted;
     await expect(replicaB.tryHold(ns, 'reconcile', async () => 'ran')).resolves.toEqual({ held: false });
     release();
     await holding;
