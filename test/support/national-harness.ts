@@ -1,4 +1,5 @@
 import { readConfig } from '@lienthong/config';
+import { createdAtTarget } from '@lienthong/connector-runtime';
 import { Database, databaseConfigSpec } from '@lienthong/database';
 import {
   nationalScore,
@@ -7,7 +8,7 @@ import {
   ScoreFetchBusyError,
   type FetchReport,
 } from '@lienthong/national-score';
-import { Reconciler } from '@lienthong/national-portal';
+import { PortalConnector, Reconciler } from '@lienthong/national-portal';
 import {
   NationalScoreSandboxModule,
   nationalScoreSandboxConfigSpec,
@@ -125,13 +126,38 @@ export class NationalHarness extends LienthongHarness {
 
   /** Waits until the portal sandbox holds every one of these dossiers at its last status. */
   async untilPortalHolds(dossiers: SimulatedDossier[]): Promise<void> {
+    const atLastStatus = (held: Map<string, string>) =>
+      dossiers.every(({ code, status }) => held.get(code) === String(status));
     await until(`the portal holding ${dossiers.length} dossiers at their last status`, async () => {
       const { data } = await axios.get<{ dossiers: { record: { MaHoSo: string; TrangThaiHoSo: string } }[] }>(
         `${this.portal.baseUrl}/_sandbox/dossiers?limit=10000`,
       );
-      const held = new Map(data.dossiers.map(({ record }) => [record.MaHoSo, String(record.TrangThaiHoSo)]));
-      return dossiers.every(({ code, status }) => held.get(code) === String(status)) ? true : undefined;
+      return atLastStatus(
+        new Map(
+          data.dossiers.map(({ record }) => [
+            record.MaHoSo,
+            String((record as { TrangThaiHoSo: string }).TrangThaiHoSo),
+          ]),
+        ),
+      )
+        ? true
+        : undefined;
     });
+    // The connector notes a delivery after the portal took it: until then a test that changes the portal
+    // behind it races the connector's own bookkeeping (and, on a busy machine, a send it retries).
+    await until(
+      `the portal connector's ledger holding ${dossiers.length} dossiers at their last status`,
+      async () => {
+        const sent = await createdAtTarget(this.database, PortalConnector.connectorName);
+        const held = new Map(
+          sent.map(({ dossierCode, record }) => [
+            dossierCode,
+            String((record as { TrangThaiHoSo: string }).TrangThaiHoSo),
+          ]),
+        );
+        return atLastStatus(held) ? true : undefined;
+      },
+    );
   }
 
   /** The test's fetch of a month, once a fetch the dashboard's own schedule runs is done. */
