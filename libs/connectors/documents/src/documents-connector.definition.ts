@@ -4,7 +4,6 @@ import {
   routedDossierEvents,
   type ConnectorDefinition,
 } from '@lienthong/connector-runtime';
-import { ApplicantSeal } from '@lienthong/personal-data';
 import { DocumentsExchangeClient } from './documents-exchange.client';
 import { documentsConfigSpec } from './documents.config';
 import { DocumentsConnector } from './documents.connector';
@@ -33,15 +32,10 @@ export const documentsConnectorDefinition: ConnectorDefinition<typeof documentsC
     const store = new DocumentsStore(database);
     const sender = { organId: config.DOCUMENTS_ORGAN_ID, organName: config.DOCUMENTS_ORGAN_NAME };
     return {
-      connector: new DocumentsConnector(
-        routedDossierEvents(ApplicantSeal.opening(APPLICANT, {})),
-        exchange,
-        store,
-        {
-          sender,
-          promulgationPlace: config.DOCUMENTS_PROMULGATION_PLACE,
-        },
-      ),
+      connector: new DocumentsConnector(routedDossierEvents(APPLICANT, {}), exchange, store, {
+        sender,
+        promulgationPlace: config.DOCUMENTS_PROMULGATION_PLACE,
+      }),
       services: () => [
         new DocumentsFeedbackPoller(exchange, store, new StatusDeadLetters(kafka, topics), {
           organId: sender.organId,

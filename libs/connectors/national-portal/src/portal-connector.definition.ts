@@ -4,7 +4,7 @@ import {
   routedDossierEvents,
   type ConnectorDefinition,
 } from '@lienthong/connector-runtime';
-import { ApplicantSeal, applicantKeySpecs } from '@lienthong/personal-data';
+import { applicantKeySpecs } from '@lienthong/personal-data';
 import { PaymentConfirmations } from './payment-confirmations';
 import { PopulationChecks } from './population-checks';
 import { PortalClient } from './portal-client';
@@ -45,7 +45,7 @@ export const portalConnectorDefinition: ConnectorDefinition<typeof portalConnect
     const portal = new PortalClient(config);
     return {
       connector: new PortalConnector(
-        routedDossierEvents(ApplicantSeal.opening(APPLICANT, config)),
+        routedDossierEvents(APPLICANT, config),
         portal,
         config.PORTAL_SYNC_BATCH_SIZE,
         new PopulationChecks(database),

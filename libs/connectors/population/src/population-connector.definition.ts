@@ -3,7 +3,7 @@ import {
   routedDossierEvents,
   type ConnectorDefinition,
 } from '@lienthong/connector-runtime';
-import { ApplicantSeal, applicantKeySpecs, Pseudonymizer } from '@lienthong/personal-data';
+import { applicantKeySpecs, Pseudonymizer } from '@lienthong/personal-data';
 import { IdentityCache } from './identity-cache';
 import { IdentityVerifier } from './identity-verifier';
 import { PopulationAudit } from './population-audit';
@@ -32,11 +32,7 @@ export const populationConnectorDefinition: ConnectorDefinition<typeof populatio
       config.POPULATION_OFFICER,
     );
     return {
-      connector: new PopulationConnector(
-        routedDossierEvents(ApplicantSeal.opening(APPLICANT, config)),
-        verifier,
-        topic,
-      ),
+      connector: new PopulationConnector(routedDossierEvents(APPLICANT, config), verifier, topic),
       services: () => [{ start: () => kafka.ensureTopics([{ name: topic }]) }],
       retention: [
         { table: 'population_audit', column: 'requested_at', days: config.POPULATION_AUDIT_RETENTION_DAYS },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { projectPath } from '@lienthong/config';
 import { HubHeader, Topics, type IncomingRecord } from '@lienthong/kafka';
+import { metricsRegistry } from '@lienthong/observability';
 import { ApplicantSeal } from '@lienthong/personal-data';
 import type { DossierEvent } from '@lienthong/schemas';
 import { parseBatch } from './dossier-record';
@@ -48,7 +49,7 @@ const recordOf = (
 });
 
 describe('routedDossierEvents', () => {
-  const sut = routedDossierEvents(ApplicantSeal.opening('clear', keys));
+  const sut = routedDossierEvents('clear', keys);
 
   it("reads a dossier event from the connector's route topic as it is, its dossier its subject", () => {
     const event = dossier();
@@ -75,9 +76,9 @@ describe('routedDossierEvents', () => {
     const record = recordOf(JSON.stringify(sealedForm(event)), 't.dossier.v1');
 
     expect(sut.read(record)).toEqual(event);
-    const population = routedDossierEvents(
-      ApplicantSeal.opening('identity', { PERSONAL_DATA_IDENTITY_KEY: keys.PERSONAL_DATA_IDENTITY_KEY }),
-    ).read(record);
+    const population = routedDossierEvents('identity', {
+      PERSONAL_DATA_IDENTITY_KEY: keys.PERSONAL_DATA_IDENTITY_KEY,
+    }).read(record);
     expect(population.applicant).toMatchObject({
       name: event.applicant.name,
       identity: event.applicant.identity,
@@ -106,7 +107,7 @@ describe('routedDossierEvents', () => {
       recordOf('not for it, not even JSON', 't.dossier.v1', { [HubHeader.Routes]: 'documents' }),
       recordOf('{"dossierCode": ', 't.dossier.v1', routed),
     ];
-    const population = routedDossierEvents(ApplicantSeal.opening('identity', keys));
+    const population = routedDossierEvents('identity', keys);
 
     const { events, invalid } = parseBatch(records, population, (record) =>
       population.isFor!(record, topics, 'population'),
@@ -141,5 +142,24 @@ describe('routedDossierEvents', () => {
         message: expect.stringContaining('identity part does not open with PERSONAL_DATA_IDENTITY_KEY'),
       }),
     );
+  });
+
+  it('opens a record sealed before a key rotation with the previous key, and counts it for operators', async () => {
+    const event = dossier();
+    const record = recordOf(JSON.stringify(sealedForm(event)), 't.dossier.v1');
+    const rotated = routedDossierEvents('identity', {
+      PERSONAL_DATA_IDENTITY_KEY: randomBytes(32).toString('base64'),
+      PERSONAL_DATA_IDENTITY_KEY_PREVIOUS: keys.PERSONAL_DATA_IDENTITY_KEY,
+    });
+    const counted = async () => {
+      const metric = metricsRegistry.getSingleMetric(
+        'lienthong_sealed_parts_opened_with_previous_key_total',
+      )!;
+      return (await metric.get()).values.find(({ labels }) => labels.part === 'identity')?.value ?? 0;
+    };
+    const before = await counted();
+
+    expect(rotated.read(record).applicant.identity).toEqual(event.applicant.identity);
+    expect(await counted()).toBe(before + 1);
   });
 });

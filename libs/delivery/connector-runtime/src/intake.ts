@@ -1,5 +1,11 @@
 import { HubHeader, type IncomingRecord, type Topics, type TopicSpec } from '@lienthong/kafka';
-import { SealedPartRefused, type ApplicantSeal } from '@lienthong/personal-data';
+import { Counter, metricsRegistry } from '@lienthong/observability';
+import {
+  ApplicantSeal,
+  SealedPartRefused,
+  type ApplicantProfile,
+  type OpeningKeys,
+} from '@lienthong/personal-data';
 import { SchemaValidator, type DossierEvent } from '@lienthong/schemas';
 import { PermanentError } from './errors';
 
@@ -43,13 +49,22 @@ export interface Intake<Item> {
 // Tolerant: a newer hub's optional fields must not make this connector dead-letter its events.
 const dossierSchema = new SchemaValidator<DossierEvent>('dossier.v1.json', { tolerant: true });
 
+// During a seal-key rotation operators drop the previous key once this stays still (docs/runbook.md).
+const openedWithPreviousKey = new Counter({
+  name: 'lienthong_sealed_parts_opened_with_previous_key_total',
+  help: 'Sealed applicant parts a connector opened only with the previous key of a rotation (PERSONAL_DATA_*_KEY_PREVIOUS), by part',
+  labelNames: ['part'] as const,
+  registers: [metricsRegistry],
+});
+
 /**
  * The usual intake: the dossier.v1 events the hub routed to the connector (named in their routes header;
  * stale ones never are), and whatever is on its own `route.<name>.v1` (replays of its dead letters,
- * events sent by hand), each with the applicant its profile opens (`seal`, ApplicantSeal.opening):
- * the same event its route copy carried when the hub wrote one per connector.
+ * events sent by hand), each with the applicant its profile opens with its keys (ApplicantSeal): the
+ * same event its route copy carried when the hub wrote one per connector.
  */
-export function routedDossierEvents(seal: ApplicantSeal): Intake<DossierEvent> {
+export function routedDossierEvents(profile: ApplicantProfile, keys: OpeningKeys): Intake<DossierEvent> {
+  const seal = ApplicantSeal.opening(profile, keys, (part) => openedWithPreviousKey.inc({ part }));
   return {
     inputs: (topics, connector) => [topics.dossierSpec, topics.routeSpec(connector)],
     isFor(record, topics, connector) {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { projectPath, readConfig } from '@lienthong/config';
 import type { DossierEvent } from '@lienthong/schemas';
 import { ApplicantSeal, SealedPartRefused } from './applicant-seal';
-import { sealKeysSpec } from './sealed-parts.config';
+import { openingKeysSpec, sealKeysSpec } from './sealed-parts.config';
 
 const keys = {
   PERSONAL_DATA_IDENTITY_KEY: randomBytes(32).toString('base64'),
@@ -114,5 +114,50 @@ describe(ApplicantSeal.name, () => {
     expect(() => readConfig(sealKeysSpec, { ...keys, PERSONAL_DATA_CONTACT_KEY: 'a passphrase' })).toThrow(
       /PERSONAL_DATA_CONTACT_KEY \(/,
     );
+  });
+
+  describe('during a rotation', () => {
+    const rotated = {
+      PERSONAL_DATA_IDENTITY_KEY: randomBytes(32).toString('base64'),
+      PERSONAL_DATA_CONTACT_KEY: randomBytes(32).toString('base64'),
+    };
+    const duringRotation = {
+      ...rotated,
+      PERSONAL_DATA_IDENTITY_KEY_PREVIOUS: keys.PERSONAL_DATA_IDENTITY_KEY,
+      PERSONAL_DATA_CONTACT_KEY_PREVIOUS: keys.PERSONAL_DATA_CONTACT_KEY,
+    };
+
+    it('opens what was sealed under the previous keys and under the new ones, telling of the previous', () => {
+      const event = dossier();
+      const openedWithPrevious: string[] = [];
+      const sut = ApplicantSeal.opening('clear', duringRotation, (part) => openedWithPrevious.push(part));
+
+      expect(sut.open(onDossierTopic(event))).toEqual(event);
+      expect(openedWithPrevious).toEqual(['identity', 'contact']);
+      const sealedNew = { ...onDossierTopic(event), sealed: ApplicantSeal.sealing(rotated).seal(event) };
+      expect(sut.open(sealedNew)).toEqual(event);
+      expect(openedWithPrevious).toEqual(['identity', 'contact']);
+    });
+
+    it('refuses what neither key opens, and what the previous key opens once it is dropped', () => {
+      const sealedOld = onDossierTopic(dossier());
+      const stranger = randomBytes(32).toString('base64');
+      const withOtherPrevious = ApplicantSeal.opening('identity', {
+        PERSONAL_DATA_IDENTITY_KEY: rotated.PERSONAL_DATA_IDENTITY_KEY,
+        PERSONAL_DATA_IDENTITY_KEY_PREVIOUS: stranger,
+      });
+      expect(() => withOtherPrevious.open(sealedOld)).toThrow(SealedPartRefused);
+      expect(() => ApplicantSeal.opening('clear', rotated).open(sealedOld)).toThrow(SealedPartRefused);
+    });
+
+    it('reads a previous key as optional, and only as 32 bytes in base64 when set', () => {
+      expect(readConfig(openingKeysSpec, keys).PERSONAL_DATA_IDENTITY_KEY_PREVIOUS).toBe('');
+      expect(readConfig(openingKeysSpec, duringRotation).PERSONAL_DATA_CONTACT_KEY_PREVIOUS).toBe(
+        keys.PERSONAL_DATA_CONTACT_KEY,
+      );
+      expect(() =>
+        readConfig(openingKeysSpec, { ...keys, PERSONAL_DATA_CONTACT_KEY_PREVIOUS: 'the old one' }),
+      ).toThrow(/PERSONAL_DATA_CONTACT_KEY_PREVIOUS \(not 32 bytes in base64/);
+    });
   });
 });

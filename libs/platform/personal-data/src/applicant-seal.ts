@@ -8,7 +8,7 @@ import {
 import { ConfigError } from '@lienthong/config';
 import { LienthongError } from '@lienthong/errors';
 import { eventIdOf, type DossierEvent } from '@lienthong/schemas';
-import { identityKeySpec, sealKeysSpec } from './sealed-parts.config';
+import { identityOpeningKeysSpec, openingKeysSpec, type sealKeysSpec } from './sealed-parts.config';
 
 /**
  * How much of the applicant a connector gets back from dossier.v1 (docs/personal-data-on-topics.md):
@@ -21,19 +21,27 @@ export type ApplicantProfile = 'clear' | 'identity' | 'pseudonym';
 
 /** The keys a connector of each profile holds, so its config refuses to start without them. */
 export const applicantKeySpecs = {
-  clear: sealKeysSpec,
-  identity: identityKeySpec,
+  clear: openingKeysSpec,
+  identity: identityOpeningKeysSpec,
   pseudonym: {},
-} as const satisfies Record<ApplicantProfile, Partial<typeof sealKeysSpec>>;
+} as const satisfies Record<ApplicantProfile, Partial<typeof openingKeysSpec>>;
 
-/** The keys as the config holds them. */
+/** The keys as the config holds them: the hub's (current keys), a reader's (and the previous ones). */
 type SealKeys = Record<keyof typeof sealKeysSpec, string>;
-type SealedPart = 'identity' | 'contact';
+export type OpeningKeys = Partial<Record<keyof typeof openingKeysSpec, string>>;
+export type SealedPart = 'identity' | 'contact';
 
 const KEY_NAME: Record<SealedPart, keyof SealKeys> = {
   identity: 'PERSONAL_DATA_IDENTITY_KEY',
   contact: 'PERSONAL_DATA_CONTACT_KEY',
 };
+const PREVIOUS_KEY_NAME: Record<SealedPart, keyof OpeningKeys> = {
+  identity: 'PERSONAL_DATA_IDENTITY_KEY_PREVIOUS',
+  contact: 'PERSONAL_DATA_CONTACT_KEY_PREVIOUS',
+};
+
+/** Told of each part that opened only with the previous key: operators drop that key once none does. */
+export type OnPreviousKey = (part: SealedPart) => void;
 const PARTS_OF: Record<ApplicantProfile, SealedPart[]> = {
   clear: ['identity', 'contact'],
   identity: ['identity'],
@@ -72,16 +80,25 @@ function freshIv(): Buffer {
   return Buffer.from(ivPool.subarray(ivOffset - IV_BYTES, ivOffset));
 }
 
-/** One part's AES-256-GCM key: base64 of iv | tag | ciphertext. */
+const createKey = (base64: string): KeyObject => createSecretKey(Buffer.from(base64.trim(), 'base64'));
+
+/**
+ * One part's AES-256-GCM key: base64 of iv | tag | ciphertext. During a rotation it also holds the key
+ * before, which only opens: GCM's tag tells which key a part was sealed under.
+ */
 class PartKey {
   /** Prepared once: raw key bytes are prepared again by every cipher, three times the cost of sealing. */
   private readonly key: KeyObject;
+  private readonly previous?: KeyObject;
 
   constructor(
     private readonly part: SealedPart,
     base64: string,
+    previousBase64 = '',
+    private readonly onPreviousKey: OnPreviousKey = () => undefined,
   ) {
-    this.key = createSecretKey(Buffer.from(base64.trim(), 'base64'));
+    this.key = createKey(base64);
+    if (previousBase64.trim() !== '') this.previous = createKey(previousBase64);
   }
 
   seal(plain: unknown, context: Buffer): string {
@@ -95,15 +112,26 @@ class PartKey {
     const bytes = Buffer.from(sealed, 'base64');
     if (bytes.length < IV_BYTES + TAG_BYTES) throw new SealedPartRefused(this.part);
     try {
-      const decipher = createDecipheriv('aes-256-gcm', this.key, bytes.subarray(0, IV_BYTES))
-        .setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES))
-        .setAAD(context);
-      const plain = Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
-      return JSON.parse(plain.toString('utf8')) as Part;
+      return decrypt<Part>(this.key, bytes, context);
+    } catch (error) {
+      if (!this.previous) throw new SealedPartRefused(this.part, error);
+    }
+    try {
+      const opened = decrypt<Part>(this.previous, bytes, context);
+      this.onPreviousKey(this.part);
+      return opened;
     } catch (error) {
       throw new SealedPartRefused(this.part, error);
     }
   }
+}
+
+function decrypt<Part>(key: KeyObject, bytes: Buffer, context: Buffer): Part {
+  const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES))
+    .setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES))
+    .setAAD(context);
+  const plain = Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+  return JSON.parse(plain.toString('utf8')) as Part;
 }
 
 /**
@@ -126,13 +154,20 @@ export class ApplicantSeal {
     return ApplicantSeal.opening('clear', config);
   }
 
-  /** A connector's: holds the keys of its profile, and refuses to start without them, naming the key. */
-  static opening(profile: ApplicantProfile, config: Partial<SealKeys>): ApplicantSeal {
+  /**
+   * A connector's: holds the keys of its profile (with the previous ones during a rotation), and refuses
+   * to start without them, naming the key.
+   */
+  static opening(
+    profile: ApplicantProfile,
+    config: OpeningKeys,
+    onPreviousKey?: OnPreviousKey,
+  ): ApplicantSeal {
     const keys: Partial<Record<SealedPart, PartKey>> = {};
     const missing: Record<string, string> = {};
     for (const part of PARTS_OF[profile]) {
       const value = config[KEY_NAME[part]];
-      if (value) keys[part] = new PartKey(part, value);
+      if (value) keys[part] = new PartKey(part, value, config[PREVIOUS_KEY_NAME[part]], onPreviousKey);
       else missing[KEY_NAME[part]] = `the ${profile} profile opens the ${part} part with it`;
     }
     if (Object.keys(missing).length > 0) throw new ConfigError(missing);

@@ -6,5 +6,12 @@ export { maskPersonalData } from './mask-personal-data';
 export { maskPatterns, maskWords } from './mask-value';
 export { Pseudonymizer } from './pseudonym';
 export { pseudonymKeySpec } from './pseudonym.config';
-export { ApplicantSeal, applicantKeySpecs, SealedPartRefused, type ApplicantProfile } from './applicant-seal';
-export { contactKeySpec, identityKeySpec, sealKeysSpec } from './sealed-parts.config';
+export {
+  ApplicantSeal,
+  applicantKeySpecs,
+  SealedPartRefused,
+  type ApplicantProfile,
+  type OnPreviousKey,
+  type OpeningKeys,
+} from './applicant-seal';
+export { contactKeySpec, identityKeySpec, openingKeysSpec, sealKeysSpec } from './sealed-parts.config';

@@ -8,6 +8,20 @@ function aes256Key(input: string): void {
   }
 }
 
+/** A key that stays closed unless set: accepted empty (in production too), else as `aes256Key`. */
+function emptyOrAes256Key(input: string): void {
+  if (input.trim() !== '') aes256Key(input);
+}
+
+/** The key a part was sealed under before a rotation: openers try it after the current one. */
+const previousKey = (key: string, readers: string) =>
+  secret({
+    default: '',
+    optional: true,
+    desc: `During a rotation of ${key}: the key it had before, so ${readers} still open what was sealed under it (records on dossier.v1, its retry topics and dead letters). Empty: no rotation going on (docs/runbook.md, Rotating secrets)`,
+    format: emptyOrAes256Key,
+  });
+
 /** The key of the applicant's identity part on dossier.v1: the portal's and the population check's. */
 export const identityKeySpec = {
   PERSONAL_DATA_IDENTITY_KEY: secret({
@@ -28,3 +42,22 @@ export const contactKeySpec = {
 
 /** Both keys: what the hub seals with. */
 export const sealKeysSpec = { ...identityKeySpec, ...contactKeySpec };
+
+/** The identity part's keys as a reader holds them: the current one and, during a rotation, the one before. */
+export const identityOpeningKeysSpec = {
+  ...identityKeySpec,
+  PERSONAL_DATA_IDENTITY_KEY_PREVIOUS: previousKey(
+    'PERSONAL_DATA_IDENTITY_KEY',
+    'the national-portal and population connectors',
+  ),
+};
+
+/** Both parts' keys as a reader of both holds them (the national-portal connector). */
+export const openingKeysSpec = {
+  ...identityOpeningKeysSpec,
+  ...contactKeySpec,
+  PERSONAL_DATA_CONTACT_KEY_PREVIOUS: previousKey(
+    'PERSONAL_DATA_CONTACT_KEY',
+    'the national-portal connector',
+  ),
+};

@@ -1,5 +1,4 @@
 import type { IncomingRecord } from '@lienthong/kafka';
-import { ApplicantSeal } from '@lienthong/personal-data';
 import type { DossierEvent } from '@lienthong/schemas';
 import type { DossierAtTarget } from '../delivery-ledger';
 import { eventId, type DossierRecord } from '../dossier-record';
@@ -28,7 +27,7 @@ function event(label: string, offset: number): DossierRecord {
     sequence: Number(sequence),
   };
   const item = { dossierCode: dossier, status: 1, provenance } as unknown as DossierEvent;
-  return { record, item, key: routedDossierEvents(ApplicantSeal.opening('pseudonym', {})).keyOf(item) };
+  return { record, item, key: routedDossierEvents('pseudonym', {}).keyOf(item) };
 }
 
 const label = ({ key }: DossierRecord) => key.sourceEventId;

@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { projectPath } from '@lienthong/config';
+import { DossierPrivacy } from '@lienthong/hub';
+import { HubHeader } from '@lienthong/kafka';
+import { ApplicantSeal } from '@lienthong/personal-data';
+import type { DossierEvent } from '@lienthong/schemas';
+import axios from 'axios';
+import { eventually, publish } from '../support/kafka-client';
+import { LienthongHarness } from '../support/lienthong-harness';
+
+jest.setTimeout(180_000);
+
+const key = () => randomBytes(32).toString('base64');
+const before = { PERSONAL_DATA_IDENTITY_KEY: key(), PERSONAL_DATA_CONTACT_KEY: key() };
+const after = { PERSONAL_DATA_IDENTITY_KEY: key(), PERSONAL_DATA_CONTACT_KEY: key() };
+
+const AGENCY = { maDinhDanh: '000.00.12.H26', ten: 'UBND quận Hoàn Kiếm' };
+const local = (ms: number) => `${new Date(ms + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
+
+/**
+ * A seal key rotated without a pause (docs/runbook.md): the portal connector holds the new keys and the
+ * old ones as previous, the hub seals with the new ones; a record the hub sealed before the rotation,
+ * still on dossier.v1, reaches the portal in clear beside one sealed after it, and the connector counts
+ * what only the previous key opened, so operators know when to drop it.
+ */
+describe('a seal key rotation', () => {
+  let sut: LienthongHarness;
+
+  beforeAll(async () => {
+    sut = await new LienthongHarness().start({
+      ...after,
+      PERSONAL_DATA_IDENTITY_KEY_PREVIOUS: before.PERSONAL_DATA_IDENTITY_KEY,
+      PERSONAL_DATA_CONTACT_KEY_PREVIOUS: before.PERSONAL_DATA_CONTACT_KEY,
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it('delivers what was sealed before it and after it, counting the parts the previous key opened', async () => {
+    const sealedBefore = JSON.parse(
+      readFileSync(projectPath('test', 'fixtures', 'motcua', 'ok', 'normalization.dossier.json'), 'utf8'),
+    ) as DossierEvent;
+    // As the hub wrote it before the rotation: its privacy step, sealing with the old keys.
+    const oldHub = new DossierPrivacy({ of: () => 'c0ffee' }, ApplicantSeal.sealing(before));
+    await publish(sut.topics.dossier, [
+      {
+        key: sealedBefore.dossierCode,
+        value: JSON.stringify(oldHub.canonical(sealedBefore)),
+        headers: { [HubHeader.Routes]: 'national-portal' },
+      },
+    ]);
+    const sealedAfter = `${AGENCY.maDinhDanh}-261206-${String(Date.now() % 10_000).padStart(4, '0')}`;
+    const received = Date.now() - 3_600_000;
+    await publish(sut.topics.source('motcua'), [
+      {
+        key: sealedAfter,
+        value: JSON.stringify({
+          eventId: `${sealedAfter}-1`,
+          eventType: 'HoSoMoi',
+          occurredAt: local(received),
+          version: 1,
+          hoSo: {
+            maHoSo: sealedAfter,
+            maTTHC: '1.001193',
+            tenTTHC: 'Đăng ký khai sinh',
+            donViXuLy: AGENCY,
+            kenhNop: 'TRUC_TUYEN',
+            chuHoSo: { loai: 'CONG_DAN', hoTen: 'Trần Văn Bình', dienThoai: '0912000111' },
+            ngayTiepNhan: local(received),
+            ngayHenTra: local(received + 5 * 86_400_000),
+            trangThai: 'MOI',
+            thanhPhanHoSo: [],
+            lePhi: [],
+            ketQua: [],
+          },
+        }),
+      },
+    ]);
+
+    const [old, current] = await eventually(
+      () => Promise.all([sut.portal.lookup(sealedBefore.dossierCode), sut.portal.lookup(sealedAfter)]),
+      (held) => held.every((record) => record !== undefined),
+    );
+    expect(old).toMatchObject({
+      ChuHoSo: sealedBefore.applicant.name,
+      SoDienThoai: sealedBefore.applicant.phone,
+    });
+    expect(current).toMatchObject({ ChuHoSo: 'Trần Văn Bình', SoDienThoai: '0912000111' });
+
+    const { data: metrics } = await axios.get<string>(`${sut.url('connector')}/metrics`);
+    for (const part of ['identity', 'contact']) {
+      expect(metrics).toContain(`lienthong_sealed_parts_opened_with_previous_key_total{part="${part}"} 1`);
+    }
+  });
+});
