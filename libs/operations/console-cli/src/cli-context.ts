@@ -33,3 +33,25 @@ export function wholeNumber(value: string): number {
     throw new InvalidArgumentError(`not a whole number (0 or more): ${value}`);
   return number;
 }
+
+/**
+ * Runs `work` with a progress report that shows a bar on the terminal from the first report on (none
+ * under --json, where standard error stays for errors), and takes the bar down however `work` ends.
+ */
+export async function withProgress<T>(
+  { io, json }: Pick<CliContext, 'io' | 'json'>,
+  doing: string,
+  work: (report: (done: number, total: number) => void) => Promise<T>,
+): Promise<T> {
+  let bar: ReturnType<CliOutput['progress']> | undefined;
+  try {
+    return await work((done, total) => {
+      if (json()) return;
+      bar ??= io.progress(total, doing);
+      // A bar starts at 0: a first report of 0 done tells it nothing more.
+      if (done > 0) bar.update(done);
+    });
+  } finally {
+    bar?.stop();
+  }
+}

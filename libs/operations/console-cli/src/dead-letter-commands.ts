@@ -1,11 +1,12 @@
 import type { DeadLetterListAnswer, HoldAnswer, ReplayAnswer } from '@lienthong/console';
 import { Command, InvalidArgumentError } from 'commander';
-import { date, positive, type CliContext } from './cli-context';
+import { date, positive, withProgress, type CliContext } from './cli-context';
 
 const REPLAY_CHUNK = 100;
 
 /** `dlq ls|show|replay|hold|unhold`: dead letters of the hub and every connector. */
-export function addDeadLetterCommands(program: Command, { io, client, print, json }: CliContext): void {
+export function addDeadLetterCommands(program: Command, context: CliContext): void {
+  const { io, client, print } = context;
   const dlq = program.command('dlq').description('dead letters of the hub and every connector');
   const withFilters = (command: Command) =>
     command
@@ -107,12 +108,11 @@ export function addDeadLetterCommands(program: Command, { io, client, print, jso
         };
         return print(nothing, () => io.out(nothing.message));
       }
-      const bar =
-        selected.length > REPLAY_CHUNK && !json()
-          ? io.progress(selected.length, 'replaying dead letters')
-          : undefined;
       const answers: ReplayAnswer[] = [];
-      try {
+      await withProgress(context, 'replaying dead letters', async (onProgress) => {
+        // A bar only when the replay takes more than one call.
+        const report = selected.length > REPLAY_CHUNK ? onProgress : () => undefined;
+        report(0, selected.length);
         for (let start = 0; start < selected.length; start += REPLAY_CHUNK) {
           answers.push(
             await api.post<ReplayAnswer>('/dead-letters/replay', {
@@ -120,11 +120,9 @@ export function addDeadLetterCommands(program: Command, { io, client, print, jso
               ...(options.reasonText ? { reason: options.reasonText } : {}),
             }),
           );
-          bar?.update(Math.min(start + REPLAY_CHUNK, selected.length));
+          report(Math.min(start + REPLAY_CHUNK, selected.length), selected.length);
         }
-      } finally {
-        bar?.stop();
-      }
+      });
       const replayed = answers.reduce((sum, answer) => sum + answer.replayed, 0);
       const result = {
         replayed,

@@ -1,14 +1,14 @@
 import type { PaymentsAnswer } from '@lienthong/console';
 import type { PaymentReconcileReport } from '@lienthong/payment';
 import type { Command } from 'commander';
-import { positive, wholeNumber, type CliContext } from './cli-context';
+import { positive, wholeNumber, withProgress, type CliContext } from './cli-context';
 
 /**
  * `payments list`: what the console's payments page shows (API); `payments reconcile`: a payment
  * reconciliation on the host, with a progress bar; exit 1 when a QUERY or GET_BILL failed.
  */
 export function addPaymentCommands(program: Command, context: CliContext): void {
-  const { io, env, client, print, json, fail } = context;
+  const { io, env, client, print, fail } = context;
   const payments = program.command('payments').description('payments at the national payment platform');
 
   payments
@@ -56,21 +56,16 @@ export function addPaymentCommands(program: Command, context: CliContext): void 
     .option('--window-h <hours>', 'how far back to look (PAYMENT_RECONCILE_WINDOW_H)', positive)
     .action(async (options: { afterS?: number; windowH?: number }) => {
       const { reconcilePayments } = await import('./payment-reconciliation');
-      let bar: ReturnType<typeof io.progress> | undefined;
-      let report: PaymentReconcileReport;
-      try {
-        report = await reconcilePayments(env, {
-          ...(options.afterS === undefined ? {} : { afterS: options.afterS }),
-          ...(options.windowH === undefined ? {} : { windowH: options.windowH }),
-          onProgress: (queried, total) => {
-            if (json()) return;
-            if (queried === 0) bar = io.progress(total, 'reconciling payments');
-            else bar?.update(queried);
-          },
-        });
-      } finally {
-        bar?.stop();
-      }
+      const report: PaymentReconcileReport = await withProgress(
+        context,
+        'reconciling payments',
+        (onProgress) =>
+          reconcilePayments(env, {
+            ...(options.afterS === undefined ? {} : { afterS: options.afterS }),
+            ...(options.windowH === undefined ? {} : { windowH: options.windowH }),
+            onProgress,
+          }),
+      );
       print(report, () =>
         io.out(
           `queried ${report.queried} payments: ${report.paid} paid, ${report.failed} failed, ${report.pending} still pending; ` +

@@ -1,6 +1,6 @@
 import type { ReconciliationReport } from '@lienthong/national-portal';
 import { Command, InvalidArgumentError } from 'commander';
-import type { CliContext } from './cli-context';
+import { withProgress, type CliContext } from './cli-context';
 
 function parseDate(value: string): Date {
   const date = new Date(value);
@@ -9,7 +9,8 @@ function parseDate(value: string): Date {
 }
 
 /** `reconcile [--since DATE | --dossier CODE]`: the portal reconciliation on demand; exit 1 when a re-send failed. */
-export function addReconcileCommand(program: Command, { io, env, print, json, fail }: CliContext): void {
+export function addReconcileCommand(program: Command, context: CliContext): void {
+  const { io, env, print, fail } = context;
   program
     .command('reconcile')
     .description(
@@ -19,21 +20,9 @@ export function addReconcileCommand(program: Command, { io, env, print, json, fa
     .option('--dossier <code>', "only this dossier: the console's re-sync, from the host")
     .action(async (options: { since?: Date; dossier?: string }) => {
       const { reconcilePortal } = await import('./portal-reconciliation');
-      let bar: ReturnType<typeof io.progress> | undefined;
-      let report: ReconciliationReport;
-      try {
-        report = await reconcilePortal(
-          env,
-          { since: options.since, dossierCode: options.dossier },
-          (checked, total) => {
-            if (json()) return;
-            if (checked === 0) bar = io.progress(total, 'reconciling dossiers');
-            else bar?.update(checked);
-          },
-        );
-      } finally {
-        bar?.stop();
-      }
+      const report: ReconciliationReport = await withProgress(context, 'reconciling dossiers', (onProgress) =>
+        reconcilePortal(env, { since: options.since, dossierCode: options.dossier }, onProgress),
+      );
       print(report, () => printReport(report, io));
       if (report.failed > 0) fail();
     });

@@ -1,13 +1,14 @@
 import type { FetchReport } from '@lienthong/national-score';
 import { Command, InvalidArgumentError } from 'commander';
-import type { CliContext } from './cli-context';
+import { withProgress, type CliContext } from './cli-context';
 
 /**
  * `score fetch --period P`: one period of the national portal's published 766 scores, fetched and
  * stored now (DATABASE_URL, NATIONAL_SCORE_*); exit 1 when the fetch failed (a changed answer shape,
  * refusals to the end) or another fetch is going on.
  */
-export function addScoreCommand(program: Command, { io, env, print, json, fail }: CliContext): void {
+export function addScoreCommand(program: Command, context: CliContext): void {
+  const { io, env, print, fail } = context;
   program
     .command('score')
     .description("the national portal's published 766 scores (NATIONAL_SCORE_*, DATABASE_URL)")
@@ -33,20 +34,13 @@ export function addScoreCommand(program: Command, { io, env, print, json, fail }
         throw new InvalidArgumentError('NATIONAL_SCORE_URL is not set: where is the national scoring data?');
       }
       const database = new Database(config);
-      let bar: ReturnType<typeof io.progress> | undefined;
       let report: FetchReport;
       try {
         await database.prepare();
-        report = await nationalScore(config, database).poller.fetch(period, {
-          trigger: 'operator',
-          onProgress: (done, total) => {
-            if (json()) return;
-            bar ??= io.progress(total, `fetching ${period.key}: endpoints`);
-            bar.update(done);
-          },
-        });
+        report = await withProgress(context, `fetching ${period.key}: endpoints`, (onProgress) =>
+          nationalScore(config, database).poller.fetch(period, { trigger: 'operator', onProgress }),
+        );
       } finally {
-        bar?.stop();
         await database.close();
       }
       print(report, () => printReport(report, io));
