@@ -11,34 +11,34 @@ export interface Change {
 }
 
 /**
- * Writes the payment.v1 events of the states payments just reached into the outbox (`payment_events`,
- * migration 022), in the order given (the relay publishes in id order), on the client of the
- * transaction that made the changes: both commit or neither does. One statement however many.
+ * Writes the payment.v1 events of the states payments just reached into the outbox, in the order given:
+ * see recordEvents.
  */
-export async function recordChanges(client: PoolClient, changes: readonly Change[]): Promise<void> {
-  if (changes.length === 0) return;
-  const events = changes.map(({ payment, at }) => paymentEvent(subjectOf(payment), changeOf(payment), at));
+export const recordChanges = (client: PoolClient, changes: readonly Change[]): Promise<void> =>
+  recordEvents(
+    client,
+    changes.map(({ payment, at }) => paymentEvent(subjectOf(payment), changeOf(payment), at)),
+  );
+
+export const recordChange = (client: PoolClient, payment: PaymentRecord, at: Date): Promise<void> =>
+  recordChanges(client, [{ payment, at }]);
+
+/**
+ * Writes payment.v1 events into the outbox (`payment_events`, migration 022), in the order given (the
+ * relay publishes in id order), on the client of the transaction that made the changes: both commit or
+ * neither does. One statement however many.
+ */
+export async function recordEvents(client: PoolClient, events: readonly PaymentEvent[]): Promise<void> {
+  if (events.length === 0) return;
   await client.query(
     `INSERT INTO payment_events (request_id, dossier_code, event)
      SELECT request_id, dossier_code, event
      FROM unnest($1::text[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS e (request_id, dossier_code, event, n)
      ORDER BY n`,
     [
-      changes.map(({ payment }) => payment.requestId),
-      changes.map(({ payment }) => payment.dossierCode),
+      events.map((event) => event.requestId),
+      events.map((event) => event.dossierCode),
       events.map((event) => JSON.stringify(event)),
     ],
   );
-}
-
-export const recordChange = (client: PoolClient, payment: PaymentRecord, at: Date): Promise<void> =>
-  recordChanges(client, [{ payment, at }]);
-
-/** Writes one payment.v1 event into the outbox, on the client of the transaction it belongs to. */
-export async function recordEvent(client: PoolClient, event: PaymentEvent): Promise<void> {
-  await client.query('INSERT INTO payment_events (request_id, dossier_code, event) VALUES ($1, $2, $3)', [
-    event.requestId,
-    event.dossierCode,
-    JSON.stringify(event),
-  ]);
 }

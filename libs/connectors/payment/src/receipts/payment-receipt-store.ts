@@ -1,7 +1,7 @@
 import type { Database } from '@lienthong/database';
 import type { PaymentEvent } from '@lienthong/schemas';
 import type { PoolClient } from 'pg';
-import { recordEvent } from '../ledger/payment-outbox';
+import { recordEvents } from '../ledger/payment-outbox';
 import {
   PAYMENT_COLUMNS,
   paymentRecordOf,
@@ -77,7 +77,7 @@ export class PaymentReceiptStore {
       );
       await client.query('DELETE FROM payment_receipt_fetches WHERE reference = $1', [reference]);
       if (rowCount === 0) return false;
-      await recordEvent(client, event);
+      await recordEvents(client, [event]);
       return true;
     });
   }
