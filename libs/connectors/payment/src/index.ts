@@ -21,6 +21,7 @@ export {
   type ReconcileOptions,
 } from './reconciliation/payment-reconciler';
 export { PaymentReceiptStore } from './receipts/payment-receipt-store';
+export { receiptPath } from './receipts/payment-receipts';
 export { paymentReceipts, paymentReconciler, standalonePaymentReconciler } from './payment-platform-work';
 export { paymentEventId, PAYMENT_EVENT_TYPE } from './outbox/payment-event-relay';
 export { paymentRequests, PAYMENT_REQUEST_SOURCE } from './intake/payment-requests';

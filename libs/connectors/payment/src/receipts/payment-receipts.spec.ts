@@ -5,7 +5,7 @@ import type { PaymentRecord } from '../ledger/payment-record';
 import type { BillAnswer } from '../payment-answers';
 import type { PaymentPlatformClient } from '../platform/payment-platform-client';
 import type { PaymentReceiptStore, ReceiptToFetch } from './payment-receipt-store';
-import { PaymentReceipts, receiptRetryDelayS, receiptUrlOf } from './payment-receipts';
+import { PaymentReceipts, receiptPath, receiptRetryDelayS, receiptUrlOf } from './payment-receipts';
 
 const at = new Date('2024-08-15T14:31:22+07:00');
 
@@ -159,6 +159,12 @@ describe(receiptRetryDelayS.name, () => {
     [40, 3600],
   ])('after %i failed GET_BILLs waits %i s', (attempts, seconds) => {
     expect(receiptRetryDelayS(attempts, 60)).toBe(seconds);
+  });
+});
+
+describe(receiptPath.name, () => {
+  it("is the console's receipt route of the reference", () => {
+    expect(receiptPath('LT240815004201')).toBe('/api/v1/payments/LT240815004201/receipt');
   });
 });
 

@@ -40,9 +40,13 @@ const LONGEST_RETRY_S = 3600;
 export const receiptRetryDelayS = (attempts: number, retryS: number): number =>
   Math.min(retryS * 2 ** Math.max(0, attempts - 1), LONGEST_RETRY_S);
 
-/** Where the console serves a payment's receipt to operators (`GET /api/v1/payments/:reference/receipt`). */
+/** Where the console serves a payment's receipt to operators, relative to the console. */
+export const receiptPath = (reference: string): string =>
+  `/api/v1/payments/${encodeURIComponent(reference)}/receipt`;
+
+/** The receipt's link on payment.v1: the console's address as operators reach it, and receiptPath. */
 export const receiptUrlOf = (consoleUrl: string, reference: string): string =>
-  `${consoleUrl.replace(/\/+$/, '')}/api/v1/payments/${encodeURIComponent(reference)}/receipt`;
+  `${consoleUrl.replace(/\/+$/, '')}${receiptPath(reference)}`;
 
 /**
  * The receipts of paid payments: each payment made paid is queued in the settling transaction

@@ -1,9 +1,5 @@
-import type { PaymentRecord, RefusedCallbackRecord } from '@lienthong/payment';
+import { receiptPath, type PaymentRecord, type RefusedCallbackRecord } from '@lienthong/payment';
 import { maskPersonalData } from '@lienthong/personal-data';
-
-/** Where the console serves a payment's receipt, relative to the console (the payment.v1 receiptUrl's path). */
-export const receiptPath = (reference: string): string =>
-  `/api/v1/payments/${encodeURIComponent(reference)}/receipt`;
 
 /** One payment as the console shows it (the ledger holds no personal data: the payer stays in the request). */
 export interface PaymentView {
