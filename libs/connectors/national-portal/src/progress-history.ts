@@ -9,6 +9,11 @@ export interface SentStep {
   record: PortalProgress;
 }
 
+/** A step as the history holds it now: false `atPortal` while it is owed to the portal. */
+export interface RecordedStep extends SentStep {
+  atPortal: boolean;
+}
+
 /** In the order the portal must hold them: by the dossier's sequence, then as first sent. */
 const IN_ORDER = 'ORDER BY sequence, sent_at, source_system, source_event_id';
 
@@ -51,7 +56,7 @@ export class ProgressHistory {
   }
 
   /** The dossier's steps, in order. */
-  async stepsOf(dossierCode: string): Promise<(SentStep & { atPortal: boolean })[]> {
+  async stepsOf(dossierCode: string): Promise<RecordedStep[]> {
     const rows = await this.database.query<{
       source_system: string;
       source_event_id: string;

@@ -12,7 +12,7 @@ import type { PortalDossier } from '@lienthong/schemas';
 import { AlreadyExistsError, type PortalClient } from '../portal-client';
 import { PROGRESS_CHUNK_SIZE } from '../portal.contract';
 import { PortalConnector } from '../portal.connector';
-import { ProgressHistory, stepsAfterStatus } from '../progress-history';
+import { ProgressHistory, stepsAfterStatus, type RecordedStep } from '../progress-history';
 import { differingFields, type DriftFound, type ReconciliationReport } from './reconciliation-report';
 
 export interface ReconcileOptions {
@@ -173,12 +173,16 @@ export class Reconciler {
     const outcomes = await this.amendments.amend(
       [code],
       async (previous) => {
-        if (recordDrifted) await this.noteLostSteps(row, held);
+        // Read once in the dossier's turn: nothing else writes its history until the turn ends.
+        const steps = await this.history.stepsOf(code);
+        const owed = recordDrifted
+          ? await this.noteLostSteps(row, held, steps)
+          : steps.filter((step) => !step.atPortal);
         if (previous.lastSequence !== row.lastSequence) return undefined;
         const answer = recordDrifted
           ? await this.resend(previous.record as PortalDossier, held !== undefined)
           : undefined;
-        drift.steps = await this.resendOwedSteps(code);
+        drift.steps = await this.resendOwedSteps(code, owed);
         return { state: previous, answer };
       },
       async () => undefined,
@@ -188,18 +192,23 @@ export class Reconciler {
     return amended.outcome === 'amended' ? 'restored' : 'superseded';
   }
 
-  /** Every step when the portal lost the dossier; when its status there fell behind, the steps after it. */
-  private async noteLostSteps(row: TargetDossierState, held: PortalDossier | undefined): Promise<void> {
-    const steps = (await this.history.stepsOf(row.dossierCode)).filter(
-      (step) => step.sequence <= row.lastSequence,
-    );
-    const lost = held ? stepsAfterStatus(steps, held.TrangThaiHoSo) : steps;
-    await this.history.markOwed(row.dossierCode, lost);
+  /**
+   * Notes as owed the steps the portal lost: every step when it lost the dossier; when its status there
+   * fell behind, the steps after it. Answers the dossier's steps owed now (those owed before too), in order.
+   */
+  private async noteLostSteps(
+    row: TargetDossierState,
+    held: PortalDossier | undefined,
+    steps: RecordedStep[],
+  ): Promise<RecordedStep[]> {
+    const sent = steps.filter((step) => step.sequence <= row.lastSequence);
+    const lost = new Set(held ? stepsAfterStatus(sent, held.TrangThaiHoSo) : sent);
+    await this.history.markOwed(row.dossierCode, [...lost]);
+    return steps.filter((step) => !step.atPortal || lost.has(step));
   }
 
   /** The owed steps in order, a chunk at a time, each noted at the portal once it took it. */
-  private async resendOwedSteps(dossierCode: string): Promise<number> {
-    const owed = (await this.history.stepsOf(dossierCode)).filter((step) => !step.atPortal);
+  private async resendOwedSteps(dossierCode: string, owed: RecordedStep[]): Promise<number> {
     for (let start = 0; start < owed.length; start += PROGRESS_CHUNK_SIZE) {
       const chunk = owed.slice(start, start + PROGRESS_CHUNK_SIZE);
       await this.portal.updateProgress(chunk.map((step) => step.record));
