@@ -1,7 +1,8 @@
 import axios from 'axios';
 import { toPortalDossier } from '@lienthong/national-portal';
 import { motcuaLifecycle } from '@lienthong/simulator';
-import { eventually, publish } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
 import { mapWithSource } from '../support/source-fixtures';
 

@@ -1,5 +1,6 @@
 import { DeadLetterHeader } from '@lienthong/kafka';
-import { eventually, publish, readTopic } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish, readTopic } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
 import { dossierWithSteps } from '../support/lifecycles';
 import { freshCopy, loadFixtureDossiers, mapWithSource } from '../support/source-fixtures';

@@ -1,7 +1,8 @@
 import axios from 'axios';
 import { runCli } from '../support/cli-run';
 import { ConsoleHarness } from '../support/console-harness';
-import { eventually, publish } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish } from '../support/kafka-client';
 import { loadFixtureDossiers } from '../support/source-fixtures';
 
 jest.setTimeout(180_000);

@@ -6,7 +6,8 @@ import { motcuaLifecycle } from '@lienthong/simulator';
 import type { Browser, Page } from 'playwright-core';
 import { ConsoleHarness } from '../support/console-harness';
 import { launchChromium, screenshot } from '../support/headless-chromium';
-import { eventually, publish } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish } from '../support/kafka-client';
 
 jest.setTimeout(120_000);
 

@@ -5,7 +5,8 @@ import { mapSourceEvent, MotcuaMapper } from '@lienthong/sources';
 import axios from 'axios';
 import { runCli } from '../support/cli-run';
 import { ADMIN_TOKEN, ConsoleHarness } from '../support/console-harness';
-import { eventually, publish, readTopic } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish, readTopic } from '../support/kafka-client';
 
 jest.setTimeout(120_000);
 

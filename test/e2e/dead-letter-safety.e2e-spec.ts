@@ -5,7 +5,8 @@ import { deadLetter } from '@lienthong/kafka';
 import { motcuaLifecycle } from '@lienthong/simulator';
 import axios from 'axios';
 import { ADMIN_TOKEN, ConsoleHarness } from '../support/console-harness';
-import { eventually, publish, readTopic, testKafka } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish, readTopic, testKafka } from '../support/kafka-client';
 
 jest.setTimeout(180_000);
 

@@ -9,7 +9,8 @@ import {
 import { DeadLetterHeader } from '@lienthong/kafka';
 import type { DossierEvent } from '@lienthong/schemas';
 import { DocumentsHarness } from '../support/documents-harness';
-import { eventually, publish, readTopic } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish, readTopic } from '../support/kafka-client';
 
 jest.setTimeout(120_000);
 

@@ -3,7 +3,8 @@ import { DeadLetterHeader } from '@lienthong/kafka';
 import { toPortalDossier } from '@lienthong/national-portal';
 import { mixedEvents } from '@lienthong/simulator';
 import { fuzzEvents } from '../support/fuzz-events';
-import { eventually, publish, readTopic } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish, readTopic } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
 import { mapWithSource } from '../support/source-fixtures';
 

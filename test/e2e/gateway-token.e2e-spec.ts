@@ -6,7 +6,8 @@ import { motcuaLifecycle } from '@lienthong/simulator';
 import { mapSourceEvent, MotcuaMapper } from '@lienthong/sources';
 import axios from 'axios';
 import { connectorApp, hubApp } from '../support/app-modules';
-import { eventually, publish } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish } from '../support/kafka-client';
 import { IsolatedRun } from '../support/isolated-run';
 import { PortalHttp } from '../support/portal-http';
 

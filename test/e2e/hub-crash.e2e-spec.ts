@@ -3,7 +3,8 @@ import { readConfig } from '@lienthong/config';
 import { HubHeader, KafkaConnection, kafkaConfigSpec, Topics } from '@lienthong/kafka';
 import { mixedEvents } from '@lienthong/simulator';
 import { Partitioners } from 'kafkajs';
-import { eventually, testKafka } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { testKafka } from '../support/kafka-client';
 import { exited, startHubProcess } from '../support/hub-process';
 
 jest.setTimeout(300_000);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { DeadLetterHeader, HubHeader } from '@lienthong/kafka';
 import { LienthongHarness } from '../support/lienthong-harness';
-import { eventually, publish, readTopic } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish, readTopic } from '../support/kafka-client';
 import { freshCopy, loadFixtureDossiers } from '../support/source-fixtures';
 
 jest.setTimeout(120_000);

@@ -4,7 +4,8 @@ import type { ChildProcess } from 'node:child_process';
 import { readConfig, sharedPath } from '@lienthong/config';
 import { HubHeader, KafkaConnection, kafkaConfigSpec, Topics } from '@lienthong/kafka';
 import { AssignerProtocol } from 'kafkajs';
-import { eventually, publish, readTopic, testKafka, type ReadMessage } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish, readTopic, testKafka, type ReadMessage } from '../support/kafka-client';
 import { exited, startHubProcess } from '../support/hub-process';
 import { freshCopy, mapWithSource } from '../support/source-fixtures';
 

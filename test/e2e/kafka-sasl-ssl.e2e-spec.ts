@@ -11,7 +11,7 @@ import {
 import type { DossierEvent } from '@lienthong/schemas';
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { LienthongHarness } from '../support/lienthong-harness';
-import { eventually } from '../support/kafka-client';
+import { eventually } from '../support/wait';
 import { loadFixtureDossiers } from '../support/source-fixtures';
 import { securedKafka, securedKafkaClientEnv } from '../setup/secured-kafka';
 

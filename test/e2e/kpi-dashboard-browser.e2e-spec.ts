@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from '../support/headless-chromium';
-import { eventually } from '../support/kafka-client';
+import { eventually } from '../support/wait';
 import { dossierCode, HOAN_KIEM, KpiHarness } from '../support/kpi-harness';
 import { STORIES } from '../support/kpi-stories';
 import axios from 'axios';

@@ -1,5 +1,6 @@
 import axios from 'axios';
-import { eventually, publish } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish } from '../support/kafka-client';
 import { BA_DINH, dossierCode, HOAN_KIEM, KpiHarness, motcuaEvents } from '../support/kpi-harness';
 import { STORIES } from '../support/kpi-stories';
 

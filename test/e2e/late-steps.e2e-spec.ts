@@ -1,6 +1,7 @@
 import axios from 'axios';
 import type { PortalProgress } from '@lienthong/schemas';
-import { eventually, publish } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
 import { dossierWithSteps } from '../support/lifecycles';
 import { mapWithSource } from '../support/source-fixtures';

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { projectPath } from '@lienthong/config';
 import { CITIZENS } from '@lienthong/simulator';
 import { exited } from '../support/hub-process';
-import { eventually } from '../support/kafka-client';
+import { eventually } from '../support/wait';
 
 jest.setTimeout(180_000);
 

@@ -6,8 +6,7 @@ import { projectPath } from '@lienthong/config';
 import axios from 'axios';
 import { Client } from 'pg';
 import { exited } from '../support/hub-process';
-import { eventually } from '../support/kafka-client';
-import { freePort } from '../support/wait';
+import { eventually, freePort } from '../support/wait';
 
 jest.setTimeout(300_000);
 

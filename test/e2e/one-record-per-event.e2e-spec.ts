@@ -1,7 +1,8 @@
 import { HubHeader } from '@lienthong/kafka';
 import type { IdentityVerifiedEvent } from '@lienthong/population';
 import { CITIZENS } from '@lienthong/simulator';
-import { consumedUpTo, eventually, publish, readTopic } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { consumedUpTo, publish, readTopic } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
 
 jest.setTimeout(180_000);

@@ -2,7 +2,8 @@ import axios from 'axios';
 import { dashboardApp } from '../support/app-modules';
 import { ADMIN_TOKEN, ConsoleHarness } from '../support/console-harness';
 import { launchChromium } from '../support/headless-chromium';
-import { eventually, publish } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish } from '../support/kafka-client';
 
 jest.setTimeout(150_000);
 

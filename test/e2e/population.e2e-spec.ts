@@ -2,7 +2,8 @@ import axios from 'axios';
 import { CITIZENS, seededRandom, unknownPerson } from '@lienthong/simulator';
 import type { IdentityVerifiedEvent } from '@lienthong/population';
 import type { DossierEvent } from '@lienthong/schemas';
-import { eventually, publish, readTopic } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish, readTopic } from '../support/kafka-client';
 import { dossierEventsFor, PopulationHarness } from '../support/population-harness';
 
 jest.setTimeout(180_000);

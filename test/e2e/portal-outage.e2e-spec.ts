@@ -3,7 +3,8 @@ import { toPortalDossier } from '@lienthong/national-portal';
 import { motcuaLifecycle } from '@lienthong/simulator';
 import { mapSourceEvent, MotcuaMapper } from '@lienthong/sources';
 import { LienthongHarness } from '../support/lienthong-harness';
-import { eventually, publish } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish } from '../support/kafka-client';
 
 jest.setTimeout(180_000);
 

@@ -4,7 +4,8 @@ import { AdvisoryLocks, Database, databaseConfigSpec } from '@lienthong/database
 import { Reconciler, ReconciliationBusyError } from '@lienthong/national-portal';
 import { LienthongHarness } from '../support/lienthong-harness';
 import { standalonePortalReconciler } from '../support/portal-reconciler';
-import { eventually, publish } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish } from '../support/kafka-client';
 import { loadFixtureDossiers } from '../support/source-fixtures';
 
 jest.setTimeout(180_000);

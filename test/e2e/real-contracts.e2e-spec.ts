@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { differingFields, toPortalDossier } from '@lienthong/national-portal';
 import type { DossierEvent, PortalDossier } from '@lienthong/schemas';
 import { isRegisteredAs, mixedEvents } from '@lienthong/simulator';
-import { eventually, publish, readTopic } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish, readTopic } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
 import { freshCopy, loadFixtureDossiers, newestByDossier } from '../support/source-fixtures';
 

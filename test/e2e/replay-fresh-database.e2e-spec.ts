@@ -1,7 +1,8 @@
 import { toPortalDossier } from '@lienthong/national-portal';
 import type { DossierEvent } from '@lienthong/schemas';
 import { mixedEvents, type GeneratedEvent } from '@lienthong/simulator';
-import { eventually, publish } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
 import { newestByDossier } from '../support/source-fixtures';
 

@@ -5,9 +5,9 @@ import { PortalSandboxModule, portalSandboxConfigSpec } from '@lienthong/sandbox
 import axios from 'axios';
 import { exited } from '../support/hub-process';
 import { IsolatedRun } from '../support/isolated-run';
-import { eventually, publish, testKafka } from '../support/kafka-client';
+import { publish, testKafka } from '../support/kafka-client';
 import { loadFixtureDossiers } from '../support/source-fixtures';
-import { freePort } from '../support/wait';
+import { eventually, freePort } from '../support/wait';
 
 jest.setTimeout(240_000);
 

@@ -1,6 +1,7 @@
 import axios from 'axios';
 import { motcuaLifecycle } from '@lienthong/simulator';
-import { eventually, publish, readTopic } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish, readTopic } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
 
 jest.setTimeout(120_000);

@@ -6,7 +6,8 @@ import { HubHeader } from '@lienthong/kafka';
 import { ApplicantSeal } from '@lienthong/personal-data';
 import type { DossierEvent } from '@lienthong/schemas';
 import axios from 'axios';
-import { eventually, publish } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
 
 jest.setTimeout(180_000);

@@ -3,7 +3,8 @@ import { projectPath } from '@lienthong/config';
 import { DeadLetterHeader } from '@lienthong/kafka';
 import type { PortalProgress } from '@lienthong/schemas';
 import { LienthongHarness } from '../support/lienthong-harness';
-import { eventually, publish, readTopic } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish, readTopic } from '../support/kafka-client';
 import { freshCopy, loadFixtureDossiers, mapWithSource } from '../support/source-fixtures';
 
 jest.setTimeout(180_000);

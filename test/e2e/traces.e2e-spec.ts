@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { stopTracing } from '@lienthong/observability';
-import { eventually, publish } from '../support/kafka-client';
+import { eventually } from '../support/wait';
+import { publish } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
 import { loadFixtureDossiers } from '../support/source-fixtures';
 

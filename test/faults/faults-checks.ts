@@ -1,7 +1,7 @@
 import axios from 'axios';
 import { toPortalDossier } from '@lienthong/national-portal';
 import type { MotcuaEvent } from '@lienthong/schemas';
-import { eventually } from '../support/kafka-client';
+import { eventually } from '../support/wait';
 import type { LienthongHarness } from '../support/lienthong-harness';
 import { mapWithSource } from '../support/source-fixtures';
 

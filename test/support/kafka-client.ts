@@ -74,21 +74,6 @@ export async function readTopic(
   return messages;
 }
 
-/** Polls until the check passes or the time is up; returns the last value for the assertion. */
-export async function eventually<T>(
-  probe: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    value = await probe();
-  }
-  return value;
-}
-
 /** Whether the consumer group has committed past every record of the topic published so far. */
 export async function consumedUpTo(groupId: string, topic: string): Promise<boolean> {
   const admin = testKafka().admin();
