@@ -5,7 +5,7 @@ import {
   ApplicantSeal,
   maskWords,
   Pseudonymizer,
-  sealKeysSpec,
+  openingKeysSpec,
   type ApplicantProfile,
 } from '@lienthong/personal-data';
 import type { DossierEvent } from '@lienthong/schemas';
@@ -101,7 +101,7 @@ describe(`${KafkaConnection.name} over SASL_SSL`, () => {
     const canonicalBytes = await firstMessage(sut.topics.dossier);
     const canonical = JSON.parse(String(canonicalBytes)) as DossierEvent;
     // Every connector reads this one record; the harness runs with the development keys.
-    const keys = readConfig(sealKeysSpec, {});
+    const keys = readConfig(openingKeysSpec, {});
     const opened = (profile: ApplicantProfile) => ApplicantSeal.opening(profile, keys).open(canonical);
 
     const portal = opened('clear');

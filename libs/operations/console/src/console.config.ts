@@ -6,6 +6,7 @@ import { connectorRuntimeConfigSpec, type ConnectorRuntimeConfig } from '@lienth
 import { hubConfigSpec } from '@lienthong/hub';
 import { portalConfigSpec, type PortalConfig } from '@lienthong/national-portal';
 import { paymentConfigSpec, type PaymentConfig } from '@lienthong/payment';
+import { openingKeysSpec } from '@lienthong/personal-data';
 
 const positiveInt = makeValidator<number>((input) => {
   if (!/^[1-9]\d*$/.test(input.trim())) throw new Error(`a whole number above 0, got "${input}"`);
@@ -78,13 +79,15 @@ export const consoleOwnConfigSpec = {
 
 /**
  * What the console reads beside Kafka and the database: of the apps it watches, only what names their
- * groups, routes and retry topics; the audit key; its own settings.
+ * groups, routes and retry topics; the audit key; the seal keys (and a rotation's previous ones) that
+ * open a dead letter's applicant in an audited reveal; its own settings.
  */
 export const consoleConfigSpec = {
   HUB_GROUP_ID: hubConfigSpec.HUB_GROUP_ID,
   ROUTES_FILE: hubConfigSpec.ROUTES_FILE,
   CONNECTOR_RETRY_DELAYS_S: connectorRuntimeConfigSpec.CONNECTOR_RETRY_DELAYS_S,
   ...auditConfigSpec,
+  ...openingKeysSpec,
   ...consoleOwnConfigSpec,
 };
 

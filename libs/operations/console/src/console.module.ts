@@ -19,6 +19,7 @@ import {
   standalonePaymentReconciler,
   type PaymentConfig,
 } from '@lienthong/payment';
+import { ApplicantSeal } from '@lienthong/personal-data';
 import { loadRoutingRules, routedConnectors } from '@lienthong/routing';
 import { SOURCE_MAPPERS } from '@lienthong/sources';
 import { Module, ValidationPipe, type DynamicModule, type INestApplication } from '@nestjs/common';
@@ -117,6 +118,12 @@ export class ConsoleModule {
         // A plain copy: Nest inspects provider values for lifecycle hooks, which the strict config object refuses.
         { provide: CONSOLE_CONFIG, useValue: { ...config } },
         { provide: PortalClient, useFactory: () => (portal ? new PortalClient(portal) : null) },
+        {
+          // Both parts, for the reveal only: a dead letter taken from dossier.v1 holds its applicant sealed.
+          provide: ApplicantSeal,
+          useFactory: (c: ConsoleConfig) => ApplicantSeal.opening('clear', c),
+          inject: [CONSOLE_CONFIG],
+        },
         {
           provide: PaymentLedger,
           useFactory: (database: Database) => new PaymentLedger(database),

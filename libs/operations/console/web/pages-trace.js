@@ -129,7 +129,14 @@
           {
             sent: revealed.trace.portal.sent,
             held: revealed.trace.portal.held,
-            deadLetters: revealed.deadLetters.map((letter) => letter.decoded ?? letter.valueText),
+            // A dossier.v1 dead letter holds the applicant sealed: shown opened, or why it did not open.
+            deadLetters: revealed.deadLetters.map(
+              (letter) =>
+                letter.opened ??
+                (letter.sealedRefused
+                  ? { sealedRefused: letter.sealedRefused, decoded: letter.decoded }
+                  : (letter.decoded ?? letter.valueText)),
+            ),
           },
           null,
           2,

@@ -15,7 +15,8 @@ const PSEUDONYM_PREFIX = 'pseudonym:';
  * of the personal ID, or of the name when there is none), so records can still be matched to one
  * citizen by whoever holds the key, plus the masked name the KPI's overdue list shows to tell dossiers
  * apart. The rest is sealed in two parts (`ApplicantSeal`) that each connector opens as far as its
- * profile allows; the KPI projection and the console trail need no clear value and hold no key.
+ * profile allows; the KPI projection and the console trail need no clear value and hold no key (the
+ * console opens a dead letter's parts in an audited reveal only).
  */
 export class DossierPrivacy {
   constructor(

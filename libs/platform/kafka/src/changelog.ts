@@ -24,7 +24,7 @@ export interface ChangelogOptions {
 }
 
 /** How long a wait for the changelog's end may take before it says so in the log (it keeps waiting). */
-const SLOW_CATCH_UP_MS = 30_000;
+const SLOW_CATCH_UP_MS = 20_000;
 
 interface Waiter {
   marks: Map<number, number>;

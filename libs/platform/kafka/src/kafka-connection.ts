@@ -209,7 +209,7 @@ export class KafkaConnection {
       idempotent: true,
       maxInFlightRequests: options.transactionalId ? 1 : 5,
       transactionalId: options.transactionalId,
-      transactionTimeout: 60_000,
+      transactionTimeout: this.config.KAFKA_TRANSACTION_TIMEOUT_MS,
       // An idempotent producer must not give up on a send, or ordering and exactly-once are lost.
       // A short first retry: a transaction begun right after a commit often meets CONCURRENT_TRANSACTIONS.
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 20, maxRetryTime: 10_000 },

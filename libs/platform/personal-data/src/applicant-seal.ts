@@ -149,9 +149,13 @@ const contextOf = (part: SealedPart, dossier: DossierEvent): Buffer =>
 export class ApplicantSeal {
   private constructor(private readonly keys: Partial<Record<SealedPart, PartKey>>) {}
 
-  /** The hub's: seals both parts. */
+  /** The hub's: seals both parts with the current keys (it never opens what a previous key sealed). */
   static sealing(config: SealKeys): ApplicantSeal {
-    return ApplicantSeal.opening('clear', config);
+    const { PERSONAL_DATA_IDENTITY_KEY: identity, PERSONAL_DATA_CONTACT_KEY: contact } = config;
+    return ApplicantSeal.opening('clear', {
+      PERSONAL_DATA_IDENTITY_KEY: identity,
+      PERSONAL_DATA_CONTACT_KEY: contact,
+    });
   }
 
   /**

@@ -22,20 +22,20 @@ const previousKey = (key: string, readers: string) =>
     format: emptyOrAes256Key,
   });
 
-/** The key of the applicant's identity part on dossier.v1: the portal's and the population check's. */
+/** The key of the applicant's identity part on dossier.v1: the portal's, the population check's and the console's reveal. */
 export const identityKeySpec = {
   PERSONAL_DATA_IDENTITY_KEY: secret({
     default: 'FLQR1IMsNRErJ1IQvXIO60fdUS5g7TgSUp+sRDRiUiQ=',
-    desc: "AES-256-GCM key (32 bytes, base64) of the sealed identity part of dossier.v1 (the applicant's name, personal ID, birth date): the hub seals with it, the national-portal and population connectors open with it (docs/personal-data-on-topics.md)",
+    desc: "AES-256-GCM key (32 bytes, base64) of the sealed identity part of dossier.v1 (the applicant's name, personal ID, birth date): the hub seals with it, the national-portal and population connectors open with it, and the console in an audited reveal of a dead letter (docs/personal-data-on-topics.md)",
     format: aes256Key,
   }),
 };
 
-/** The key of the applicant's contact part on dossier.v1: only the portal's. */
+/** The key of the applicant's contact part on dossier.v1: the portal's and the console's reveal. */
 export const contactKeySpec = {
   PERSONAL_DATA_CONTACT_KEY: secret({
     default: '3SAHhonT1ipmWSTYlM+41xUAjoDpj+H16+8Jq3kov78=',
-    desc: "AES-256-GCM key (32 bytes, base64) of the sealed contact part of dossier.v1 (the applicant's phone, e-mail, source account and the dossier summary): the hub seals with it, the national-portal connector opens with it (docs/personal-data-on-topics.md)",
+    desc: "AES-256-GCM key (32 bytes, base64) of the sealed contact part of dossier.v1 (the applicant's phone, e-mail, source account and the dossier summary): the hub seals with it, the national-portal connector opens with it, and the console in an audited reveal of a dead letter (docs/personal-data-on-topics.md)",
     format: aes256Key,
   }),
 };
@@ -48,16 +48,16 @@ export const identityOpeningKeysSpec = {
   ...identityKeySpec,
   PERSONAL_DATA_IDENTITY_KEY_PREVIOUS: previousKey(
     'PERSONAL_DATA_IDENTITY_KEY',
-    'the national-portal and population connectors',
+    'the national-portal and population connectors and the console',
   ),
 };
 
-/** Both parts' keys as a reader of both holds them (the national-portal connector). */
+/** Both parts' keys as a reader of both holds them (the national-portal connector, the console's reveal). */
 export const openingKeysSpec = {
   ...identityOpeningKeysSpec,
   ...contactKeySpec,
   PERSONAL_DATA_CONTACT_KEY_PREVIOUS: previousKey(
     'PERSONAL_DATA_CONTACT_KEY',
-    'the national-portal connector',
+    'the national-portal connector and the console',
   ),
 };

@@ -60,7 +60,7 @@ describe(maskedDetail.name, () => {
   });
 
   it('is the clear form only in clearDetail, bytes included', () => {
-    const sut = clearDetail(letter(`garbled ${ID}`));
+    const sut = clearDetail(letter(`garbled ${ID}`), () => undefined);
     expect(sut.valueText).toBe(`garbled ${ID}`);
     expect(sut.message).toContain(ID);
   });

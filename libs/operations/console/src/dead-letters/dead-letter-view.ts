@@ -1,8 +1,18 @@
 import { ReplayHeader } from '@lienthong/kafka';
 import { maskPatterns, maskPersonalData } from '@lienthong/personal-data';
+import type { DossierEvent } from '@lienthong/schemas';
 import type { DeadLetterDetail, DeadLetterSummary } from './dead-letter-index';
 import { decodeValue } from './decode-value';
 import { parseHistory } from './replay-record';
+
+/**
+ * What a reveal adds beside a dead letter's bytes when its event carries the applicant sealed: the event
+ * with the applicant opened, or why it did not open.
+ */
+export type OpenedApplicant = { opened: DossierEvent } | { opened: null; sealedRefused: string };
+
+/** Opens the applicant of a decoded dead letter; undefined when nothing in it is sealed. */
+export type ApplicantOpener = (decoded: unknown) => OpenedApplicant | undefined;
 
 /** A dead letter in a list, as everyone sees it: its failure message may quote an ID number. */
 export function maskedSummary(letter: DeadLetterSummary): DeadLetterSummary {
@@ -27,15 +37,21 @@ export function maskedDetail(letter: DeadLetterDetail) {
   };
 }
 
-/** One dead letter in clear: its bytes (base64 and text), decoded, every header, its history. */
-export function clearDetail(letter: DeadLetterDetail) {
+/**
+ * One dead letter in clear: its bytes (base64 and text), decoded, every header, its history; and, when
+ * its event carries the applicant sealed, the event `opened` by `openApplicant` beside the bytes, which
+ * stay as they were.
+ */
+export function clearDetail(letter: DeadLetterDetail, openApplicant: ApplicantOpener) {
   const { value, ...rest } = letter;
+  const decoded = decodeValue(value);
   return {
     ...rest,
     size: value.length,
     valueBase64: value.toString('base64'),
     valueText: value.toString('utf8'),
-    decoded: decodeValue(value),
+    decoded,
+    ...openApplicant(decoded),
     masked: false,
     history: parseHistory(letter.headers[ReplayHeader.History]),
   };

@@ -1,9 +1,11 @@
 import type { TokenHolder } from '@lienthong/access';
 import { AuditLog } from '@lienthong/audit';
+import { ApplicantSeal } from '@lienthong/personal-data';
 import { Injectable } from '@nestjs/common';
-import { clearDetail } from '../dead-letters/dead-letter-view';
+import { clearDetail, type ApplicantOpener } from '../dead-letters/dead-letter-view';
 import { DeadLetterIndex } from '../dead-letters/dead-letter-index';
 import { TraceDossier } from '../trace/trace-dossier.usecase';
+import { openSealedApplicant } from './open-sealed-applicant';
 import { PERSONAL_DATA_READ } from './personal-data.guard';
 
 // One dossier's dead letters: a handful, unless a source keeps resending a broken event.
@@ -11,15 +13,21 @@ const MOST_DEAD_LETTERS = 1000;
 
 /**
  * One dossier's personal data in clear, for one stated reason: the audit row (who, by token name and
- * id, which dossier, why) is written first; if it cannot be, nothing is read.
+ * id, which dossier, why) is written first; if it cannot be, nothing is read. A dead letter's applicant
+ * sealed on dossier.v1 is opened here, and nowhere else in the console.
  */
 @Injectable()
 export class RevealDossier {
+  private readonly openApplicant: ApplicantOpener;
+
   constructor(
     private readonly audit: AuditLog,
     private readonly tracer: TraceDossier,
     private readonly deadLetters: DeadLetterIndex,
-  ) {}
+    seal: ApplicantSeal,
+  ) {
+    this.openApplicant = openSealedApplicant(seal);
+  }
 
   async reveal(holder: TokenHolder, dossierCode: string, reason: string) {
     const audited = await this.audit.append({
@@ -42,7 +50,7 @@ export class RevealDossier {
       reason,
       auditId: audited.id,
       trace: { ...trace, masked: false },
-      deadLetters: letters.map(clearDetail),
+      deadLetters: letters.map((letter) => clearDetail(letter, this.openApplicant)),
     };
   }
 }

@@ -32,7 +32,12 @@ export class RevealController {
       'if that write fails, nothing is revealed. A refusal (403) is audited too, without the body.',
   })
   @ApiParam({ name: 'code', description: 'Dossier code', example: '000.00.12.H26-240815-0042' })
-  @ApiOkResponse({ description: '`{dossierCode, reason, auditId, trace, deadLetters}`, all in clear' })
+  @ApiOkResponse({
+    description:
+      '`{dossierCode, reason, auditId, trace, deadLetters}`, all in clear. A dead letter whose event carries ' +
+      "the applicant sealed (a connector's, taken from dossier.v1) has the event `opened` beside its bytes, " +
+      'or `opened: null` and `sealedRefused` saying which part did not open',
+  })
   @ApiForbiddenResponse({ description: 'The token is not an operator or admin with `pii:read`' })
   reveal(@Param('code') code: string, @Body() request: RevealRequest, @Holder() holder: TokenHolder) {
     if (!DOSSIER_CODE.test(code)) throw new BadRequestException('code: not a dossier code');
