@@ -1,7 +1,8 @@
 import { motcuaLifecycle } from '@lienthong/simulator';
 import axios from 'axios';
 import { ADMIN_TOKEN, ConsoleHarness } from '../support/console-harness';
-import { eventually, publish } from '../support/kafka-client';
+import { publish } from '../support/kafka-client';
+import { eventually } from '../support/wait';
 
 jest.setTimeout(120_000);
 
