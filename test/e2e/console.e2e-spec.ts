@@ -4,7 +4,7 @@ import { motcuaLifecycle } from '@lienthong/simulator';
 import { mapSourceEvent, MotcuaMapper } from '@lienthong/sources';
 import axios from 'axios';
 import { runCli } from '../support/cli-run';
-import { ADMIN_TOKEN, ConsoleHarness } from '../support/console-harness';
+import { ADMIN_TOKEN, ConsoleHarness, FAST_DEAD_LETTERS as SETTINGS } from '../support/console-harness';
 import { eventually } from '../support/wait';
 import { publish, readTopic } from '../support/kafka-client';
 
@@ -22,15 +22,6 @@ function finalPortalStatus(events: Lifecycle): string {
 /** The CLI in this process against the console, its output captured. */
 const cli = (sut: ConsoleHarness, token: string | undefined, ...args: string[]) =>
   runCli(sut.env(), ['--url', sut.consoleUrl, ...(token ? ['--token', token] : []), ...args]);
-
-const SETTINGS = {
-  // One short retry level: a portal outage dead-letters an event in seconds.
-  CONNECTOR_RETRY_DELAYS_S: '1',
-  CONNECTOR_MAX_ATTEMPTS: '2',
-  CONNECTOR_BACKOFF_INITIAL_MS: '100',
-  CONNECTOR_BACKOFF_MAX_MS: '200',
-  PORTAL_TIMEOUT_MS: '1000',
-};
 
 /**
  * The operator console over the real flow (portal sandbox, connector, hub) on the real broker and

@@ -4,36 +4,9 @@ import { CITIZENS } from '@lienthong/simulator';
 import { eventually } from '../support/wait';
 import { consumedUpTo, publish, readTopic } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
+import { HOAN_KIEM, motcuaEvent } from '../support/lifecycles';
 
 jest.setTimeout(180_000);
-
-const AGENCY = { maDinhDanh: '000.00.12.H26', ten: 'UBND quận Hoàn Kiếm' };
-const local = (ms: number) => `${new Date(ms + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
-
-/** A new motcua dossier received an hour ago, its applicant `chuHoSo`. */
-function motcuaEvent(code: string, chuHoSo: Record<string, string>) {
-  const received = Date.now() - 3_600_000;
-  return {
-    eventId: `${code}-1`,
-    eventType: 'HoSoMoi',
-    occurredAt: local(received),
-    version: 1,
-    hoSo: {
-      maHoSo: code,
-      maTTHC: '1.001193',
-      tenTTHC: 'Đăng ký khai sinh',
-      donViXuLy: AGENCY,
-      kenhNop: 'TRUC_TUYEN',
-      chuHoSo,
-      ngayTiepNhan: local(received),
-      ngayHenTra: local(received + 5 * 86_400_000),
-      trangThai: 'MOI',
-      thanhPhanHoSo: [],
-      lePhi: [],
-      ketQua: [],
-    },
-  };
-}
 
 /**
  * The hub writes each event once, to dossier.v1, naming the connectors the rules chose; every connector
@@ -43,8 +16,8 @@ function motcuaEvent(code: string, chuHoSo: Record<string, string>) {
 describe('one dossier.v1 record per event, read by every connector', () => {
   let sut: LienthongHarness;
   const serial = String(Date.now() % 10_000).padStart(4, '0');
-  const business = `${AGENCY.maDinhDanh}-261206-${serial}`;
-  const citizenCode = `${AGENCY.maDinhDanh}-261207-${serial}`;
+  const business = `${HOAN_KIEM.maDinhDanh}-261206-${serial}`;
+  const citizenCode = `${HOAN_KIEM.maDinhDanh}-261207-${serial}`;
   const citizen = CITIZENS[42];
   const company = {
     loai: 'DOANH_NGHIEP',

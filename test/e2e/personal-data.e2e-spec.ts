@@ -4,10 +4,10 @@ import { ADMIN_TOKEN, ConsoleHarness } from '../support/console-harness';
 import { launchChromium } from '../support/headless-chromium';
 import { eventually } from '../support/wait';
 import { publish } from '../support/kafka-client';
+import { HOAN_KIEM, motcuaEvent } from '../support/lifecycles';
 
 jest.setTimeout(150_000);
 
-const AGENCY = { maDinhDanh: '000.00.12.H26', ten: 'UBND quận Hoàn Kiếm' };
 /** One citizen, in clear: none of these may reach a viewer, in any form the API answers. */
 const CITIZEN = {
   name: 'Võ Thị Cúc',
@@ -26,7 +26,6 @@ const CLEAR = [
   CITIZEN.email,
 ];
 
-const local = (ms: number) => `${new Date(ms + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
 const clearIn = (answer: unknown) => CLEAR.filter((value) => JSON.stringify(answer).includes(value));
 
 /** The console and the KPI dashboard over the whole flow, in one isolated run. */
@@ -39,36 +38,19 @@ class PersonalDataHarness extends ConsoleHarness {
 }
 
 /** A motcua event of a dossier received three days ago and due yesterday (so overdue now), whose applicant is CITIZEN. */
-function motcuaEvent(code: string, version: number, trangThai: string) {
-  const received = Date.now() - 3 * 86_400_000;
-  return {
-    eventId: `${code}-${version}`,
-    eventType: version === 1 ? 'HoSoMoi' : 'HoSoCapNhatTrangThai',
-    occurredAt: local(received + version * 60_000),
-    version,
-    hoSo: {
-      maHoSo: code,
-      maTTHC: '1.001193',
-      tenTTHC: 'Đăng ký khai sinh',
-      donViXuLy: AGENCY,
-      kenhNop: 'TRUC_TUYEN',
-      chuHoSo: {
-        loai: 'CONG_DAN',
-        hoTen: CITIZEN.name,
-        soDinhDanh: CITIZEN.id,
-        ngaySinh: CITIZEN.birthDate,
-        dienThoai: CITIZEN.phone,
-        email: CITIZEN.email,
-      },
-      ngayTiepNhan: local(received),
-      ngayHenTra: local(Date.now() - 86_400_000),
-      trangThai,
-      thanhPhanHoSo: [],
-      lePhi: [],
-      ketQua: [],
+const overdueEvent = (code: string, version: number, trangThai: string) =>
+  motcuaEvent(
+    code,
+    {
+      loai: 'CONG_DAN',
+      hoTen: CITIZEN.name,
+      soDinhDanh: CITIZEN.id,
+      ngaySinh: CITIZEN.birthDate,
+      dienThoai: CITIZEN.phone,
+      email: CITIZEN.email,
     },
-  };
-}
+    { version, trangThai, receivedMs: Date.now() - 3 * 86_400_000, dueMs: Date.now() - 86_400_000 },
+  );
 
 /** A hotich (XML) event its hub refuses (an unknown status), about the same citizen. */
 function refusedHotichEvent(code: string): string {
@@ -86,7 +68,7 @@ describe('personal data in the console and the dashboard', () => {
   let viewer: string;
   let operator: string;
   let investigator: string;
-  const code = `${AGENCY.maDinhDanh}-261201-${String(Date.now() % 10_000).padStart(4, '0')}`;
+  const code = `${HOAN_KIEM.maDinhDanh}-261201-${String(Date.now() % 10_000).padStart(4, '0')}`;
   const hotichCode = `H26.12.03-261201-${String((Date.now() + 1) % 10_000).padStart(4, '0')}`;
 
   beforeAll(async () => {
@@ -103,10 +85,10 @@ describe('personal data in the console and the dashboard', () => {
     investigator = made.data.token;
 
     await publish(sut.topics.source('motcua'), [
-      { key: code, value: JSON.stringify(motcuaEvent(code, 1, 'MOI')) },
-      { key: code, value: JSON.stringify(motcuaEvent(code, 2, 'DA_TIEP_NHAN')) },
+      { key: code, value: JSON.stringify(overdueEvent(code, 1, 'MOI')) },
+      { key: code, value: JSON.stringify(overdueEvent(code, 2, 'DA_TIEP_NHAN')) },
       // Refused by the hub: a dead letter holding the citizen's whole record.
-      { key: code, value: JSON.stringify(motcuaEvent(code, 3, 'KHONG_CO_TRANG_THAI_NAY')) },
+      { key: code, value: JSON.stringify(overdueEvent(code, 3, 'KHONG_CO_TRANG_THAI_NAY')) },
     ]);
     await publish(sut.topics.source('hotich'), [{ key: hotichCode, value: refusedHotichEvent(hotichCode) }]);
     await eventually(
@@ -179,7 +161,7 @@ describe('personal data in the console and the dashboard', () => {
   });
 
   it("shows the dashboard's overdue list with dossier codes and masked names only", async () => {
-    const overdue = `${sut.dashboardUrl}/kpi/api/agencies/${AGENCY.maDinhDanh}/overdue`;
+    const overdue = `${sut.dashboardUrl}/kpi/api/agencies/${HOAN_KIEM.maDinhDanh}/overdue`;
     const answer = await eventually(
       () => axios.get(overdue, { headers: { Authorization: `Bearer ${viewer}` } }).then(({ data }) => data),
       (found) => found.dossiers?.length > 0,

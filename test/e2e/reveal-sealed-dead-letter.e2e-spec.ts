@@ -1,19 +1,10 @@
 import { motcuaLifecycle } from '@lienthong/simulator';
 import axios from 'axios';
-import { ADMIN_TOKEN, ConsoleHarness } from '../support/console-harness';
+import { ADMIN_TOKEN, ConsoleHarness, FAST_DEAD_LETTERS as SETTINGS } from '../support/console-harness';
 import { publish } from '../support/kafka-client';
 import { eventually } from '../support/wait';
 
 jest.setTimeout(120_000);
-
-const SETTINGS = {
-  // One short retry level: a portal that keeps failing dead-letters an event in seconds.
-  CONNECTOR_RETRY_DELAYS_S: '1',
-  CONNECTOR_MAX_ATTEMPTS: '2',
-  CONNECTOR_BACKOFF_INITIAL_MS: '100',
-  CONNECTOR_BACKOFF_MAX_MS: '200',
-  PORTAL_TIMEOUT_MS: '1000',
-};
 
 /**
  * A connector's dead letter holds the dossier.v1 record as the hub wrote it, the applicant sealed: the

@@ -9,15 +9,13 @@ import axios from 'axios';
 import { eventually } from '../support/wait';
 import { publish } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
+import { HOAN_KIEM, motcuaEvent } from '../support/lifecycles';
 
 jest.setTimeout(180_000);
 
 const key = () => randomBytes(32).toString('base64');
 const before = { PERSONAL_DATA_IDENTITY_KEY: key(), PERSONAL_DATA_CONTACT_KEY: key() };
 const after = { PERSONAL_DATA_IDENTITY_KEY: key(), PERSONAL_DATA_CONTACT_KEY: key() };
-
-const AGENCY = { maDinhDanh: '000.00.12.H26', ten: 'UBND quận Hoàn Kiếm' };
-const local = (ms: number) => `${new Date(ms + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
 
 /**
  * A seal key rotated without a pause (docs/runbook.md): the portal connector holds the new keys and the
@@ -53,32 +51,10 @@ describe('a seal key rotation', () => {
         headers: { [HubHeader.Routes]: 'national-portal' },
       },
     ]);
-    const sealedAfter = `${AGENCY.maDinhDanh}-261206-${String(Date.now() % 10_000).padStart(4, '0')}`;
-    const received = Date.now() - 3_600_000;
+    const sealedAfter = `${HOAN_KIEM.maDinhDanh}-261206-${String(Date.now() % 10_000).padStart(4, '0')}`;
+    const applicant = { loai: 'CONG_DAN', hoTen: 'Trần Văn Bình', dienThoai: '0912000111' };
     await publish(sut.topics.source('motcua'), [
-      {
-        key: sealedAfter,
-        value: JSON.stringify({
-          eventId: `${sealedAfter}-1`,
-          eventType: 'HoSoMoi',
-          occurredAt: local(received),
-          version: 1,
-          hoSo: {
-            maHoSo: sealedAfter,
-            maTTHC: '1.001193',
-            tenTTHC: 'Đăng ký khai sinh',
-            donViXuLy: AGENCY,
-            kenhNop: 'TRUC_TUYEN',
-            chuHoSo: { loai: 'CONG_DAN', hoTen: 'Trần Văn Bình', dienThoai: '0912000111' },
-            ngayTiepNhan: local(received),
-            ngayHenTra: local(received + 5 * 86_400_000),
-            trangThai: 'MOI',
-            thanhPhanHoSo: [],
-            lePhi: [],
-            ketQua: [],
-          },
-        }),
-      },
+      { key: sealedAfter, value: JSON.stringify(motcuaEvent(sealedAfter, applicant)) },
     ]);
 
     const [old, current] = await eventually(

@@ -6,6 +6,15 @@ import { LienthongHarness } from './lienthong-harness';
 
 export const ADMIN_TOKEN = 'lt_e2e-admin-token-0123456789abcdefghijklmnop';
 
+/** One short retry level and short timeouts: an event the portal keeps failing is dead-lettered in seconds. */
+export const FAST_DEAD_LETTERS = {
+  CONNECTOR_RETRY_DELAYS_S: '1',
+  CONNECTOR_MAX_ATTEMPTS: '2',
+  CONNECTOR_BACKOFF_INITIAL_MS: '100',
+  CONNECTOR_BACKOFF_MAX_MS: '200',
+  PORTAL_TIMEOUT_MS: '1000',
+};
+
 /** The whole flow (portal sandbox, connector, hub) and the console over it, isolated for one test file. */
 export class ConsoleHarness extends LienthongHarness {
   consoleUrl!: string;
