@@ -58,6 +58,9 @@ export async function publishAll(
   await producer.disconnect();
 }
 
+/** The hub's memory flags as deployed (deploy/k8s/base/hub.yaml, docker-compose.yml): benchmarked as run. */
+export const HUB_MEMORY = { NODE_OPTIONS: '--max-semi-space-size=4', MALLOC_ARENA_MAX: '2' };
+
 /**
  * Starts a built app (dist/) as a child process, so its memory is measured apart from the benchmark's.
  * Its logs go to .lienthong/bench-<name>.log.

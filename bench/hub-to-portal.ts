@@ -4,7 +4,15 @@ import { readConfig } from '@lienthong/config';
 import { KafkaConnection, kafkaConfigSpec, Topics } from '@lienthong/kafka';
 import { inParallel } from '@lienthong/connector-runtime';
 import { mixedEvents } from '@lienthong/simulator';
-import { benchKafka, publishAll, publishPaced, startChild, stopChild, until } from './bench-support';
+import {
+  benchKafka,
+  HUB_MEMORY,
+  publishAll,
+  publishPaced,
+  startChild,
+  stopChild,
+  until,
+} from './bench-support';
 import { ConnectorLedgerProbe } from './connector-ledger';
 
 /** A day of a city of Hanoi's size: about 66,000 dossier events (issue 21). */
@@ -68,6 +76,7 @@ export async function measureHubToPortal(brokers: string): Promise<HubToPortal> 
     ...common,
     HUB_HTTP_PORT: '0',
     HUB_INSTANCE_ID: `bench-e2e-${id}`,
+    ...HUB_MEMORY,
   });
   const connector = startChild('e2e-portal-connector', 'apps/connector-national-portal/src/main.js', {
     ...common,

@@ -9,6 +9,7 @@ import {
   percentile,
   publishAll,
   publishPaced,
+  HUB_MEMORY,
   startChild,
   stopChild,
   tailRatio,
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
         HUB_HTTP_PORT: '0',
         HUB_INSTANCE_ID: `bench-${index}`,
         DATABASE_SCHEMA: prefix.replace('.', ''),
+        ...HUB_MEMORY,
       },
       // BENCH_PROFILE=1: a V8 CPU profile of each hub, written under .lienthong/profiles when it stops.
       process.env.BENCH_PROFILE === '1'

@@ -134,7 +134,8 @@ export class TransactionalProcessor {
     this.idleSlots.push(...this.slots);
     this.consumer = await this.connection.consumer({
       groupId: this.options.groupId,
-      maxBytesPerPartition: 2 << 20,
+      maxBytesPerPartition: 1 << 20,
+      maxBytes: 8 << 20,
     });
     const consumer = this.consumer;
     const { onGroupJoin } = this.options;
