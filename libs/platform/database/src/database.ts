@@ -42,6 +42,12 @@ export class Database {
       max,
     });
     pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL connection failed'));
+    // The pool listens to its idle connections only. One checked out and lost between two queries (a
+    // restart, a terminated backend) would emit an error nobody hears, which ends the process; its
+    // holder learns of the loss from its next query instead.
+    pool.on('connect', (client) =>
+      client.on('error', (error) => logger.debug({ err: error }, 'PostgreSQL connection in use was lost')),
+    );
     return pool;
   }
 
