@@ -1,5 +1,5 @@
 export type { Connector, Delivered, FollowedFacts, TargetState } from './connector';
-export { routedDossierEvents, type Intake, type ItemKey } from './intake';
+export { readDossierEvent, routedDossierEvents, type Intake, type ItemKey } from './intake';
 export { DeliveryError, PermanentError, RetriableError, TargetAccessError } from './errors';
 export { isTransientStatus, reach } from './http-failures';
 export {

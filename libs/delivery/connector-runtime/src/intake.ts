@@ -72,23 +72,7 @@ export function routedDossierEvents(profile: ApplicantProfile, keys: OpeningKeys
       if (record.headers[HubHeader.Stale] === 'true') return false;
       return (record.headers[HubHeader.Routes] ?? '').split(',').includes(connector);
     },
-    read(record) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(record.value?.toString('utf8') ?? '');
-      } catch {
-        parsed = undefined;
-      }
-      if (!dossierSchema.is(parsed))
-        throw new PermanentError('INVALID_DOSSIER_EVENT', 'not a dossier.v1 event');
-      try {
-        return seal.open(parsed);
-      } catch (error) {
-        if (error instanceof SealedPartRefused)
-          throw new PermanentError('SEALED_PART_REFUSED', error.message);
-        throw error;
-      }
-    },
+    read: (record) => readDossierEvent(record.value, seal),
     keyOf: ({ dossierCode, status, provenance }) => ({
       subject: dossierCode,
       dossierCode,
@@ -98,4 +82,24 @@ export function routedDossierEvents(profile: ApplicantProfile, keys: OpeningKeys
       status,
     }),
   };
+}
+
+/**
+ * A dossier.v1 record's event with the applicant `seal` opens, as a connector reads it (and the console's
+ * reveal a connector's dead letter). Throws a PermanentError: INVALID_DOSSIER_EVENT, SEALED_PART_REFUSED.
+ */
+export function readDossierEvent(value: Buffer | null, seal: ApplicantSeal): DossierEvent {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value?.toString('utf8') ?? '');
+  } catch {
+    parsed = undefined;
+  }
+  if (!dossierSchema.is(parsed)) throw new PermanentError('INVALID_DOSSIER_EVENT', 'not a dossier.v1 event');
+  try {
+    return seal.open(parsed);
+  } catch (error) {
+    if (error instanceof SealedPartRefused) throw new PermanentError('SEALED_PART_REFUSED', error.message);
+    throw error;
+  }
 }

@@ -11,8 +11,8 @@ import { parseHistory } from './replay-record';
  */
 export type OpenedApplicant = { opened: DossierEvent } | { opened: null; sealedRefused: string };
 
-/** Opens the applicant of a decoded dead letter; undefined when nothing in it is sealed. */
-export type ApplicantOpener = (decoded: unknown) => OpenedApplicant | undefined;
+/** Opens the applicant of a dead letter (its bytes, and them decoded); undefined when nothing is sealed. */
+export type ApplicantOpener = (decoded: unknown, value: Buffer) => OpenedApplicant | undefined;
 
 /** A dead letter in a list, as everyone sees it: its failure message may quote an ID number. */
 export function maskedSummary(letter: DeadLetterSummary): DeadLetterSummary {
@@ -51,7 +51,7 @@ export function clearDetail(letter: DeadLetterDetail, openApplicant: ApplicantOp
     valueBase64: value.toString('base64'),
     valueText: value.toString('utf8'),
     decoded,
-    ...openApplicant(decoded),
+    ...openApplicant(decoded, value),
     masked: false,
     history: parseHistory(letter.headers[ReplayHeader.History]),
   };
