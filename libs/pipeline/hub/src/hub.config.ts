@@ -19,6 +19,10 @@ export const hubConfigSpec = {
     default: 6,
     desc: 'Partitions processed at once, each in its own Kafka transaction',
   }),
+  HUB_TRANSACTION_TIMEOUT_MS: num({
+    default: 15_000,
+    desc: "How long the brokers let one of the hub's transactions stay open; keep it above 10 s, the longest a commit retries. A replica that dies mid-transaction holds the read_committed readers of its partitions (the connectors, the next replica's state restore) back this long; a transaction only sends a batch's output and commits",
+  }),
   HUB_HTTP_PORT: port({ default: 8090, desc: 'Port of the hub /health and /metrics' }),
   HUB_STATE_RETENTION_DAYS: num({
     default: 30,

@@ -71,6 +71,7 @@ export class HubModule {
               transactionalId: `${groupId}.${c.HUB_INSTANCE_ID}`,
               topics: pipeline.sourceTopics,
               concurrency: c.HUB_CONCURRENCY,
+              transactionTimeoutMs: c.HUB_TRANSACTION_TIMEOUT_MS,
               pattern: SOURCE_BATCH_PATTERN,
               onGroupJoin: () => state.onGroupJoin(),
             });

@@ -46,7 +46,7 @@ export class Database {
     // restart, a terminated backend) would emit an error nobody hears, which ends the process; its
     // holder learns of the loss from its next query instead.
     pool.on('connect', (client) =>
-      client.on('error', (error) => logger.debug({ err: error }, 'PostgreSQL connection in use was lost')),
+      client.on('error', (error) => logger.warn({ err: error }, 'PostgreSQL connection in use was lost')),
     );
     return pool;
   }

@@ -203,13 +203,13 @@ export class KafkaConnection {
     await admin.describeCluster();
   }
 
-  async producer(options: { transactionalId?: string } = {}): Promise<Producer> {
+  async producer(options: { transactionalId?: string; transactionTimeout?: number } = {}): Promise<Producer> {
     const producer = this.kafka.producer({
       createPartitioner: Partitioners.DefaultPartitioner,
       idempotent: true,
       maxInFlightRequests: options.transactionalId ? 1 : 5,
       transactionalId: options.transactionalId,
-      transactionTimeout: this.config.KAFKA_TRANSACTION_TIMEOUT_MS,
+      transactionTimeout: options.transactionTimeout ?? 60_000,
       // An idempotent producer must not give up on a send, or ordering and exactly-once are lost.
       // A short first retry: a transaction begun right after a commit often meets CONCURRENT_TRANSACTIONS.
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 20, maxRetryTime: 10_000 },

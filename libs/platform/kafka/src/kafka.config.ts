@@ -25,10 +25,6 @@ export const kafkaConfigSpec = {
     default: 720,
     desc: 'How long the brokers keep dead letters (whole events, with personal data); the console keeps its own copy',
   }),
-  KAFKA_TRANSACTION_TIMEOUT_MS: num({
-    default: 15_000,
-    desc: "How long the brokers let a hub's transaction stay open. A replica that dies mid-transaction holds read_committed readers of its partitions (the connectors, the next replica's state restore) back this long; a hub transaction only sends a batch's output and commits",
-  }),
   KAFKA_SSL: bool({ default: false, desc: 'Connect to the brokers over TLS (certificates always verified)' }),
   KAFKA_SSL_CA_FILE: str({
     default: '',

@@ -32,6 +32,8 @@ export interface TransactionalProcessorOptions {
   topics: string[];
   /** Partitions processed at the same time, each batch in a transaction of its own producer. */
   concurrency: number;
+  /** How long the brokers let a transaction stay open before aborting it (a dead writer's, too). */
+  transactionTimeoutMs: number;
   transform: BatchTransform;
   /**
    * Called each time the group has handed this consumer its partitions (at start and after every
@@ -129,7 +131,7 @@ export class TransactionalProcessor {
   async start(): Promise<void> {
     for (let index = 0; index < this.options.concurrency; index++) {
       const transactionalId = `${this.options.transactionalId}-${index}`;
-      this.slots.push({ transactionalId, producer: await this.connection.producer({ transactionalId }) });
+      this.slots.push({ transactionalId, producer: await this.producer(transactionalId) });
     }
     this.idleSlots.push(...this.slots);
     this.consumer = await this.connection.consumer({
@@ -151,6 +153,13 @@ export class TransactionalProcessor {
     });
   }
 
+  private producer(transactionalId: string): Promise<Producer> {
+    return this.connection.producer({
+      transactionalId,
+      transactionTimeout: this.options.transactionTimeoutMs,
+    });
+  }
+
   async stop(): Promise<void> {
     await this.consumer?.disconnect();
     await Promise.allSettled(this.slots.map(({ producer }) => producer?.disconnect()));
@@ -169,7 +178,7 @@ export class TransactionalProcessor {
     const slot = this.idleSlots.pop()!;
     try {
       // Same transactional id: the new producer fences off whatever the old one left open.
-      slot.producer ??= await this.connection.producer({ transactionalId: slot.transactionalId });
+      slot.producer ??= await this.producer(slot.transactionalId);
       const producer = slot.producer;
       const records = batch.messages.map((message) =>
         toIncomingRecord(batch.topic, batch.partition, message),

@@ -11,7 +11,6 @@ export {
   applicantKeySpecs,
   SealedPartRefused,
   type ApplicantProfile,
-  type OnPreviousKey,
   type OpeningKeys,
 } from './applicant-seal';
-export { contactKeySpec, identityKeySpec, openingKeysSpec, sealKeysSpec } from './sealed-parts.config';
+export { openingKeysSpec, sealKeysSpec } from './sealed-parts.config';

@@ -9,7 +9,7 @@ import { parseHistory } from './replay-record';
  * What a reveal adds beside a dead letter's bytes when its event carries the applicant sealed: the event
  * with the applicant opened, or why it did not open.
  */
-export type OpenedApplicant = { opened: DossierEvent } | { opened: null; sealedRefused: string };
+type OpenedApplicant = { opened: DossierEvent } | { opened: null; sealedRefused: string };
 
 /** Opens the applicant of a dead letter (its bytes, and them decoded); undefined when nothing is sealed. */
 export type ApplicantOpener = (decoded: unknown, value: Buffer) => OpenedApplicant | undefined;
