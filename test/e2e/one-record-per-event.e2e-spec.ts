@@ -4,7 +4,8 @@ import { CITIZENS } from '@lienthong/simulator';
 import { eventually } from '../support/wait';
 import { consumedUpTo, publish, readTopic } from '../support/kafka-client';
 import { LienthongHarness } from '../support/lienthong-harness';
-import { HOAN_KIEM, motcuaEvent } from '../support/lifecycles';
+import { HOAN_KIEM } from '../support/kpi-harness';
+import { motcuaEvent } from '../support/lifecycles';
 
 jest.setTimeout(180_000);
 

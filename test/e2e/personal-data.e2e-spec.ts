@@ -4,7 +4,8 @@ import { ADMIN_TOKEN, ConsoleHarness } from '../support/console-harness';
 import { launchChromium } from '../support/headless-chromium';
 import { eventually } from '../support/wait';
 import { publish } from '../support/kafka-client';
-import { HOAN_KIEM, motcuaEvent } from '../support/lifecycles';
+import { HOAN_KIEM } from '../support/kpi-harness';
+import { motcuaEvent } from '../support/lifecycles';
 
 jest.setTimeout(150_000);
 

@@ -1,4 +1,5 @@
 import { motcuaLifecycle, seededRandom } from '@lienthong/simulator';
+import { HOAN_KIEM } from './kpi-harness';
 
 /**
  * A one-stop dossier with at least `steps` events, the same on every run: a random lifecycle may stop
@@ -10,9 +11,6 @@ export function dossierWithSteps(serial: number, startMs: number, steps: number)
     if (events.length >= steps) return events;
   }
 }
-
-/** The ward the hand-made motcua events below are received at. */
-export const HOAN_KIEM = { maDinhDanh: '000.00.12.H26', ten: 'UBND quận Hoàn Kiếm' };
 
 const vietnamTime = (ms: number) => `${new Date(ms + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
 

@@ -126,37 +126,27 @@ export class NationalHarness extends LienthongHarness {
 
   /** Waits until the portal sandbox holds every one of these dossiers at its last status. */
   async untilPortalHolds(dossiers: SimulatedDossier[]): Promise<void> {
-    const atLastStatus = (held: Map<string, string>) =>
-      dossiers.every(({ code, status }) => held.get(code) === String(status));
+    const atLastStatus = (held: [string, unknown][]) => {
+      const statusOf = new Map(held.map(([code, status]) => [code, String(status)]));
+      return dossiers.every(({ code, status }) => statusOf.get(code) === String(status)) ? true : undefined;
+    };
     await until(`the portal holding ${dossiers.length} dossiers at their last status`, async () => {
       const { data } = await axios.get<{ dossiers: { record: { MaHoSo: string; TrangThaiHoSo: string } }[] }>(
         `${this.portal.baseUrl}/_sandbox/dossiers?limit=10000`,
       );
-      return atLastStatus(
-        new Map(
-          data.dossiers.map(({ record }) => [
-            record.MaHoSo,
-            String((record as { TrangThaiHoSo: string }).TrangThaiHoSo),
-          ]),
-        ),
-      )
-        ? true
-        : undefined;
+      return atLastStatus(data.dossiers.map(({ record }) => [record.MaHoSo, record.TrangThaiHoSo]));
     });
     // The connector notes a delivery after the portal took it: until then a test that changes the portal
     // behind it races the connector's own bookkeeping (and, on a busy machine, a send it retries).
     await until(
       `the portal connector's ledger holding ${dossiers.length} dossiers at their last status`,
-      async () => {
-        const sent = await createdAtTarget(this.database, PortalConnector.connectorName);
-        const held = new Map(
-          sent.map(({ dossierCode, record }) => [
-            dossierCode,
-            String((record as { TrangThaiHoSo: string }).TrangThaiHoSo),
+      async () =>
+        atLastStatus(
+          (await createdAtTarget(this.database, PortalConnector.connectorName)).map((state) => [
+            state.dossierCode,
+            state.status,
           ]),
-        );
-        return atLastStatus(held) ? true : undefined;
-      },
+        ),
     );
   }
 
